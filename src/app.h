@@ -1,0 +1,104 @@
+/*
+ * app: the program state and the main loop.
+ *
+ * The state is the loaded library, the current view and a history of
+ * views for Back.  Each screen (screen_home, screen_article, screen_help)
+ * paints from this state and turns actions into state changes; only the
+ * loop in app.c reads keys.
+ */
+#ifndef KIOSK_APP_H
+#define KIOSK_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmark.h>
+
+#include "config.h"
+#include "layout.h"
+#include "library.h"
+
+enum view_kind { VIEW_HOME, VIEW_ARTICLE, VIEW_HELP };
+
+/* A history entry: enough to come back to a view as it was. */
+struct view {
+	enum view_kind kind;
+	long article;       /* VIEW_ARTICLE: index in the library */
+	uint32_t block;     /* reading position (layout.h) */
+	uint32_t block_off;
+	size_t home_sel;    /* VIEW_HOME: selected article */
+};
+
+/* The glossary pane: a term's definition or a link's destination. */
+struct pane {
+	bool open;
+	bool is_link;
+	size_t entry;          /* term: glossary entry */
+	char *url;             /* link: owned destination */
+	long link_article;     /* link: article it names, or -1 */
+	cmark_node *doc;       /* owned; the text shown */
+	struct layout *lay;    /* owned; doc laid out at lay->width */
+	size_t top;            /* first line shown */
+};
+
+/* The article being read. */
+struct reader {
+	long article;         /* index in the library, -1 for none */
+	cmark_node *doc;      /* owned; parsed body */
+	struct layout *lay;   /* owned; laid out at lay->width */
+	size_t top;           /* first line shown */
+	int32_t focus;        /* focused target, or -1 */
+	bool focus_in_pane;   /* focus is on a target in the pane */
+	bool sections_on;     /* the reader wants the section list */
+	bool sections_focus;  /* the section list has the keys */
+	size_t sections_sel;  /* selected row of the section list */
+	struct pane pane;
+	bool pending;         /* seek to pend_* after the next layout */
+	uint32_t pend_block, pend_off;
+	char *pend_fragment;  /* owned; section to show after layout */
+};
+
+struct app {
+	const struct config *cfg;
+	struct library *lib;   /* owned */
+	bool ascii;            /* locale cannot show UTF-8 */
+	bool quit;
+	enum view_kind view;
+	struct view *hist;     /* owned; views to go back to */
+	size_t nhist, cap_hist;
+	size_t home_sel;       /* selected article on the home screen */
+	size_t home_top;       /* first row shown */
+	size_t help_top;
+	struct reader rd;
+	char notice[160];      /* a short message shown once, or "" */
+};
+
+/* Takes ownership of lib.  cfg must outlive the app. */
+void app_init(struct app *a, const struct config *cfg, struct library *lib,
+	      bool ascii);
+void app_free(struct app *a);
+
+/* Runs until the user quits or the terminal goes away; returns the exit
+ * status. */
+int app_run(struct app *a);
+
+/* Navigation shared by the screens. */
+void app_push(struct app *a);  /* remembers the current view */
+void app_back(struct app *a);  /* returns to the last one, or home */
+void app_open_article(struct app *a, long index, const char *fragment);
+void app_notice(struct app *a, const char *msg);
+
+/* Rows and columns of the screen. */
+int app_rows(void);
+int app_cols(void);
+
+/* Smallest usable screen. */
+#define APP_MIN_COLS 40
+#define APP_MIN_ROWS 10
+
+/* Paints the header bar and the key bar for a context (CTX_*). */
+void app_draw_bars(const struct app *a, const char *title, const char *right,
+		   int context);
+
+#endif

@@ -1,0 +1,317 @@
+/* article: see article.h. */
+#include "article.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistr.h>
+
+#include "fileio.h"
+#include "plaintext.h"
+#include "text.h"
+#include "xmem.h"
+
+#define TITLE_MAX 200
+
+/* Sanitized one-line copy of s, trimmed and cut to max bytes at a
+ * character boundary. */
+static char *one_line(const char *s, size_t max)
+{
+	size_t n;
+	char *c = text_sanitize(s, strlen(s), &n);
+	for (size_t i = 0; i < n; i++)
+		if (c[i] == '\n' || c[i] == '\t')
+			c[i] = ' ';
+	size_t a = 0;
+	while (a < n && c[a] == ' ')
+		a++;
+	while (n > a && c[n - 1] == ' ')
+		n--;
+	if (n - a > max) {
+		n = a + max;
+		while (n > a && ((unsigned char)c[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memmove(c, c + a, n - a);
+	c[n - a] = '\0';
+	return c;
+}
+
+static bool has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+	return n >= m && strcasecmp(s + n - m, suf) == 0;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s != NULL ? s + 1 : path;
+}
+
+/* 1-based line of byte offset off in text. */
+static int line_of(const char *text, size_t off)
+{
+	int line = 1;
+	for (size_t i = 0; i < off; i++)
+		if (text[i] == '\n')
+			line++;
+	return line;
+}
+
+/* Rejects files that are not text: NUL bytes, or mostly invalid UTF-8 /
+ * control characters.  Warns about the first invalid UTF-8 sequence. */
+static int check_text(const char *path, const char *text, size_t len,
+		      struct diag_list *diags)
+{
+	const char *nul = memchr(text, '\0', len);
+	if (nul != NULL) {
+		size_t off = (size_t)(nul - text);
+		diag_add(diags, DIAG_ERROR, path, line_of(text, off), 0,
+			 "not a text file (binary data at byte %zu); skipped",
+			 off + 1);
+		return -1;
+	}
+	const uint8_t *p = (const uint8_t *)text;
+	size_t bad = 0, first_bad = SIZE_MAX;
+	for (size_t i = 0; i < len;) {
+		if (p[i] < 0x80) {
+			if (p[i] < 0x20 && p[i] != '\n' && p[i] != '\t' &&
+			    p[i] != '\r' && p[i] != '\f')
+				bad++;
+			i++;
+			continue;
+		}
+		ucs4_t c;
+		int k = u8_mbtoucr(&c, p + i, len - i);
+		if (k <= 0) {
+			if (first_bad == SIZE_MAX)
+				first_bad = i;
+			bad++;
+			i++;
+			continue;
+		}
+		i += (size_t)k;
+	}
+	if (bad * 10 > len) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0,
+			 "not a text file (%zu of %zu bytes are not text); skipped",
+			 bad, len);
+		return -1;
+	}
+	if (first_bad != SIZE_MAX)
+		diag_add(diags, DIAG_WARNING, path, line_of(text, first_bad), 0,
+			 "invalid UTF-8 at byte %zu (shown as \xef\xbf\xbd); "
+			 "save the file as UTF-8",
+			 first_bad + 1);
+	return 0;
+}
+
+static bool starts_with_fence(const char *text, size_t len)
+{
+	size_t i = 0;
+	if (len >= 3 && (unsigned char)text[0] == 0xef &&
+	    (unsigned char)text[1] == 0xbb && (unsigned char)text[2] == 0xbf)
+		i = 3; /* UTF-8 byte order mark */
+	return len - i >= 3 && memcmp(text + i, "---", 3) == 0;
+}
+
+cmark_node *article_parse_markdown(const char *text, size_t len)
+{
+	return cmark_parse_document(text, len, CMARK_OPT_VALIDATE_UTF8);
+}
+
+/* Plain text of the first heading of doc, or NULL. */
+static char *first_heading(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	char *title = NULL;
+	bool in = false;
+	size_t len = 0, cap = 0;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (t == CMARK_NODE_HEADING) {
+			if (ev == CMARK_EVENT_EXIT)
+				break;
+			in = true;
+			continue;
+		}
+		if (!in || ev != CMARK_EVENT_ENTER)
+			continue;
+		const char *lit = NULL;
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
+			lit = cmark_node_get_literal(n);
+		else if (t == CMARK_NODE_SOFTBREAK)
+			lit = " ";
+		if (lit == NULL)
+			continue;
+		size_t k = strlen(lit);
+		if (len + k > 4 * TITLE_MAX)
+			continue;
+		xgrow(&title, &cap, len + k + 1, 1);
+		memcpy(title + len, lit, k);
+		len += k;
+		title[len] = '\0';
+	}
+	cmark_iter_free(it);
+	return title;
+}
+
+/* Title from a file name: "skin-care_tips.md" -> "Skin care tips". */
+static char *title_from_name(const char *path)
+{
+	const char *b = base_name(path);
+	char *t = xstrdup(b);
+	char *dot = strrchr(t, '.');
+	if (dot != NULL && dot != t)
+		*dot = '\0';
+	for (char *p = t; *p; p++)
+		if (*p == '-' || *p == '_')
+			*p = ' ';
+	if (t[0] != '\0')
+		t[0] = (char)toupper((unsigned char)t[0]);
+	return t;
+}
+
+char *article_topic_from_folder(const char *folder)
+{
+	const char *s = folder;
+	const char *p = s;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (p > s && (*p == '-' || *p == '_' || *p == ' ' || *p == '.'))
+		s = p + 1;
+	char *t = xstrdup(*s != '\0' ? s : folder);
+	for (char *q = t; *q; q++)
+		if (*q == '-' || *q == '_')
+			*q = ' ';
+	if (t[0] != '\0')
+		t[0] = (char)toupper((unsigned char)t[0]);
+	char *clean = one_line(t, TITLE_MAX);
+	free(t);
+	return clean;
+}
+
+int article_load(struct article *a, const char *path, const char *id,
+		 const char *folder_topic, struct diag_list *diags)
+{
+	memset(a, 0, sizeof *a);
+	char *text, *cause;
+	size_t len;
+	if (file_read(path, ARTICLE_MAX_BYTES, &text, &len, &cause) != 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "%s; skipped", cause);
+		free(cause);
+		return -1;
+	}
+	size_t nonblank = 0;
+	for (size_t i = 0; i < len; i++)
+		if (!isspace((unsigned char)text[i]))
+			nonblank++;
+	if (nonblank == 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "the file is empty; skipped");
+		free(text);
+		return -1;
+	}
+	if (check_text(path, text, len, diags) != 0) {
+		free(text);
+		return -1;
+	}
+	a->path = xstrdup(path);
+	a->id = xstrdup(id);
+	bool fenced = starts_with_fence(text, len);
+	a->plain = !fenced && !has_suffix(path, ".md") &&
+		   !has_suffix(path, ".markdown");
+	size_t body = 0;
+	int body_line = 1;
+	if (fenced) {
+		size_t skip = (unsigned char)text[0] == 0xef ? 3 : 0;
+		frontmatter_parse(path, text + skip, len - skip, &a->fm, &body,
+				  &body_line, diags);
+		body += skip;
+	}
+	char *title = NULL;
+	if (a->fm.title != NULL && a->fm.title[0] != '\0') {
+		title = xstrdup(a->fm.title);
+	} else if (a->plain) {
+		size_t cl;
+		char *clean = text_sanitize(text, len, &cl);
+		cmark_node *doc = plaintext_parse(clean, cl, base_name(path),
+						  &title);
+		cmark_node_free(doc);
+		free(clean);
+	} else {
+		cmark_node *doc = article_parse_markdown(text + body,
+							 len - body);
+		title = first_heading(doc);
+		cmark_node_free(doc);
+		if (title == NULL || title[0] == '\0') {
+			free(title);
+			title = title_from_name(path);
+		}
+	}
+	a->title = one_line(title, TITLE_MAX);
+	free(title);
+	if (a->title[0] == '\0') {
+		free(a->title);
+		a->title = xstrdup("Untitled");
+	}
+	a->description = one_line(a->fm.description != NULL ? a->fm.description
+							     : "",
+				  2 * TITLE_MAX);
+	a->topic = a->fm.topic != NULL ? one_line(a->fm.topic, TITLE_MAX)
+				       : xstrdup(folder_topic != NULL ? folder_topic : "");
+	a->order = a->fm.has_order ? a->fm.order : INT_MAX;
+	free(text);
+	return 0;
+}
+
+cmark_node *article_parse(const struct article *a, struct diag_list *diags)
+{
+	char *text, *cause;
+	size_t len;
+	if (file_read(a->path, ARTICLE_MAX_BYTES, &text, &len, &cause) != 0) {
+		diag_add(diags, DIAG_ERROR, a->path, 0, 0, "%s", cause);
+		free(cause);
+		return NULL;
+	}
+	cmark_node *doc;
+	if (starts_with_fence(text, len)) {
+		struct frontmatter fm;
+		struct diag_list scratch = {0};
+		size_t body = 0, skip = (unsigned char)text[0] == 0xef ? 3 : 0;
+		int body_line;
+		frontmatter_parse(a->path, text + skip, len - skip, &fm, &body,
+				  &body_line, &scratch);
+		frontmatter_free(&fm);
+		diag_list_clear(&scratch);
+		body += skip;
+		doc = article_parse_markdown(text + body, len - body);
+	} else if (a->plain) {
+		char *title;
+		/* Pasted text may hold invalid UTF-8: clean it first. */
+		size_t cl;
+		char *clean = text_sanitize(text, len, &cl);
+		doc = plaintext_parse(clean, cl, base_name(a->path), &title);
+		free(title);
+		free(clean);
+	} else {
+		doc = article_parse_markdown(text, len);
+	}
+	free(text);
+	return doc;
+}
+
+void article_free(struct article *a)
+{
+	free(a->path);
+	free(a->id);
+	free(a->title);
+	free(a->description);
+	free(a->topic);
+	frontmatter_free(&a->fm);
+	memset(a, 0, sizeof *a);
+}

@@ -1,0 +1,48 @@
+/*
+ * config: kiosk.conf, an INI file parsed with inih.
+ *
+ *   [kiosk]
+ *   title   = Patient information     ; shown on the home screen
+ *   content = content                 ; relative to the config file's folder
+ *   theme   = default                 ; default | high-contrast | mono
+ *
+ * Keys are described by one static table in config.c, so adding a key is
+ * one row.  Unknown sections or keys and bad values are errors reported as
+ * "kiosk.conf:LINE: message"; a key with a bad value keeps its default, so
+ * a config is never half applied to one key.
+ */
+#ifndef KIOSK_CONFIG_H
+#define KIOSK_CONFIG_H
+
+#include "diag.h"
+
+enum theme_id { THEME_DEFAULT, THEME_HIGH_CONTRAST, THEME_MONO };
+
+struct config {
+	char *title;         /* owned; kiosk title for the home screen */
+	char *content_dir;   /* owned; resolved against the config's folder */
+	enum theme_id theme; /* colour scheme */
+};
+
+/* Fills c with the defaults (title "Patient information", content
+ * "content", theme default).  Call before config_parse or config_load. */
+void config_defaults(struct config *c);
+
+/* Parses INI text.  path is used in messages and to resolve a relative
+ * content directory (against dirname(path)).  Appends one DIAG_ERROR per
+ * problem, each with its line.  Returns 0 when there were no errors, -1
+ * otherwise (c then holds defaults for the bad keys, good keys applied). */
+int config_parse(struct config *c, const char *path, const char *text,
+		 struct diag_list *diags);
+
+/* Reads path and parses it; a missing or unreadable file is one error
+ * without a line.  Returns 0 or -1 as config_parse. */
+int config_load(struct config *c, const char *path, struct diag_list *diags);
+
+/* Frees the strings; c may be reused after config_defaults. */
+void config_free(struct config *c);
+
+/* "default", "high-contrast" or "mono". */
+const char *config_theme_name(enum theme_id t);
+
+#endif

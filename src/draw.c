@@ -1,0 +1,97 @@
+/* draw: see draw.h. */
+#include "draw.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "theme.h"
+
+static bool ascii_mode;
+
+void draw_set_ascii(bool ascii) { ascii_mode = ascii; }
+bool draw_ascii(void) { return ascii_mode; }
+
+/* A clean, displayable copy of s (caller frees). */
+static char *displayable(const char *s, size_t len, size_t *out)
+{
+	size_t n;
+	char *c = text_sanitize(s, len, &n);
+	for (size_t i = 0; i < n; i++)
+		if (c[i] == '\n' || c[i] == '\t')
+			c[i] = ' ';
+	if (ascii_mode) {
+		char *a = text_to_ascii(c, n, &n);
+		free(c);
+		c = a;
+	}
+	*out = n;
+	return c;
+}
+
+static void put(int y, int x, const char *s, size_t n, attr_t a)
+{
+	if (n == 0)
+		return;
+	attrset(a);
+	mvaddnstr(y, x, s, (int)n);
+}
+
+int draw_text(int y, int x, const char *s, int maxw, attr_t a, bool ellipsis)
+{
+	if (maxw <= 0 || s == NULL)
+		return 0;
+	size_t n;
+	char *c = displayable(s, strlen(s), &n);
+	size_t w;
+	size_t fit = text_fit(c, n, (size_t)maxw, &w);
+	if (fit < n && ellipsis && maxw >= 2) {
+		const char *e = ascii_mode ? "." : "\u2026";
+		fit = text_fit(c, n, (size_t)maxw - 1, &w);
+		put(y, x, c, fit, a);
+		put(y, x + (int)w, e, strlen(e), a);
+		w++;
+	} else {
+		put(y, x, c, fit, a);
+	}
+	free(c);
+	return (int)w;
+}
+
+void draw_fill(int y, int x, int maxw, attr_t a)
+{
+	if (maxw <= 0)
+		return;
+	attrset(a);
+	mvhline(y, x, ' ', maxw);
+}
+
+void draw_line(int y, int x, const struct line *ln, int maxw, int32_t focus)
+{
+	int col = 0;
+	for (uint32_t i = 0; i < ln->nspans && col < maxw; i++) {
+		const struct span *sp = &ln->spans[i];
+		const char *s = ln->text + sp->off;
+		size_t w;
+		size_t fit = text_fit(s, sp->len, (size_t)(maxw - col), &w);
+		bool focused = focus >= 0 && sp->target == focus;
+		put(y, x + col, s, fit, theme_style(sp->style, focused));
+		col += (int)w;
+	}
+}
+
+int draw_width(const char *s)
+{
+	size_t n;
+	char *c = displayable(s, strlen(s), &n);
+	int w = (int)text_width(c, n);
+	free(c);
+	return w;
+}
+
+void draw_vline(int y, int x, int h, attr_t a)
+{
+	attrset(a);
+	for (int i = 0; i < h; i++)
+		mvaddch(y + i, x, ascii_mode ? '|' : ACS_VLINE);
+}

@@ -1,0 +1,39 @@
+/*
+ * draw: painting primitives shared by the screens.  Everything painted
+ * is clipped to the columns given; strings are sanitized (and
+ * transliterated in ASCII mode) so no control character reaches the
+ * terminal.
+ */
+#ifndef KIOSK_DRAW_H
+#define KIOSK_DRAW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <curses.h>
+
+#include "layout.h"
+
+/* ASCII mode: the locale cannot show UTF-8. */
+void draw_set_ascii(bool ascii);
+bool draw_ascii(void);
+
+/* Paints s at (y, x), at most maxw columns, with attributes a; returns
+ * the columns used.  "..." (or an ellipsis) ends a cut string when
+ * ellipsis is true. */
+int draw_text(int y, int x, const char *s, int maxw, attr_t a, bool ellipsis);
+
+/* Fills maxw columns at (y, x) with spaces in attributes a. */
+void draw_fill(int y, int x, int maxw, attr_t a);
+
+/* Paints a laid-out line at (y, x), clipped to maxw; spans of target
+ * focus get the focus highlight. */
+void draw_line(int y, int x, const struct line *ln, int maxw, int32_t focus);
+
+/* Display columns of s as draw_text would paint it. */
+int draw_width(const char *s);
+
+/* A vertical bar glyph that every terminal can show. */
+void draw_vline(int y, int x, int h, attr_t a);
+
+#endif

@@ -1,0 +1,69 @@
+/* fileio: see fileio.h. */
+#include "fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "xmem.h"
+
+int file_read(const char *path, size_t max, char **out, size_t *len,
+	      char **cause)
+{
+	*out = NULL;
+	*len = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		*cause = xasprintf("cannot open: %s", strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		*cause = xstrdup("not a regular file");
+		close(fd);
+		return -1;
+	}
+	size_t cap = st.st_size > 0 && (size_t)st.st_size < max
+			     ? (size_t)st.st_size + 1
+			     : 4096;
+	char *buf = xmalloc(cap + 1);
+	size_t n = 0;
+	for (;;) {
+		if (n == cap) {
+			if (cap > max) {
+				free(buf);
+				close(fd);
+				*cause = xasprintf("file is larger than %zu bytes",
+						   max);
+				return -1;
+			}
+			cap *= 2;
+			buf = xrealloc(buf, cap + 1);
+		}
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			*cause = xasprintf("cannot read: %s", strerror(errno));
+			free(buf);
+			close(fd);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	if (n > max) {
+		free(buf);
+		*cause = xasprintf("file is larger than %zu bytes", max);
+		return -1;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
+}

@@ -1,0 +1,813 @@
+/*
+ * frontmatter: see frontmatter.h.
+ *
+ * Two steps.  The fences are found by hand first: line 1 must be "---"
+ * (an optional UTF-8 byte order mark before it, blanks and a \r after it)
+ * and the block ends at the next line that is "---" or "...".  So the
+ * body's start is known even when the YAML is bad.  Only the bytes between
+ * the fences go to libyaml's event parser.
+ *
+ * The events are read by a small schema walker, struct fm_reader.  The top
+ * level must be a mapping; each known key is a row of fm_fields and reads
+ * its value with one function; anything else is skipped by counting start
+ * and end events.  Nothing here recurses, so deep or huge YAML only costs
+ * libyaml's own memory.  Aliases are never expanded (the event API does
+ * not), and an alias where a value is expected is an error.
+ *
+ * Coordinates: libyaml marks are 0-based and relative to the YAML text.
+ * The YAML starts on line 2 of the file (yaml_line), so a mark becomes
+ * file line yaml_line + mark.line and column mark.column + 1 (libyaml
+ * counts columns in characters).
+ */
+#include "frontmatter.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "diag.h"
+#include "xmem.h"
+
+/* Longest key or value shown inside a message, in bytes. */
+#define FM_SHOW_MAX 40
+
+/* What a known key holds. */
+enum fm_kind {
+	FM_TEXT,   /* one scalar, kept as written */
+	FM_ORDER,  /* a whole number */
+	FM_TAGS,   /* a scalar or a list of scalars */
+	FM_SOURCES /* a list of {name, url} mappings or scalars */
+};
+
+/* The schema: one row per key.  offset locates the char * member of
+ * struct frontmatter for FM_TEXT keys. */
+static const struct fm_field {
+	const char *name;
+	enum fm_kind kind;
+	size_t offset;
+} fm_fields[] = {
+	{"title", FM_TEXT, offsetof(struct frontmatter, title)},
+	{"description", FM_TEXT, offsetof(struct frontmatter, description)},
+	{"date", FM_TEXT, offsetof(struct frontmatter, date)},
+	{"reviewed", FM_TEXT, offsetof(struct frontmatter, reviewed)},
+	{"topic", FM_TEXT, offsetof(struct frontmatter, topic)},
+	{"url", FM_TEXT, offsetof(struct frontmatter, url)},
+	{"order", FM_ORDER, 0},
+	{"tags", FM_TAGS, 0},
+	{"sources", FM_SOURCES, 0},
+};
+#define FM_NFIELDS (sizeof fm_fields / sizeof fm_fields[0])
+
+/* State of one parse. */
+struct fm_reader {
+	yaml_parser_t parser;
+	const char *path;        /* for messages only */
+	const char *yaml;        /* the text between the fences */
+	size_t yaml_len;
+	int yaml_line;           /* file line of the YAML's first line */
+	struct frontmatter *fm;  /* being filled */
+	size_t tags_cap;         /* allocated length of fm->tags */
+	size_t sources_cap;      /* allocated length of fm->sources */
+	struct diag_list *diags;
+	size_t nerrors;          /* errors added by this parse */
+	bool failed;             /* libyaml stopped; its error is reported */
+	bool seen[FM_NFIELDS];   /* keys met so far, to warn on repeats */
+};
+
+static void S_vdiag(struct fm_reader *r, enum diag_level level, int line,
+		    int col, const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
+static void S_vdiag(struct fm_reader *r, enum diag_level level, int line,
+		    int col, const char *fmt, va_list ap)
+{
+	char buf[512];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	diag_add(r->diags, level, r->path, line, col, "%s", buf);
+	if (level == DIAG_ERROR)
+		r->nerrors++;
+}
+
+/* Adds a message about the YAML at mark. */
+static void S_diag(struct fm_reader *r, enum diag_level level,
+		   const yaml_mark_t *mark, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void S_diag(struct fm_reader *r, enum diag_level level,
+		   const yaml_mark_t *mark, const char *fmt, ...)
+{
+	long line = (long)r->yaml_line + (long)mark->line;
+	long col = (long)mark->column + 1;
+	va_list ap;
+	va_start(ap, fmt);
+	S_vdiag(r, level, line > INT_MAX ? 0 : (int)line,
+		col > INT_MAX ? 0 : (int)col, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * Copies at most FM_SHOW_MAX bytes of s into out (FM_SHOW_MAX + 4 bytes)
+ * for a message: control characters become '?', a cut ends in "...".
+ */
+static void S_show(char *out, const char *s, size_t n)
+{
+	size_t i, o = 0;
+	bool cut = n > FM_SHOW_MAX;
+	if (cut) {
+		n = FM_SHOW_MAX;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--; /* do not split a UTF-8 sequence */
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		out[o++] = c < 0x20 || c == 0x7F ? '?' : (char)c;
+	}
+	if (cut) {
+		memcpy(out + o, "...", 3);
+		o += 3;
+	}
+	out[o] = '\0';
+}
+
+/* File line and column of byte off of the YAML text. */
+static void S_offset_pos(const struct fm_reader *r, size_t off, int *line,
+			 int *col)
+{
+	size_t i, start = 0;
+	long l = r->yaml_line, c = 1;
+	if (off > r->yaml_len)
+		off = r->yaml_len;
+	for (i = 0; i < off; i++)
+		if (r->yaml[i] == '\n') {
+			l++;
+			start = i + 1;
+		}
+	for (i = start; i < off; i++)
+		if (((unsigned char)r->yaml[i] & 0xC0) != 0x80)
+			c++;
+	*line = l > INT_MAX ? 0 : (int)l;
+	*col = c > INT_MAX ? 0 : (int)c;
+}
+
+/* Reports the error libyaml stopped with, in words for clinic staff. */
+static void S_report_yaml_error(struct fm_reader *r)
+{
+	const yaml_parser_t *p = &r->parser;
+	const char *problem = p->problem != NULL ? p->problem : "unknown";
+	int line, col;
+
+	if (p->error == YAML_MEMORY_ERROR)
+		xmem_fatal("out of memory");
+	if (p->error != YAML_READER_ERROR) {
+		/* Something left open (a quote, a bracket) is only noticed
+		 * at the end; point at where it was opened instead. */
+		if (p->problem_mark.index >= r->yaml_len &&
+		    p->context != NULL)
+			S_diag(r, DIAG_ERROR, &p->context_mark,
+			       "front matter: could not read the YAML (%s "
+			       "%s)",
+			       problem, p->context);
+		else
+			S_diag(r, DIAG_ERROR, &p->problem_mark,
+			       "front matter: could not read the YAML (%s)",
+			       problem);
+		return;
+	}
+	/* Reader errors carry a byte offset instead of a mark. */
+	S_offset_pos(r, p->problem_offset, &line, &col);
+	if (strstr(problem, "control") != NULL)
+		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
+			 "front matter: the text has a control character "
+			 "(byte 0x%02X) that is not allowed",
+			 (unsigned)p->problem_value & 0xFFu);
+	else if (strstr(problem, "UTF-8") != NULL ||
+		 strstr(problem, "Unicode") != NULL)
+		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
+			 "front matter: the text is not valid UTF-8 "
+			 "(save the file as UTF-8)");
+	else
+		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
+			 "front matter: could not read the YAML (%s)", problem);
+	r->nerrors++;
+}
+
+/*
+ * Reads the next event into *ev (the caller deletes it).  Returns -1 when
+ * libyaml stopped (the error is then reported once) or the stream ended;
+ * *ev is then empty and need not be deleted.
+ */
+static int S_next(struct fm_reader *r, yaml_event_t *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	if (r->failed)
+		return -1;
+	if (!yaml_parser_parse(&r->parser, ev)) {
+		r->failed = true;
+		S_report_yaml_error(r);
+		return -1;
+	}
+	if (ev->type == YAML_NO_EVENT) {
+		r->failed = true; /* past the end; nothing more to read */
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Deletes ev and, when it opens a list or mapping, reads and deletes
+ * everything up to the matching end.  Returns -1 when libyaml stopped.
+ */
+static int S_skip(struct fm_reader *r, yaml_event_t *ev)
+{
+	size_t depth = ev->type == YAML_SEQUENCE_START_EVENT ||
+			       ev->type == YAML_MAPPING_START_EVENT
+			       ? 1
+			       : 0;
+	yaml_event_delete(ev);
+	while (depth > 0) {
+		yaml_event_t e;
+		if (S_next(r, &e) < 0)
+			return -1;
+		if (e.type == YAML_SEQUENCE_START_EVENT ||
+		    e.type == YAML_MAPPING_START_EVENT)
+			depth++;
+		else if (e.type == YAML_SEQUENCE_END_EVENT ||
+			 e.type == YAML_MAPPING_END_EVENT)
+			depth--;
+		yaml_event_delete(&e);
+	}
+	return 0;
+}
+
+/* Reads the next event (a value) and skips it. */
+static int S_skip_next(struct fm_reader *r)
+{
+	yaml_event_t ev;
+	if (S_next(r, &ev) < 0)
+		return -1;
+	return S_skip(r, &ev);
+}
+
+/* A plain scalar that YAML reads as "nothing": empty, ~ or null. */
+static bool S_is_null(const yaml_event_t *ev)
+{
+	static const char *const nulls[] = {"", "~", "null", "Null", "NULL"};
+	const char *v = (const char *)ev->data.scalar.value;
+	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
+		if (strcmp(v, nulls[i]) == 0)
+			return true;
+	return false;
+}
+
+/* How a value that is not a scalar is named in messages. */
+static const char *S_what(const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_SEQUENCE_START_EVENT:
+		return "a list";
+	case YAML_MAPPING_START_EVENT:
+		return "a set of keys";
+	case YAML_ALIAS_EVENT:
+		return "an alias (*name)";
+	default:
+		return "something else";
+	}
+}
+
+/*
+ * Copies a scalar's text.  Block scalars (| and >) lose their final line
+ * breaks.  Returns NULL, with an error, when the text holds a NUL byte
+ * (possible through the "\0" escape).
+ */
+static char *S_scalar_dup(struct fm_reader *r, const yaml_event_t *ev,
+			  const char *key)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length;
+	if (memchr(v, '\0', n) != NULL) {
+		S_diag(r, DIAG_ERROR, &ev->start_mark,
+		       "\"%s\" has a NUL character in it", key);
+		return NULL;
+	}
+	if (ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+	    ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE)
+		while (n > 0 && (v[n - 1] == '\n' || v[n - 1] == '\r'))
+			n--;
+	return xstrndup(v, n);
+}
+
+/* A text key: title, description, date, ... Consumes ev. */
+static int S_read_text(struct fm_reader *r, const struct fm_field *f,
+		       yaml_event_t *ev)
+{
+	char **dst = (char **)(void *)((char *)r->fm + f->offset);
+	if (ev->type != YAML_SCALAR_EVENT) {
+		S_diag(r, DIAG_ERROR, &ev->start_mark,
+		       "\"%s\" must be text, not %s", f->name, S_what(ev));
+		return S_skip(r, ev);
+	}
+	free(*dst);
+	*dst = S_is_null(ev) ? NULL : S_scalar_dup(r, ev, f->name);
+	yaml_event_delete(ev);
+	return 0;
+}
+
+/* Parses a decimal whole number with an optional sign into *out. */
+static bool S_parse_int(const char *s, int *out)
+{
+	long v = 0;
+	bool neg = false;
+	if (*s == '+' || *s == '-')
+		neg = *s++ == '-';
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return false;
+		v = v * 10 + (*s - '0');
+		if (v > INT_MAX)
+			return false;
+	}
+	*out = neg ? (int)-v : (int)v;
+	return true;
+}
+
+/* "order": a whole number (quoted or not).  Consumes ev. */
+static int S_read_order(struct fm_reader *r, yaml_event_t *ev)
+{
+	int v;
+	if (ev->type != YAML_SCALAR_EVENT) {
+		S_diag(r, DIAG_ERROR, &ev->start_mark,
+		       "\"order\" must be a whole number, not %s", S_what(ev));
+		return S_skip(r, ev);
+	}
+	if (S_is_null(ev)) {
+		r->fm->order = 0;
+		r->fm->has_order = false;
+	} else if (strlen((const char *)ev->data.scalar.value) ==
+			   ev->data.scalar.length &&
+		   S_parse_int((const char *)ev->data.scalar.value, &v)) {
+		r->fm->order = v;
+		r->fm->has_order = true;
+	} else {
+		char shown[FM_SHOW_MAX + 4];
+		S_show(shown, (const char *)ev->data.scalar.value,
+		       ev->data.scalar.length);
+		S_diag(r, DIAG_ERROR, &ev->start_mark,
+		       "\"order\" must be a whole number (such as 3), "
+		       "not \"%s\"",
+		       shown);
+	}
+	yaml_event_delete(ev);
+	return 0;
+}
+
+static void S_add_tag(struct fm_reader *r, const yaml_event_t *ev)
+{
+	struct frontmatter *fm = r->fm;
+	char *s;
+	if (S_is_null(ev) || (s = S_scalar_dup(r, ev, "tags")) == NULL)
+		return;
+	xgrow(&fm->tags, &r->tags_cap, fm->ntags + 1, sizeof *fm->tags);
+	fm->tags[fm->ntags++] = s;
+}
+
+static void S_clear_tags(struct fm_reader *r)
+{
+	for (size_t i = 0; i < r->fm->ntags; i++)
+		free(r->fm->tags[i]);
+	free(r->fm->tags);
+	r->fm->tags = NULL;
+	r->fm->ntags = 0;
+	r->tags_cap = 0;
+}
+
+/* "tags": one scalar, or a list of scalars.  Consumes ev. */
+static int S_read_tags(struct fm_reader *r, yaml_event_t *ev)
+{
+	static const char msg[] = "\"tags\" must be a word or a list of words";
+	S_clear_tags(r);
+	if (ev->type == YAML_SCALAR_EVENT) {
+		S_add_tag(r, ev);
+		yaml_event_delete(ev);
+		return 0;
+	}
+	if (ev->type != YAML_SEQUENCE_START_EVENT) {
+		S_diag(r, DIAG_ERROR, &ev->start_mark, "%s, not %s", msg,
+		       S_what(ev));
+		return S_skip(r, ev);
+	}
+	yaml_event_delete(ev);
+	for (;;) {
+		yaml_event_t item;
+		if (S_next(r, &item) < 0)
+			return -1;
+		if (item.type == YAML_SEQUENCE_END_EVENT) {
+			yaml_event_delete(&item);
+			return 0;
+		}
+		if (item.type == YAML_SCALAR_EVENT) {
+			S_add_tag(r, &item);
+			yaml_event_delete(&item);
+			continue;
+		}
+		S_diag(r, DIAG_ERROR, &item.start_mark,
+		       "%s; this entry is %s", msg, S_what(&item));
+		if (S_skip(r, &item) < 0)
+			return -1;
+	}
+}
+
+/* A scalar naming a web page: "scheme://..." or "www...." without spaces. */
+static bool S_looks_like_url(const char *s)
+{
+	size_t i = 0;
+	if (strncmp(s, "www.", 4) == 0)
+		return strchr(s, ' ') == NULL;
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+		return false;
+	while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+	       (s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' ||
+	       s[i] == '.')
+		i++;
+	return strncmp(s + i, "://", 3) == 0 && s[i + 3] != '\0' &&
+	       strchr(s, ' ') == NULL;
+}
+
+/* Appends a source; takes ownership of name and url. */
+static void S_add_source(struct fm_reader *r, char *name, char *url)
+{
+	struct frontmatter *fm = r->fm;
+	xgrow(&fm->sources, &r->sources_cap, fm->nsources + 1,
+	      sizeof *fm->sources);
+	fm->sources[fm->nsources].name = name;
+	fm->sources[fm->nsources].url = url;
+	fm->nsources++;
+}
+
+static void S_clear_sources(struct fm_reader *r)
+{
+	for (size_t i = 0; i < r->fm->nsources; i++) {
+		free(r->fm->sources[i].name);
+		free(r->fm->sources[i].url);
+	}
+	free(r->fm->sources);
+	r->fm->sources = NULL;
+	r->fm->nsources = 0;
+	r->sources_cap = 0;
+}
+
+/*
+ * One source given as a mapping; the MAPPING-START event is start.  Keys
+ * "name" and "url"; others are warned about.  An entry with neither is an
+ * error and is dropped.
+ */
+static int S_read_source_map(struct fm_reader *r, const yaml_mark_t *start)
+{
+	char *name = NULL, *url = NULL;
+	for (;;) {
+		yaml_event_t key, val;
+		char shown[FM_SHOW_MAX + 4];
+		char **dst = NULL;
+		if (S_next(r, &key) < 0)
+			goto fail;
+		if (key.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&key);
+			break;
+		}
+		if (key.type != YAML_SCALAR_EVENT) {
+			S_diag(r, DIAG_ERROR, &key.start_mark,
+			       "a source's keys must be \"name\" or \"url\"");
+			if (S_skip(r, &key) < 0 || S_skip_next(r) < 0)
+				goto fail;
+			continue;
+		}
+		if (strcmp((const char *)key.data.scalar.value, "name") == 0)
+			dst = &name;
+		else if (strcmp((const char *)key.data.scalar.value, "url") ==
+			 0)
+			dst = &url;
+		if (dst == NULL) {
+			S_show(shown, (const char *)key.data.scalar.value,
+			       key.data.scalar.length);
+			S_diag(r, DIAG_WARNING, &key.start_mark,
+			       "unknown key \"%s\" in a source (ignored)",
+			       shown);
+		}
+		yaml_event_delete(&key);
+		if (S_next(r, &val) < 0)
+			goto fail;
+		if (dst == NULL)
+			goto skip;
+		if (val.type != YAML_SCALAR_EVENT) {
+			S_diag(r, DIAG_ERROR, &val.start_mark,
+			       "a source's \"%s\" must be text, not %s",
+			       dst == &name ? "name" : "url", S_what(&val));
+			goto skip;
+		}
+		free(*dst);
+		*dst = S_is_null(&val) ? NULL
+				       : S_scalar_dup(r, &val, "sources");
+	skip:
+		if (S_skip(r, &val) < 0)
+			goto fail;
+	}
+	if (name == NULL && url == NULL) {
+		S_diag(r, DIAG_ERROR, start,
+		       "a source needs a \"name\" or a \"url\"");
+		return 0;
+	}
+	S_add_source(r, name, url);
+	return 0;
+fail:
+	free(name);
+	free(url);
+	return -1;
+}
+
+/* "sources": a list of {name, url} mappings or scalars.  Consumes ev. */
+static int S_read_sources(struct fm_reader *r, yaml_event_t *ev)
+{
+	static const char msg[] = "\"sources\" must be a list of name/url "
+				  "entries";
+	S_clear_sources(r);
+	if (ev->type == YAML_SCALAR_EVENT && S_is_null(ev)) {
+		yaml_event_delete(ev);
+		return 0;
+	}
+	if (ev->type != YAML_SEQUENCE_START_EVENT) {
+		S_diag(r, DIAG_ERROR, &ev->start_mark, "%s", msg);
+		return S_skip(r, ev);
+	}
+	yaml_event_delete(ev);
+	for (;;) {
+		yaml_event_t item;
+		if (S_next(r, &item) < 0)
+			return -1;
+		if (item.type == YAML_SEQUENCE_END_EVENT) {
+			yaml_event_delete(&item);
+			return 0;
+		}
+		if (item.type == YAML_SCALAR_EVENT) {
+			char *s = S_is_null(&item)
+					  ? NULL
+					  : S_scalar_dup(r, &item, "sources");
+			if (s != NULL && S_looks_like_url(s))
+				S_add_source(r, NULL, s);
+			else if (s != NULL)
+				S_add_source(r, s, NULL);
+			yaml_event_delete(&item);
+		} else if (item.type == YAML_MAPPING_START_EVENT) {
+			yaml_mark_t start = item.start_mark;
+			yaml_event_delete(&item);
+			if (S_read_source_map(r, &start) < 0)
+				return -1;
+		} else {
+			S_diag(r, DIAG_ERROR, &item.start_mark,
+			       "%s; this entry is %s", msg, S_what(&item));
+			if (S_skip(r, &item) < 0)
+				return -1;
+		}
+	}
+}
+
+/* Reads the value of a known key (its first event is ev, consumed). */
+static int S_read_value(struct fm_reader *r, const struct fm_field *f,
+			yaml_event_t *ev)
+{
+	switch (f->kind) {
+	case FM_TEXT:
+		return S_read_text(r, f, ev);
+	case FM_ORDER:
+		return S_read_order(r, ev);
+	case FM_TAGS:
+		return S_read_tags(r, ev);
+	case FM_SOURCES:
+		return S_read_sources(r, ev);
+	}
+	return S_skip(r, ev);
+}
+
+static const struct fm_field *S_find_field(const yaml_event_t *key)
+{
+	const char *k = (const char *)key->data.scalar.value;
+	for (size_t i = 0; i < FM_NFIELDS; i++)
+		if (strlen(fm_fields[i].name) == key->data.scalar.length &&
+		    strcmp(fm_fields[i].name, k) == 0)
+			return &fm_fields[i];
+	return NULL;
+}
+
+/* The top-level mapping, after its MAPPING-START. */
+static int S_read_top(struct fm_reader *r)
+{
+	for (;;) {
+		yaml_event_t key, val;
+		const struct fm_field *f;
+		char shown[FM_SHOW_MAX + 4];
+		int rc;
+
+		if (S_next(r, &key) < 0)
+			return -1;
+		if (key.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&key);
+			return 0;
+		}
+		if (key.type != YAML_SCALAR_EVENT) {
+			S_diag(r, DIAG_ERROR, &key.start_mark,
+			       "front matter: each key must be a plain word "
+			       "such as \"title\", not %s",
+			       S_what(&key));
+			if (S_skip(r, &key) < 0 || S_skip_next(r) < 0)
+				return -1;
+			continue;
+		}
+		f = S_find_field(&key);
+		S_show(shown, (const char *)key.data.scalar.value,
+		       key.data.scalar.length);
+		if (f == NULL) {
+			S_diag(r, DIAG_WARNING, &key.start_mark,
+			       "unknown front matter key \"%s\" (ignored)",
+			       shown);
+		} else if (r->seen[f - fm_fields]) {
+			S_diag(r, DIAG_WARNING, &key.start_mark,
+			       "\"%s\" is given twice; the last one is used",
+			       f->name);
+		}
+		yaml_event_delete(&key);
+		if (f == NULL) {
+			if (S_skip_next(r) < 0)
+				return -1;
+			continue;
+		}
+		r->seen[f - fm_fields] = true;
+		if (S_next(r, &val) < 0)
+			return -1;
+		rc = S_read_value(r, f, &val);
+		if (rc < 0)
+			return -1;
+	}
+}
+
+/* The whole YAML stream: nothing, or one document holding a mapping. */
+static void S_read_stream(struct fm_reader *r)
+{
+	yaml_event_t ev;
+	bool done = false;
+	int ndocs = 0;
+
+	if (S_next(r, &ev) < 0) /* STREAM-START */
+		return;
+	yaml_event_delete(&ev);
+	while (!done) {
+		if (S_next(r, &ev) < 0)
+			return;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			yaml_event_delete(&ev);
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			/* a second one needs a line like "--- text" */
+			if (++ndocs > 1) {
+				S_diag(r, DIAG_ERROR, &ev.start_mark,
+				       "front matter: only one block of YAML "
+				       "is allowed");
+				done = true;
+			}
+			yaml_event_delete(&ev);
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+			yaml_event_delete(&ev);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			yaml_event_delete(&ev);
+			if (S_read_top(r) < 0)
+				return;
+			break;
+		case YAML_SCALAR_EVENT:
+			if (S_is_null(&ev)) { /* e.g. only "~" */
+				yaml_event_delete(&ev);
+				break;
+			}
+			/* fall through */
+		default:
+			S_diag(r, DIAG_ERROR, &ev.start_mark,
+			       "front matter: expected \"key: value\" lines, "
+			       "found %s",
+			       ev.type == YAML_SCALAR_EVENT ? "plain text"
+							    : S_what(&ev));
+			if (S_skip(r, &ev) < 0)
+				return;
+			break;
+		}
+	}
+}
+
+/* Length of the line at s (n bytes left), without its '\n'. */
+static size_t S_line_len(const char *s, size_t n)
+{
+	const char *nl = memchr(s, '\n', n);
+	return nl != NULL ? (size_t)(nl - s) : n;
+}
+
+/* A line of three c's followed only by blanks (and a \r). */
+static bool S_is_fence(const char *s, size_t n, char c)
+{
+	if (n < 3 || s[0] != c || s[1] != c || s[2] != c)
+		return false;
+	for (size_t i = 3; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return false;
+	return true;
+}
+
+int frontmatter_parse(const char *path, const char *text, size_t len,
+		      struct frontmatter *fm, size_t *body_offset,
+		      int *body_line, struct diag_list *diags)
+{
+	struct fm_reader r;
+	struct diag_list local = {0};
+	size_t pos = 0, n, yaml_start, yaml_end;
+	int line = 1;
+
+	memset(fm, 0, sizeof *fm);
+	*body_offset = 0;
+	*body_line = 1;
+	if (text == NULL)
+		return 0;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3; /* byte order mark, as Windows editors write */
+	n = S_line_len(text + pos, len - pos);
+	if (!S_is_fence(text + pos, n, '-'))
+		return 0;
+
+	/* Find the closing fence. */
+	yaml_start = pos + n < len ? pos + n + 1 : len;
+	pos = yaml_start;
+	for (;;) {
+		line++;
+		if (pos >= len) {
+			diag_add(diags != NULL ? diags : &local, DIAG_ERROR,
+				 path, 1, 0,
+				 "front matter: the \"---\" on line 1 is never "
+				 "closed (add a line \"---\" after the front "
+				 "matter)");
+			diag_list_clear(&local);
+			return -1;
+		}
+		n = S_line_len(text + pos, len - pos);
+		if (S_is_fence(text + pos, n, '-') ||
+		    S_is_fence(text + pos, n, '.'))
+			break;
+		pos += n + 1;
+	}
+	yaml_end = pos;
+	*body_offset = pos + n < len ? pos + n + 1 : len;
+	*body_line = line + 1;
+
+	memset(&r, 0, sizeof r);
+	r.path = path;
+	r.yaml = text + yaml_start;
+	r.yaml_len = yaml_end - yaml_start;
+	r.yaml_line = 2;
+	r.fm = fm;
+	r.diags = diags != NULL ? diags : &local;
+	if (!yaml_parser_initialize(&r.parser))
+		xmem_fatal("out of memory");
+	yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&r.parser,
+				     (const unsigned char *)r.yaml,
+				     r.yaml_len);
+	S_read_stream(&r);
+	yaml_parser_delete(&r.parser);
+	diag_list_clear(&local);
+	return r.nerrors > 0 ? -1 : 0;
+}
+
+void frontmatter_free(struct frontmatter *fm)
+{
+	if (fm == NULL)
+		return;
+	free(fm->title);
+	free(fm->description);
+	free(fm->date);
+	free(fm->reviewed);
+	free(fm->topic);
+	free(fm->url);
+	for (size_t i = 0; i < fm->ntags; i++)
+		free(fm->tags[i]);
+	free(fm->tags);
+	for (size_t i = 0; i < fm->nsources; i++) {
+		free(fm->sources[i].name);
+		free(fm->sources[i].url);
+	}
+	free(fm->sources);
+	memset(fm, 0, sizeof *fm);
+}

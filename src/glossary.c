@@ -1,0 +1,803 @@
+/*
+ * glossary: see glossary.h.
+ *
+ * Keys.  Every term, alias and generated plural is a pattern, found by its
+ * key: the text cut into units (a valid UTF-8 code point, or one byte that
+ * is not valid UTF-8), each code point lower-cased with uc_tolower and
+ * re-encoded, each invalid byte kept as it is.  Keys are not stored as
+ * strings: they are the paths of a trie.
+ *
+ * Entries are one array in file order; patterns are another, each naming
+ * its entry and its key length.
+ *
+ * The automaton is that trie of key bytes, state 0 the root.  While the
+ * file is parsed it is a builder (struct trie: first-child and next-sibling
+ * lists sorted by byte) which also finds duplicates.  glossary_parse then
+ * turns it into the Aho-Corasick matcher (struct glossary):
+ *
+ *   edge_start[s] .. edge_start[s + 1]   the edges leaving s, as label[]
+ *                                        and target[], sorted by label
+ *   root_next[b]                         the root's edges as a table
+ *   fail[s]   the state of the longest proper suffix of s's string that is
+ *             also a path of the trie
+ *   dict[s]   the nearest state on s's failure chain whose string is a
+ *             pattern (NONE if none): the patterns ending at a position
+ *             are out[s] and then out[] along dict[]
+ *   out[s]    the pattern whose key is s's string, or NONE
+ *
+ * That is 16 bytes per state and 5 per edge (each state but the root has
+ * one incoming edge): about 21 bytes per key byte not shared with an
+ * earlier key, plus 12 bytes per pattern and a 1 KiB root table.
+ */
+#include "glossary.h"
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "xmem.h"
+
+#define NONE UINT32_MAX
+#define ROOT 0u
+
+struct pattern {
+	uint32_t entry; /* index into entries */
+	uint32_t len;   /* key length in bytes: the depth of its state */
+	int line;       /* line it was defined on; 0 for a generated plural */
+};
+
+/* The trie while entries are added. */
+struct trie {
+	unsigned char *label; /* byte on the edge into the state */
+	uint32_t *child;      /* first child, or NONE; sorted by label */
+	uint32_t *sibling;    /* next child of the same parent, or NONE */
+	uint32_t *out;        /* pattern id, or NONE */
+	size_t n, cap;
+};
+
+struct glossary {
+	struct glossary_entry *entries;
+	size_t nentries;
+	struct pattern *pats;
+	size_t npats;
+	size_t maxlen;          /* longest key, in bytes */
+	size_t nstates;
+	uint32_t *out;          /* per state */
+	uint32_t *fail;         /* per state */
+	uint32_t *dict;         /* per state */
+	uint32_t *edge_start;   /* nstates + 1 */
+	unsigned char *label;   /* per edge */
+	uint32_t *target;       /* per edge */
+	uint32_t root_next[256]; /* NONE where the root has no edge */
+};
+
+/* One unit of text: a code point, or a byte that is not valid UTF-8. */
+struct unit {
+	size_t len;     /* bytes in the text */
+	uint8_t low[6]; /* its key bytes */
+	size_t nlow;
+	bool word;      /* a letter, digit or combining mark */
+};
+
+/* Reads the unit at s (avail > 0 bytes). */
+static void read_unit(const uint8_t *s, size_t avail, struct unit *u)
+{
+	if (s[0] < 0x80) {
+		uint8_t c = s[0];
+		bool upper = c >= 'A' && c <= 'Z';
+		u->len = u->nlow = 1;
+		u->low[0] = upper ? (uint8_t)(c + ('a' - 'A')) : c;
+		u->word = upper || (c >= 'a' && c <= 'z') ||
+			  (c >= '0' && c <= '9');
+		return;
+	}
+	ucs4_t c;
+	int k = u8_mbtoucr(&c, s, avail);
+	if (k < 1) {
+		u->len = u->nlow = 1;
+		u->low[0] = s[0];
+		u->word = false;
+		return;
+	}
+	u->len = (size_t)k;
+	int m = u8_uctomb(u->low, uc_tolower(c), (ptrdiff_t)sizeof u->low);
+	if (m < 1) {
+		memcpy(u->low, s, u->len);
+		m = k;
+	}
+	u->nlow = (size_t)m;
+	u->word = uc_is_alnum(c) ||
+		  uc_is_general_category_withtable(c, UC_CATEGORY_MASK_M);
+}
+
+/* The key of s[0..n), in a new buffer with room for 3 more bytes (for a
+ * plural ending); its length in *klen. */
+static uint8_t *make_key(const char *s, size_t n, size_t *klen)
+{
+	/* A unit's key is at most 1.5 times its length (2 bytes -> 3). */
+	uint8_t *key = xmalloc(2 * n + 4);
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		struct unit u;
+		read_unit((const uint8_t *)s + i, n - i, &u);
+		memcpy(key + k, u.low, u.nlow);
+		k += u.nlow;
+		i += u.len;
+	}
+	*klen = k;
+	return key;
+}
+
+static bool is_ascii_letter(uint8_t c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/*
+ * Turns key[0..n) into the simple English plural of its last word, in
+ * place (the buffer has room for 3 more bytes), and returns the new length;
+ * 0 when the key does not end in an ASCII letter.
+ */
+static size_t make_plural(uint8_t *key, size_t n)
+{
+	if (n == 0 || !is_ascii_letter(key[n - 1]))
+		return 0;
+	uint8_t last = key[n - 1], prev = n > 1 ? key[n - 2] : 0;
+	if (last == 's' || last == 'x' || last == 'z' ||
+	    (last == 'h' && (prev == 'c' || prev == 's'))) {
+		memcpy(key + n, "es", 2);
+		return n + 2;
+	}
+	if (last == 'y' && is_ascii_letter(prev) && !strchr("aeiou", prev)) {
+		memcpy(key + n - 1, "ies", 3);
+		return n + 2;
+	}
+	key[n] = 's';
+	return n + 1;
+}
+
+/* --- The trie builder --- */
+
+static uint32_t trie_new_state(struct trie *t, uint8_t label)
+{
+	if (t->n >= NONE - 1)
+		xmem_fatal("glossary too large");
+	if (t->n == t->cap) {
+		size_t cap = t->cap;
+		xgrow(&t->label, &cap, t->n + 1, sizeof *t->label);
+		cap = t->cap;
+		xgrow(&t->child, &cap, t->n + 1, sizeof *t->child);
+		cap = t->cap;
+		xgrow(&t->sibling, &cap, t->n + 1, sizeof *t->sibling);
+		cap = t->cap;
+		xgrow(&t->out, &cap, t->n + 1, sizeof *t->out);
+		t->cap = cap;
+	}
+	uint32_t s = (uint32_t)t->n++;
+	t->label[s] = label;
+	t->child[s] = t->sibling[s] = t->out[s] = NONE;
+	return s;
+}
+
+/* The state of key[0..n), created as needed. */
+static uint32_t trie_insert(struct trie *t, const uint8_t *key, size_t n)
+{
+	uint32_t s = ROOT;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t prev = NONE, c = t->child[s];
+		while (c != NONE && t->label[c] < key[i]) {
+			prev = c;
+			c = t->sibling[c];
+		}
+		if (c != NONE && t->label[c] == key[i]) {
+			s = c;
+			continue;
+		}
+		uint32_t d = trie_new_state(t, key[i]);
+		t->sibling[d] = c;
+		if (prev == NONE)
+			t->child[s] = d;
+		else
+			t->sibling[prev] = d;
+		s = d;
+	}
+	return s;
+}
+
+static void trie_free(struct trie *t)
+{
+	free(t->label);
+	free(t->child);
+	free(t->sibling);
+	free(t->out);
+	memset(t, 0, sizeof *t);
+}
+
+/* --- The automaton --- */
+
+/* The edge from s on b, or NONE. */
+static uint32_t edge_to(const struct glossary *g, uint32_t s, uint8_t b)
+{
+	if (s == ROOT)
+		return g->root_next[b];
+	uint32_t lo = g->edge_start[s], hi = g->edge_start[s + 1];
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (g->label[mid] < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < g->edge_start[s + 1] && g->label[lo] == b ? g->target[lo]
+							      : NONE;
+}
+
+/* The state after reading b in s, following failure links. */
+static uint32_t step(const struct glossary *g, uint32_t s, uint8_t b)
+{
+	for (;;) {
+		uint32_t t = edge_to(g, s, b);
+		if (t != NONE)
+			return t;
+		if (s == ROOT)
+			return ROOT;
+		s = g->fail[s];
+	}
+}
+
+/* Turns the builder t into g's matcher; t is left empty. */
+static void build_automaton(struct glossary *g, struct trie *t)
+{
+	size_t n = t->n;
+	g->nstates = n;
+	g->out = xreallocarray(t->out, n, sizeof *g->out);
+	t->out = NULL;
+	g->edge_start = xmalloc((n + 1) * sizeof *g->edge_start);
+	g->label = xmalloc(n - 1);
+	g->target = xmalloc((n - 1) * sizeof *g->target);
+
+	uint32_t e = 0;
+	for (size_t s = 0; s < n; s++) {
+		g->edge_start[s] = e;
+		for (uint32_t c = t->child[s]; c != NONE; c = t->sibling[c]) {
+			g->label[e] = t->label[c];
+			g->target[e++] = c;
+		}
+	}
+	g->edge_start[n] = e;
+	for (size_t b = 0; b < 256; b++)
+		g->root_next[b] = NONE;
+	for (uint32_t i = g->edge_start[ROOT]; i < g->edge_start[ROOT + 1]; i++)
+		g->root_next[g->label[i]] = g->target[i];
+	trie_free(t);
+
+	/* Breadth first, so a state's failure target is done before it. */
+	g->fail = xmalloc(n * sizeof *g->fail);
+	g->dict = xmalloc(n * sizeof *g->dict);
+	uint32_t *queue = xmalloc(n * sizeof *queue);
+	size_t head = 0, tail = 0;
+	g->fail[ROOT] = ROOT;
+	g->dict[ROOT] = NONE;
+	queue[tail++] = ROOT;
+	while (head < tail) {
+		uint32_t s = queue[head++];
+		for (uint32_t i = g->edge_start[s]; i < g->edge_start[s + 1];
+		     i++) {
+			uint32_t c = g->target[i], f = ROOT;
+			if (s != ROOT)
+				f = step(g, g->fail[s], g->label[i]);
+			g->fail[c] = f;
+			g->dict[c] = g->out[f] != NONE ? f : g->dict[f];
+			queue[tail++] = c;
+		}
+	}
+	free(queue);
+}
+
+/* --- Parsing --- */
+
+struct parser {
+	const char *path;
+	struct diag_list *diags;
+	struct glossary *g;
+	struct trie trie;
+	size_t entries_cap, pats_cap;
+	bool nul_warned;
+
+	/* The entry being read. */
+	bool open;         /* a heading was seen */
+	int line;          /* of its heading */
+	char *term;        /* owned; NULL when the heading was empty */
+	char **aliases;    /* owned */
+	size_t naliases, aliases_cap;
+	int also_line;     /* of its "Also:" line */
+	bool want_also;    /* no non-blank line yet since the heading */
+	const char *def;   /* its definition's span in the text, or NULL */
+	const char *def_end;
+};
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+static void trim(const char **s, size_t *n)
+{
+	while (*n > 0 && is_space((*s)[0])) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n > 0 && is_space((*s)[*n - 1]))
+		(*n)--;
+}
+
+/* Trims, then unwraps emphasis: "**Term**", "_Term_", "*_Term_*". */
+static void clean_name(const char **s, size_t *n)
+{
+	trim(s, n);
+	while (*n >= 2 && ((*s)[0] == '*' || (*s)[0] == '_') &&
+	       (*s)[*n - 1] == (*s)[0]) {
+		(*s)++;
+		*n -= 2;
+		trim(s, n);
+	}
+}
+
+/* s[0..n) as a new string, "\r\n" as "\n" and each NUL byte as U+FFFD
+ * (a C string cannot hold it). */
+static char *copy_text(const char *s, size_t n)
+{
+	size_t nul = 0;
+	for (size_t i = 0; i < n; i++)
+		nul += s[i] == '\0';
+	char *d = xmalloc(n + 2 * nul + 1), *p = d;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
+			continue;
+		if (s[i] == '\0') {
+			memcpy(p, "\xef\xbf\xbd", 3);
+			p += 3;
+		} else {
+			*p++ = s[i];
+		}
+	}
+	*p = '\0';
+	return d;
+}
+
+/* Whether line s[0..n) is a "## " heading; its term's span in *term. */
+static bool is_heading(const char *s, size_t n, const char **term,
+		       size_t *tn)
+{
+	size_t i = 0;
+	while (i < 3 && i < n && s[i] == ' ')
+		i++;
+	if (n - i < 2 || s[i] != '#' || s[i + 1] != '#')
+		return false;
+	i += 2;
+	if (i < n && s[i] != ' ' && s[i] != '\t')
+		return false;
+	*term = s + i;
+	*tn = n - i;
+	trim(term, tn);
+	/* A closing run of '#' must follow a space, or be all there is. */
+	size_t k = *tn;
+	while (k > 0 && (*term)[k - 1] == '#')
+		k--;
+	if (k == 0 || is_space((*term)[k - 1])) {
+		*tn = k;
+		trim(term, tn);
+	}
+	clean_name(term, tn);
+	return true;
+}
+
+static bool is_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_space(s[i]))
+			return false;
+	return true;
+}
+
+/* Whether s[0..n) starts with "Also:" (any case); the rest in *rest. */
+static bool is_also(const char *s, size_t n, const char **rest, size_t *rn)
+{
+	static const char word[] = "also:";
+	trim(&s, &n);
+	if (n < sizeof word - 1)
+		return false;
+	for (size_t i = 0; i < sizeof word - 1; i++) {
+		char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+		if (c != word[i])
+			return false;
+	}
+	*rest = s + sizeof word - 1;
+	*rn = n - (sizeof word - 1);
+	return true;
+}
+
+static void read_aliases(struct parser *p, const char *s, size_t n, int line)
+{
+	size_t before = p->naliases;
+	p->also_line = line;
+	for (;;) {
+		const char *comma = memchr(s, ',', n);
+		size_t len = comma != NULL ? (size_t)(comma - s) : n;
+		const char *a = s;
+		size_t an = len;
+		clean_name(&a, &an);
+		if (an > 0) {
+			xgrow(&p->aliases, &p->aliases_cap, p->naliases + 1,
+			      sizeof *p->aliases);
+			p->aliases[p->naliases++] = copy_text(a, an);
+		}
+		if (comma == NULL)
+			break;
+		s = comma + 1;
+		n -= len + 1;
+	}
+	if (p->naliases == before)
+		diag_add(p->diags, DIAG_WARNING, p->path, line, 0,
+			 "\"Also:\" lists no aliases");
+}
+
+/*
+ * Adds the pattern for key[0..n) naming entry.  An explicit pattern
+ * (line > 0) replaces a generated plural; a plural never replaces
+ * anything.  Returns 0, or the line of the explicit pattern already there
+ * (nothing is then changed).
+ */
+static int add_pattern(struct parser *p, const uint8_t *key, size_t n,
+		       size_t entry, int line)
+{
+	struct glossary *g = p->g;
+	uint32_t s = trie_insert(&p->trie, key, n);
+	uint32_t id = p->trie.out[s];
+	if (id != NONE) {
+		struct pattern *pt = &g->pats[id];
+		if (pt->line > 0)
+			return line > 0 ? pt->line : 0;
+		if (line > 0) {
+			pt->entry = (uint32_t)entry;
+			pt->line = line;
+		}
+		return 0;
+	}
+	if (n > UINT32_MAX || g->npats >= NONE)
+		xmem_fatal("glossary too large");
+	xgrow(&g->pats, &p->pats_cap, g->npats + 1, sizeof *g->pats);
+	g->pats[g->npats] = (struct pattern){
+		.entry = (uint32_t)entry, .len = (uint32_t)n, .line = line};
+	p->trie.out[s] = (uint32_t)g->npats++;
+	if (n > g->maxlen)
+		g->maxlen = n;
+	return 0;
+}
+
+static void add_plural(struct parser *p, const char *name, size_t entry)
+{
+	size_t n;
+	uint8_t *key = make_key(name, strlen(name), &n);
+	n = make_plural(key, n);
+	if (n > 0)
+		add_pattern(p, key, n, entry, 0);
+	free(key);
+}
+
+static void drop_entry(struct parser *p)
+{
+	free(p->term);
+	for (size_t i = 0; i < p->naliases; i++)
+		free(p->aliases[i]);
+	free(p->aliases);
+	p->term = NULL;
+	p->aliases = NULL;
+	p->naliases = p->aliases_cap = 0;
+}
+
+/* Checks the entry being read and adds it, or reports why it is left out. */
+static void finish_entry(struct parser *p)
+{
+	struct glossary *g = p->g;
+	if (!p->open)
+		return;
+	p->open = false;
+	if (p->term == NULL) {
+		diag_add(p->diags, DIAG_ERROR, p->path, p->line, 0,
+			 "heading without a term");
+		drop_entry(p);
+		return;
+	}
+	if (p->def == NULL) {
+		diag_add(p->diags, DIAG_ERROR, p->path, p->line, 0,
+			 "\"%s\" has no definition", p->term);
+		drop_entry(p);
+		return;
+	}
+
+	size_t idx = g->nentries, n;
+	uint8_t *key = make_key(p->term, strlen(p->term), &n);
+	int first = add_pattern(p, key, n, idx, p->line);
+	free(key);
+	if (first > 0) {
+		diag_add(p->diags, DIAG_ERROR, p->path, p->line, 0,
+			 "\"%s\" is already defined on line %d", p->term,
+			 first);
+		drop_entry(p);
+		return;
+	}
+	size_t kept = 0;
+	for (size_t i = 0; i < p->naliases; i++) {
+		char *a = p->aliases[i];
+		key = make_key(a, strlen(a), &n);
+		first = add_pattern(p, key, n, idx, p->also_line);
+		free(key);
+		if (first > 0) {
+			diag_add(p->diags, DIAG_ERROR, p->path, p->also_line,
+				 0, "alias \"%s\" is already defined on "
+				 "line %d", a, first);
+			free(a);
+		} else {
+			p->aliases[kept++] = a;
+		}
+	}
+	add_plural(p, p->term, idx);
+	for (size_t i = 0; i < kept; i++)
+		add_plural(p, p->aliases[i], idx);
+
+	const char *d = p->def;
+	size_t dn = (size_t)(p->def_end - p->def);
+	trim(&d, &dn);
+	xgrow(&g->entries, &p->entries_cap, g->nentries + 1,
+	      sizeof *g->entries);
+	struct glossary_entry *e = &g->entries[g->nentries++];
+	e->term = p->term;
+	e->naliases = kept;
+	if (kept > 0) {
+		e->aliases = xreallocarray(p->aliases, kept,
+					   sizeof *e->aliases);
+	} else {
+		e->aliases = NULL;
+		free(p->aliases);
+	}
+	e->definition = copy_text(d, dn);
+	e->line = p->line;
+	p->term = NULL;
+	p->aliases = NULL;
+	p->naliases = p->aliases_cap = 0;
+}
+
+static void read_line(struct parser *p, const char *s, size_t n, int line)
+{
+	const char *term, *rest;
+	size_t tn, rn;
+	if (!p->nul_warned && memchr(s, '\0', n) != NULL) {
+		diag_add(p->diags, DIAG_WARNING, p->path, line, 0,
+			 "NUL byte in the file, read as U+FFFD");
+		p->nul_warned = true;
+	}
+	if (is_heading(s, n, &term, &tn)) {
+		finish_entry(p);
+		p->open = true;
+		p->line = line;
+		p->term = tn > 0 ? copy_text(term, tn) : NULL;
+		p->want_also = true;
+		p->def = p->def_end = NULL;
+		return;
+	}
+	if (!p->open || is_blank(s, n))
+		return;
+	if (p->want_also) {
+		p->want_also = false;
+		if (is_also(s, n, &rest, &rn)) {
+			read_aliases(p, rest, rn, line);
+			return;
+		}
+	}
+	if (p->def == NULL)
+		p->def = s;
+	p->def_end = s + n;
+}
+
+struct glossary *glossary_parse(const char *path, const char *text, size_t len,
+				struct diag_list *diags)
+{
+	struct glossary *g = xcalloc(1, sizeof *g);
+	struct parser p = {.path = path, .diags = diags, .g = g};
+	trie_new_state(&p.trie, 0);
+
+	int line = 0;
+	size_t pos = 0;
+	while (pos < len) {
+		const char *s = text + pos;
+		const char *nl = memchr(s, '\n', len - pos);
+		size_t n = nl != NULL ? (size_t)(nl - s) : len - pos;
+		pos += n + (nl != NULL);
+		if (line < INT_MAX)
+			line++;
+		read_line(&p, s, n > 0 && s[n - 1] == '\r' ? n - 1 : n, line);
+	}
+	finish_entry(&p);
+
+	if (g->npats > 0)
+		g->pats = xreallocarray(g->pats, g->npats, sizeof *g->pats);
+	build_automaton(g, &p.trie);
+	return g;
+}
+
+void glossary_free(struct glossary *g)
+{
+	if (g == NULL)
+		return;
+	for (size_t i = 0; i < g->nentries; i++) {
+		struct glossary_entry *e = &g->entries[i];
+		free(e->term);
+		for (size_t j = 0; j < e->naliases; j++)
+			free(e->aliases[j]);
+		free(e->aliases);
+		free(e->definition);
+	}
+	free(g->entries);
+	free(g->pats);
+	free(g->out);
+	free(g->fail);
+	free(g->dict);
+	free(g->edge_start);
+	free(g->label);
+	free(g->target);
+	free(g);
+}
+
+size_t glossary_count(const struct glossary *g)
+{
+	return g->nentries;
+}
+
+const struct glossary_entry *glossary_entry_at(const struct glossary *g,
+					       size_t i)
+{
+	return i < g->nentries ? &g->entries[i] : NULL;
+}
+
+long glossary_lookup(const struct glossary *g, const char *name)
+{
+	if (name == NULL)
+		return -1;
+	size_t n;
+	uint8_t *key = make_key(name, strlen(name), &n);
+	uint32_t s = ROOT;
+	for (size_t i = 0; i < n && s != NONE; i++)
+		s = edge_to(g, s, key[i]);
+	free(key);
+	if (n == 0 || s == NONE || g->out[s] == NONE)
+		return -1;
+	return (long)g->pats[g->out[s]].entry;
+}
+
+/* --- Matching ---
+ *
+ * The text is read one unit at a time and its key bytes are fed to the
+ * automaton, so "key offsets" count key bytes and differ from text offsets
+ * wherever lower-casing changes a code point's length.  A ring of the last
+ * maxlen key offsets maps them back to the text and says whether a word
+ * ends just before them.  The patterns ending after a unit are reported
+ * when the next unit turns out not to be a word character (or at the end
+ * of the text); each becomes a candidate when its start is a unit start
+ * after a non-word character.  Each step costs O(1) amortized plus
+ * O(log maxlen) per candidate: the text is never rescanned.
+ */
+
+/* What is known about a key offset near the current position. */
+struct slot {
+	size_t at;       /* text offset of the unit starting here */
+	bool start;      /* a unit starts here (else the rest are stale) */
+	bool after_word; /* the unit before it is a word character */
+};
+
+struct scan {
+	const struct glossary *g;
+	struct slot *ring;   /* slot of key offset k at k & mask */
+	size_t mask;
+	struct glossary_match **out;
+	size_t *cap;
+	size_t n;            /* matches in *out */
+	size_t *kstart;      /* key offset where each match starts */
+	size_t kstart_cap;
+	size_t final;        /* matches before this one cannot change */
+};
+
+/*
+ * Offers a candidate [start, end) that starts at key offset ks.
+ *
+ * (*out)[0..n) is the leftmost-longest selection among the candidates
+ * offered so far.  A candidate ends at or after every one of them, so it
+ * either overlaps the match before its start, and loses, or wins over
+ * every match that starts at or after it (they lie inside it).
+ */
+static void offer(struct scan *sc, size_t ks, size_t start, size_t end,
+		  size_t entry)
+{
+	struct glossary_match *m = *sc->out;
+	size_t lo = sc->final, hi = sc->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m[mid].start < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0 && m[lo - 1].end > start)
+		return;
+	sc->n = lo;
+	xgrow(sc->out, sc->cap, sc->n + 1, sizeof **sc->out);
+	xgrow(&sc->kstart, &sc->kstart_cap, sc->n + 1, sizeof *sc->kstart);
+	(*sc->out)[sc->n] = (struct glossary_match){
+		.start = start, .end = end, .entry = entry};
+	sc->kstart[sc->n++] = ks;
+}
+
+/* Offers the patterns that end in state s, at key offset k and text offset
+ * end, when they start on a word boundary. */
+static void report(struct scan *sc, uint32_t s, size_t k, size_t end)
+{
+	const struct glossary *g = sc->g;
+	uint32_t p = g->out[s] != NONE ? s : g->dict[s];
+	for (; p != NONE; p = g->dict[p]) {
+		const struct pattern *pt = &g->pats[g->out[p]];
+		size_t ks = k - pt->len;
+		const struct slot *sl = &sc->ring[ks & sc->mask];
+		if (sl->start && !sl->after_word)
+			offer(sc, ks, sl->at, end, pt->entry);
+	}
+}
+
+size_t glossary_match(const struct glossary *g, const char *text, size_t len,
+		      struct glossary_match **out, size_t *cap)
+{
+	if (g == NULL || g->npats == 0 || text == NULL || len == 0)
+		return 0;
+	/* The ring holds the last maxlen key offsets: enough to reach back
+	 * to the start of the longest pattern. */
+	size_t ringsize = 16;
+	while (ringsize <= g->maxlen)
+		ringsize *= 2;
+	struct scan sc = {.g = g, .out = out, .cap = cap,
+			  .mask = ringsize - 1};
+	sc.ring = xmalloc(ringsize * sizeof *sc.ring);
+
+	uint32_t s = ROOT;
+	size_t k = 0;           /* key offset of the next unit */
+	bool after_word = false; /* the unit before it is a word character */
+	for (size_t i = 0; i < len;) {
+		struct unit u;
+		read_unit((const uint8_t *)text + i, len - i, &u);
+		/* Matches ending here need a non-word character next. */
+		if (!u.word && s != ROOT)
+			report(&sc, s, k, i);
+		sc.ring[k & sc.mask] = (struct slot){
+			.at = i, .start = true, .after_word = after_word};
+		for (size_t j = 0; j < u.nlow; j++) {
+			if (j > 0)
+				sc.ring[(k + j) & sc.mask].start = false;
+			s = step(g, s, u.low[j]);
+		}
+		k += u.nlow;
+		i += u.len;
+		after_word = u.word;
+		/* Later candidates start at k - maxlen or after. */
+		while (sc.final < sc.n && sc.kstart[sc.final] + g->maxlen < k)
+			sc.final++;
+	}
+	if (s != ROOT)
+		report(&sc, s, k, len);
+	free(sc.ring);
+	free(sc.kstart);
+	return sc.n;
+}

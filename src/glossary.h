@@ -1,0 +1,78 @@
+/*
+ * glossary: the medical terms the kiosk explains, and finding them in text.
+ *
+ * Source format (content/glossary.md), easy for staff to edit:
+ *
+ *   # Glossary                       (optional; text before the first ## is ignored)
+ *
+ *   ## Autologous
+ *   Also: autologous cells, own-cell
+ *
+ *   Cells that come from **your own body**. Compare with allogeneic.
+ *
+ * Each "## Term" heading starts an entry; an optional first line
+ * "Also: a, b, c" lists aliases; the rest up to the next "## " heading is
+ * the definition in Markdown (it may use other terms).
+ *
+ * Matching: terms and aliases are found in text case-insensitively (simple
+ * Unicode lower-casing per code point, so byte offsets map back to the
+ * text), on word boundaries (the characters before and after a match are
+ * not letters or digits), with simple English plurals of the last word
+ * added automatically (cell -> cells, process -> processes, therapy ->
+ * therapies, MSC -> MSCs).  Overlapping matches resolve leftmost first, then
+ * longest.  The matcher is an Aho-Corasick automaton over the lower-cased
+ * UTF-8 bytes, built once in glossary_parse: matching is linear in the
+ * text length plus the number of candidate matches.
+ */
+#ifndef KIOSK_GLOSSARY_H
+#define KIOSK_GLOSSARY_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+struct glossary_entry {
+	char *term;        /* owned; as written in the heading */
+	char **aliases;    /* owned array of naliases owned strings */
+	size_t naliases;
+	char *definition;  /* owned; Markdown source of the definition */
+	int line;          /* line of the "## Term" heading in the file */
+};
+
+struct glossary; /* opaque: entries plus the automaton */
+
+struct glossary_match {
+	size_t start, end; /* byte range [start, end) in the searched text */
+	size_t entry;      /* index of the entry (glossary_entry_at) */
+};
+
+/*
+ * Parses glossary text (len bytes) from path (used in messages).  Never
+ * returns NULL: empty text gives an empty glossary.  Problems (an entry
+ * with no definition, a term or alias defined twice) are appended to
+ * diags with their line; the offending entry or alias is then left out.
+ * The caller frees the result with glossary_free.
+ */
+struct glossary *glossary_parse(const char *path, const char *text, size_t len,
+				struct diag_list *diags);
+void glossary_free(struct glossary *g);
+
+/* Number of entries, and entry i (valid while g lives), in file order. */
+size_t glossary_count(const struct glossary *g);
+const struct glossary_entry *glossary_entry_at(const struct glossary *g,
+					       size_t i);
+
+/* Index of the entry whose term or alias equals name case-insensitively
+ * (plurals included), or -1. */
+long glossary_lookup(const struct glossary *g, const char *name);
+
+/*
+ * Finds the matches in text[0..len), in order of position, without
+ * overlaps.  Results are written to *out, an array of *cap elements that is
+ * grown with realloc as needed (the caller owns and frees it; it may start
+ * as NULL/0).  Returns the number of matches.
+ */
+size_t glossary_match(const struct glossary *g, const char *text, size_t len,
+		      struct glossary_match **out, size_t *cap);
+
+#endif

@@ -1,0 +1,76 @@
+/* keys: see keys.h.  Two tables: which keys give which action, and what
+ * each action is called on the help screen and the key bar. */
+#include "keys.h"
+
+#include <curses.h>
+
+#define ALL (CTX_HOME | CTX_ARTICLE | CTX_HELP)
+
+static const struct key_binding table[] = {
+	{ACT_UP, ALL, "Up arrow", "Move up one line (or to the previous article)", NULL, NULL},
+	{ACT_DOWN, ALL, "Down arrow", "Move down one line (or to the next article)", "Move", "Arrows"},
+	{ACT_PAGE_DOWN, ALL, "Page Down, Space", "Show the next screenful", NULL, NULL},
+	{ACT_PAGE_UP, ALL, "Page Up", "Show the previous screenful", NULL, NULL},
+	{ACT_HOME, ALL, "Home, End", "Go to the start or the end", NULL, NULL},
+	{ACT_OPEN, CTX_HOME | CTX_ARTICLE, "Enter", "Open the chosen article, or explain the chosen word", "Open", "Enter"},
+	{ACT_NEXT_TARGET, CTX_ARTICLE, "Tab, Shift+Tab", "Choose the next or previous highlighted word or link", "Next word", "Tab"},
+	{ACT_NEXT_SECTION, CTX_ARTICLE, "] and [", "Go to the next or previous section", "Section", "]"},
+	{ACT_SECTIONS, CTX_ARTICLE, "s", "Show or hide the list of sections", "Sections", "s"},
+	{ACT_BACK, ALL, "Esc, Backspace, Left arrow", "Close the explanation, or go back", "Back", "Esc"},
+	{ACT_HELP, ALL, "? or F1", "Show this help", "Help", "?"},
+	{ACT_QUIT, ALL, "q", "Quit", NULL, NULL},
+};
+
+enum action keys_action(int ch, bool keycode, int context)
+{
+	enum action a = ACT_NONE;
+	if (keycode) {
+		switch (ch) {
+		case KEY_UP: a = ACT_UP; break;
+		case KEY_DOWN: a = ACT_DOWN; break;
+		case KEY_PPAGE: a = ACT_PAGE_UP; break;
+		case KEY_NPAGE: a = ACT_PAGE_DOWN; break;
+		case KEY_HOME: case KEY_A1: a = ACT_HOME; break;
+		case KEY_END: case KEY_C1: a = ACT_END; break;
+		case KEY_ENTER: a = ACT_OPEN; break;
+		case KEY_RIGHT: a = context == CTX_HOME ? ACT_OPEN : ACT_NONE; break;
+		case KEY_LEFT: case KEY_BACKSPACE: a = ACT_BACK; break;
+		case KEY_BTAB: a = ACT_PREV_TARGET; break;
+		case KEY_F(1): a = ACT_HELP; break;
+		default: break;
+		}
+	} else {
+		switch (ch) {
+		case '\n': case '\r': a = ACT_OPEN; break;
+		case 27: case 127: case 8: a = ACT_BACK; break;
+		case ' ': a = ACT_PAGE_DOWN; break;
+		case '\t': a = ACT_NEXT_TARGET; break;
+		case ']': a = ACT_NEXT_SECTION; break;
+		case '[': a = ACT_PREV_SECTION; break;
+		case 's': case 'S': a = ACT_SECTIONS; break;
+		case '?': a = ACT_HELP; break;
+		case 'q': case 'Q': a = ACT_QUIT; break;
+		case 'k': a = ACT_UP; break;
+		case 'j': a = ACT_DOWN; break;
+		case 'g': a = ACT_HOME; break;
+		case 'G': a = ACT_END; break;
+		default: break;
+		}
+	}
+	/* Actions outside the context's set do nothing there; the help
+	 * row of a "previous" action is its "next" one's. */
+	enum action row = a == ACT_PREV_TARGET    ? ACT_NEXT_TARGET
+			  : a == ACT_PREV_SECTION ? ACT_NEXT_SECTION
+			  : a == ACT_END          ? ACT_HOME
+						  : a;
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+		if (table[i].action == row)
+			return (table[i].contexts & context) ? a : ACT_NONE;
+	return ACT_NONE;
+}
+
+const struct key_binding *keys_table(size_t *n)
+{
+	*n = sizeof table / sizeof table[0];
+	return table;
+}

@@ -1,0 +1,54 @@
+/*
+ * keys: the one table of key bindings.  The screens map keys to actions
+ * with keys_action; the help screen and the key bar are printed from the
+ * same table, so they can never disagree with the keys.
+ */
+#ifndef KIOSK_KEYS_H
+#define KIOSK_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum action {
+	ACT_NONE,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_PAGE_UP,
+	ACT_PAGE_DOWN,
+	ACT_HOME,
+	ACT_END,
+	ACT_OPEN,
+	ACT_BACK,
+	ACT_NEXT_SECTION,
+	ACT_PREV_SECTION,
+	ACT_SECTIONS,
+	ACT_NEXT_TARGET,
+	ACT_PREV_TARGET,
+	ACT_HELP,
+	ACT_QUIT,
+};
+
+/* Where a binding applies (bits). */
+enum {
+	CTX_HOME = 1 << 0,
+	CTX_ARTICLE = 1 << 1,
+	CTX_HELP = 1 << 2,
+};
+
+struct key_binding {
+	enum action action;
+	int contexts;     /* CTX_* bits */
+	const char *keys; /* key names for the help screen */
+	const char *help; /* what it does, in plain words */
+	const char *bar;  /* short key bar label, or NULL: not in the bar */
+	const char *bar_keys; /* key names for the bar */
+};
+
+/* The action for a key in a context.  keycode says ch is a curses KEY_*
+ * code rather than a character. */
+enum action keys_action(int ch, bool keycode, int context);
+
+/* The table, in help order; *n gets its length. */
+const struct key_binding *keys_table(size_t *n);
+
+#endif

@@ -1,0 +1,345 @@
+/*
+ * library: see library.h.
+ *
+ * Loading walks articles/ (or the content folder itself when it has no
+ * articles/ folder) in name order: files at the top have no topic folder,
+ * each sub-folder is a topic, and deeper folders belong to their top
+ * folder's topic.  Topics are ranked by first appearance in that walk.
+ */
+#include "library.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "fileio.h"
+#include "xmem.h"
+
+#define GLOSSARY_MAX_BYTES (8u * 1024 * 1024)
+#define MAX_DEPTH 8
+
+struct loader {
+	struct library *lib;
+	size_t cap;
+	char **topic_names; /* rank -> name, in order of appearance */
+	size_t ntopics, cap_topics;
+	size_t *rank;       /* per article: its topic's rank */
+	size_t cap_rank;
+	struct diag_list *diags;
+	bool warned_limit;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool ignored_name(const char *n)
+{
+	size_t len = strlen(n);
+	if (n[0] == '.' || n[0] == '#' || len == 0)
+		return true; /* hidden, editor lock and autosave files */
+	if (n[len - 1] == '~')
+		return true; /* backup files */
+	static const char *const junk[] = {".swp", ".swo", ".tmp", ".bak",
+					   ".orig", ".part"};
+	for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++) {
+		size_t m = strlen(junk[i]);
+		if (len > m && strcasecmp(n + len - m, junk[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool article_name(const char *n)
+{
+	const char *dot = strrchr(n, '.');
+	return dot != NULL && (strcasecmp(dot, ".md") == 0 ||
+			       strcasecmp(dot, ".markdown") == 0 ||
+			       strcasecmp(dot, ".txt") == 0);
+}
+
+static size_t topic_rank(struct loader *ld, const char *name)
+{
+	for (size_t i = 0; i < ld->ntopics; i++)
+		if (strcmp(ld->topic_names[i], name) == 0)
+			return i;
+	xgrow(&ld->topic_names, &ld->cap_topics, ld->ntopics + 1,
+	      sizeof *ld->topic_names);
+	ld->topic_names[ld->ntopics] = xstrdup(name);
+	return ld->ntopics++;
+}
+
+/* Sorted names of dir's entries (caller frees each and the array), or -1. */
+static int list_dir(const char *dir, char ***names, size_t *n)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL)
+		return -1;
+	size_t cap = 0;
+	*names = NULL;
+	*n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (ignored_name(e->d_name))
+			continue;
+		xgrow(names, &cap, *n + 1, sizeof **names);
+		(*names)[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (*n > 0)
+		qsort(*names, *n, sizeof **names, cmp_str);
+	return 0;
+}
+
+static void walk(struct loader *ld, const char *dir, const char *rel,
+		 const char *topic, int depth)
+{
+	char **names;
+	size_t n;
+	if (list_dir(dir, &names, &n) != 0) {
+		diag_add(ld->diags, DIAG_ERROR, dir, 0, 0,
+			 "cannot read folder: %s", strerror(errno));
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		char *id = rel[0] != '\0' ? xasprintf("%s/%s", rel, names[i])
+					  : xstrdup(names[i]);
+		struct stat st;
+		if (stat(path, &st) != 0) {
+			/* A dangling link or a file removed meanwhile. */
+		} else if (S_ISDIR(st.st_mode)) {
+			if (depth >= MAX_DEPTH) {
+				diag_add(ld->diags, DIAG_WARNING, path, 0, 0,
+					 "folders nested too deep; skipped");
+			} else {
+				char *t = topic != NULL
+						  ? xstrdup(topic)
+						  : article_topic_from_folder(names[i]);
+				walk(ld, path, id, t, depth + 1);
+				free(t);
+			}
+		} else if (S_ISREG(st.st_mode) && article_name(names[i]) &&
+			   !(depth == 0 && rel[0] == '\0' &&
+			     strcasecmp(names[i], "glossary.md") == 0)) {
+			struct library *lib = ld->lib;
+			if (lib->narticles >= LIBRARY_MAX_ARTICLES) {
+				if (!ld->warned_limit)
+					diag_add(ld->diags, DIAG_ERROR, path, 0, 0,
+						 "more than %d articles; the rest are skipped",
+						 LIBRARY_MAX_ARTICLES);
+				ld->warned_limit = true;
+			} else {
+				xgrow(&lib->articles, &ld->cap, lib->narticles + 1,
+				      sizeof *lib->articles);
+				struct article *a = &lib->articles[lib->narticles];
+				if (article_load(a, path, id, topic, ld->diags) == 0) {
+					xgrow(&ld->rank, &ld->cap_rank,
+					      lib->narticles + 1, sizeof *ld->rank);
+					ld->rank[lib->narticles] =
+						topic_rank(ld, a->topic);
+					lib->narticles++;
+				}
+			}
+		}
+		free(path);
+		free(id);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/* Sort key carrier for qsort. */
+struct keyed {
+	size_t rank;
+	struct article a;
+};
+
+static int cmp_keyed(const void *x, const void *y)
+{
+	const struct keyed *a = x, *b = y;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	if (a->a.order != b->a.order)
+		return a->a.order < b->a.order ? -1 : 1;
+	int c = strcasecmp(a->a.title, b->a.title);
+	if (c != 0)
+		return c;
+	return strcmp(a->a.id, b->a.id);
+}
+
+static void load_glossary(struct library *lib, struct diag_list *diags)
+{
+	char *path = xasprintf("%s/glossary.md", lib->dir);
+	char *text = NULL, *cause = NULL;
+	size_t len = 0;
+	if (file_read(path, GLOSSARY_MAX_BYTES, &text, &len, &cause) != 0) {
+		diag_add(diags, DIAG_WARNING, path, 0, 0,
+			 "no glossary (%s); terms will not be explained", cause);
+		free(cause);
+		lib->glossary = glossary_parse(path, "", 0, diags);
+	} else {
+		lib->glossary = glossary_parse(path, text, len, diags);
+	}
+	free(text);
+	free(path);
+}
+
+struct library *library_load(const char *dir, struct diag_list *diags)
+{
+	struct stat st;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		diag_add(diags, DIAG_ERROR, dir, 0, 0,
+			 "content folder not found or not a folder");
+		return NULL;
+	}
+	struct library *lib = xcalloc(1, sizeof *lib);
+	lib->dir = xstrdup(dir);
+	struct loader ld = {.lib = lib, .diags = diags};
+
+	char *articles = xasprintf("%s/articles", dir);
+	if (stat(articles, &st) == 0 && S_ISDIR(st.st_mode))
+		walk(&ld, articles, "", NULL, 0);
+	else
+		walk(&ld, dir, "", NULL, 0);
+	free(articles);
+
+	/* Sort by topic rank, order, title; then cut topics. */
+	size_t n = lib->narticles;
+	struct keyed *k = xcalloc(n, sizeof *k);
+	for (size_t i = 0; i < n; i++) {
+		k[i].rank = ld.rank[i];
+		k[i].a = lib->articles[i];
+	}
+	qsort(k, n, sizeof *k, cmp_keyed);
+	size_t cap_topics = 0;
+	for (size_t i = 0; i < n; i++) {
+		lib->articles[i] = k[i].a;
+		if (i == 0 || k[i].rank != k[i - 1].rank) {
+			xgrow(&lib->topics, &cap_topics, lib->ntopics + 1,
+			      sizeof *lib->topics);
+			lib->topics[lib->ntopics++] = (struct topic){
+				xstrdup(lib->articles[i].topic), i, 0};
+		}
+		lib->topics[lib->ntopics - 1].count++;
+	}
+	free(k);
+	free(ld.rank);
+	for (size_t i = 0; i < ld.ntopics; i++)
+		free(ld.topic_names[i]);
+	free(ld.topic_names);
+
+	if (n == 0)
+		diag_add(diags, DIAG_WARNING, dir, 0, 0, "no articles found");
+	load_glossary(lib, diags);
+	return lib;
+}
+
+void library_free(struct library *lib)
+{
+	if (lib == NULL)
+		return;
+	for (size_t i = 0; i < lib->narticles; i++)
+		article_free(&lib->articles[i]);
+	for (size_t i = 0; i < lib->ntopics; i++)
+		free(lib->topics[i].name);
+	free(lib->articles);
+	free(lib->topics);
+	glossary_free(lib->glossary);
+	free(lib->dir);
+	free(lib);
+}
+
+const struct article *library_find(const struct library *lib, const char *id)
+{
+	for (size_t i = 0; i < lib->narticles; i++)
+		if (strcmp(lib->articles[i].id, id) == 0)
+			return &lib->articles[i];
+	return NULL;
+}
+
+/* Joins base folder and a relative path, resolving "." and "..".  Returns
+ * NULL when it climbs above the articles folder. */
+static char *join_path(const char *base, const char *rel, size_t rel_len)
+{
+	char *buf = xmalloc(strlen(base) + rel_len + 2);
+	size_t o = 0;
+	if (rel_len > 0 && rel[0] == '/') {
+		rel++;
+		rel_len--;
+	} else if (base[0] != '\0') {
+		o = strlen(base);
+		memcpy(buf, base, o);
+	}
+	size_t i = 0;
+	while (i < rel_len) {
+		size_t j = i;
+		while (j < rel_len && rel[j] != '/')
+			j++;
+		size_t seg = j - i;
+		if (seg == 0 || (seg == 1 && rel[i] == '.')) {
+			/* skip */
+		} else if (seg == 2 && rel[i] == '.' && rel[i + 1] == '.') {
+			if (o == 0) {
+				free(buf);
+				return NULL;
+			}
+			while (o > 0 && buf[o - 1] != '/')
+				o--;
+			if (o > 0)
+				o--;
+		} else {
+			if (o > 0)
+				buf[o++] = '/';
+			memcpy(buf + o, rel + i, seg);
+			o += seg;
+		}
+		i = j + 1;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+long library_resolve(const struct library *lib, const struct article *from,
+		     const char *url, const char **fragment)
+{
+	*fragment = NULL;
+	if (url == NULL)
+		return -1;
+	for (const char *p = url; *p && *p != '/' && *p != '#'; p++)
+		if (*p == ':')
+			return -1; /* has a scheme: external */
+	const char *hash = strchr(url, '#');
+	size_t plen = hash != NULL ? (size_t)(hash - url) : strlen(url);
+	if (hash != NULL)
+		*fragment = hash + 1;
+	if (plen == 0)
+		return from != NULL ? (long)(from - lib->articles) : -1;
+	char *base = xstrdup(from != NULL ? from->id : "");
+	char *slash = strrchr(base, '/');
+	if (slash != NULL)
+		*slash = '\0';
+	else
+		base[0] = '\0';
+	char *id = join_path(base, url, plen);
+	free(base);
+	if (id == NULL)
+		return -1;
+	long found = -1;
+	static const char *const exts[] = {"", ".md", ".txt", ".markdown"};
+	for (size_t e = 0; e < 4 && found < 0; e++) {
+		char *cand = xasprintf("%s%s", id, exts[e]);
+		for (size_t i = 0; i < lib->narticles; i++)
+			if (strcmp(lib->articles[i].id, cand) == 0) {
+				found = (long)i;
+				break;
+			}
+		free(cand);
+	}
+	free(id);
+	return found;
+}

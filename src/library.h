@@ -1,0 +1,64 @@
+/*
+ * library: everything the kiosk serves, loaded from a content folder.
+ *
+ *   content/
+ *     glossary.md               the glossary (glossary.h)
+ *     articles/
+ *       intro.md                an article with no topic folder
+ *       01-stem-cell-basics/    a topic; the number orders topics and is
+ *         what-is.md            not shown ("Stem cell basics")
+ *
+ * Articles are sorted by topic (folder order; a "topic" front matter key
+ * names the topic instead), then by "order", then by title.  Topics are
+ * contiguous runs of that array.  A library is immutable once loaded; a
+ * reload builds a new one.
+ */
+#ifndef KIOSK_LIBRARY_H
+#define KIOSK_LIBRARY_H
+
+#include <stddef.h>
+
+#include "article.h"
+#include "diag.h"
+#include "glossary.h"
+
+struct topic {
+	char *name;   /* owned; "" for articles outside any topic */
+	size_t first; /* articles[first .. first+count) */
+	size_t count;
+};
+
+struct library {
+	char *dir;                  /* owned; the content folder */
+	struct article *articles;   /* owned array of narticles */
+	size_t narticles;
+	struct topic *topics;       /* owned array of ntopics */
+	size_t ntopics;
+	struct glossary *glossary;  /* owned; never NULL (may be empty) */
+};
+
+/* Largest number of articles loaded; more are reported and skipped. */
+#define LIBRARY_MAX_ARTICLES 100000
+
+/*
+ * Loads the content folder dir.  Problems with single files go to diags
+ * and the file is skipped; the library is still returned.  Returns NULL
+ * (with an error in diags) only when dir itself cannot be read.  Caller
+ * frees with library_free.
+ */
+struct library *library_load(const char *dir, struct diag_list *diags);
+void library_free(struct library *lib);
+
+/* The article whose id is id, or NULL. */
+const struct article *library_find(const struct library *lib, const char *id);
+
+/*
+ * Resolves a link written in article from (relative path such as
+ * "../02-skin/x.md#how-it-works", or "x.md") to an article index; the part
+ * after '#' goes to *fragment (a pointer into url, or NULL).  Returns -1
+ * when the link does not name an article of the library.
+ */
+long library_resolve(const struct library *lib, const struct article *from,
+		     const char *url, const char **fragment);
+
+#endif

@@ -1,0 +1,780 @@
+/*
+ * screen_article: see screen_article.h.
+ *
+ * The layout is cached in the reader for one width and rebuilt when the
+ * width changes (a resize, the pane or the section list opening); the
+ * reading position survives through layout_find.  Focus moves through
+ * the targets (terms and links) on screen: the text's, then the pane's.
+ */
+#include "screen_article.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "glossary.h"
+#include "text.h"
+#include "theme.h"
+#include "xmem.h"
+
+#define SIDE_W 28       /* section list width */
+#define MIN_TEXT 60     /* text columns wanted beside the section list */
+#define MAX_MEASURE 100 /* longest line, for readability */
+
+struct geom {
+	int rows, cols;
+	int body_y, body_h;
+	bool side;        /* section list beside the text */
+	bool overlay;     /* section list over the text (narrow screens) */
+	int side_x, side_w;
+	int text_x, text_w, text_h;
+	int lw;           /* layout width */
+	bool pane, pane_right;
+	int pane_x, pane_y, pane_w, pane_h;
+	int pane_lw;      /* pane layout width */
+	int pane_text_y, pane_text_h;
+};
+
+static void geometry(const struct app *a, struct geom *g)
+{
+	const struct reader *rd = &a->rd;
+	memset(g, 0, sizeof *g);
+	g->rows = app_rows();
+	g->cols = app_cols();
+	g->body_y = 1;
+	g->body_h = g->rows - 2;
+	int avail = g->cols;
+	if (rd->pane.open) {
+		g->pane = true;
+		if (g->cols >= 100) {
+			g->pane_right = true;
+			g->pane_w = g->cols / 3;
+			if (g->pane_w < 32)
+				g->pane_w = 32;
+			if (g->pane_w > 48)
+				g->pane_w = 48;
+			g->pane_x = g->cols - g->pane_w;
+			g->pane_y = g->body_y;
+			g->pane_h = g->body_h;
+			avail -= g->pane_w;
+		} else {
+			g->pane_w = g->cols;
+			g->pane_h = g->body_h * 2 / 5;
+			if (g->pane_h < 5)
+				g->pane_h = 5;
+			g->pane_y = g->body_y + g->body_h - g->pane_h;
+		}
+		/* Border, title row, then text, then the hint row. */
+		int inner_x = g->pane_right ? 2 : 1;
+		g->pane_lw = g->pane_w - inner_x - 1;
+		g->pane_text_y = g->pane_y + (g->pane_right ? 2 : 3);
+		g->pane_text_h = g->pane_y + g->pane_h - 1 - g->pane_text_y;
+		if (g->pane_text_h < 1)
+			g->pane_text_h = 1;
+	}
+	if (rd->sections_on && avail - SIDE_W - 1 >= MIN_TEXT) {
+		g->side = true;
+		g->side_w = SIDE_W;
+		g->text_x = SIDE_W + 1;
+	} else if (rd->sections_focus) {
+		g->overlay = true;
+		g->side_w = avail;
+	}
+	g->text_w = avail - g->text_x;
+	g->text_h = g->body_h - (g->pane && !g->pane_right ? g->pane_h : 0);
+	g->lw = g->text_w - 2;
+	if (g->lw > MAX_MEASURE)
+		g->lw = MAX_MEASURE;
+	if (g->lw < 1)
+		g->lw = 1;
+}
+
+/* ---- opening and layout ---- */
+
+static void pane_close(struct pane *p)
+{
+	if (p->doc != NULL)
+		cmark_node_free(p->doc);
+	layout_free(p->lay);
+	free(p->url);
+	memset(p, 0, sizeof *p);
+}
+
+void reader_close(struct reader *rd)
+{
+	if (rd->doc != NULL)
+		cmark_node_free(rd->doc);
+	layout_free(rd->lay);
+	pane_close(&rd->pane);
+	free(rd->pend_fragment);
+	memset(rd, 0, sizeof *rd);
+	rd->article = -1;
+	rd->focus = -1;
+}
+
+int reader_open(struct app *a, long index)
+{
+	struct reader *rd = &a->rd;
+	bool sections_on = rd->doc != NULL ? rd->sections_on : true;
+	reader_close(rd);
+	rd->sections_on = sections_on;
+	struct diag_list diags = {0};
+	cmark_node *doc = article_parse(&a->lib->articles[index], &diags);
+	diag_list_clear(&diags);
+	if (doc == NULL)
+		return -1;
+	rd->article = index;
+	rd->doc = doc;
+	return 0;
+}
+
+void reader_position(const struct reader *rd, uint32_t *block,
+		     uint32_t *block_off)
+{
+	if (rd->pending) {
+		*block = rd->pend_block;
+		*block_off = rd->pend_off;
+	} else if (rd->lay != NULL && rd->top < rd->lay->nlines) {
+		*block = rd->lay->lines[rd->top].block;
+		*block_off = rd->lay->lines[rd->top].block_off;
+	} else {
+		*block = 0;
+		*block_off = 0;
+	}
+}
+
+void reader_seek(struct reader *rd, uint32_t block, uint32_t block_off)
+{
+	rd->pending = true;
+	rd->pend_block = block;
+	rd->pend_off = block_off;
+}
+
+void reader_seek_fragment(struct app *a, const char *fragment)
+{
+	free(a->rd.pend_fragment);
+	a->rd.pend_fragment = fragment != NULL && fragment[0] != '\0'
+				      ? xstrdup(fragment)
+				      : NULL;
+}
+
+/* "How are the cells made?" and "how-are-the-cells-made" match. */
+static bool slug_match(const char *title, const char *frag)
+{
+	const char *t = title, *f = frag;
+	for (;;) {
+		while (*t && !isalnum((unsigned char)*t))
+			t++;
+		while (*f && !isalnum((unsigned char)*f))
+			f++;
+		if (*t == '\0' || *f == '\0')
+			return *t == '\0' && *f == '\0';
+		if (tolower((unsigned char)*t) != tolower((unsigned char)*f))
+			return false;
+		t++;
+		f++;
+	}
+}
+
+static void ensure_layout(struct app *a, const struct geom *g)
+{
+	struct reader *rd = &a->rd;
+	if (rd->doc == NULL)
+		return;
+	if (rd->lay == NULL || rd->lay->width != g->lw) {
+		uint32_t b, off;
+		bool had = rd->lay != NULL || rd->pending;
+		reader_position(rd, &b, &off);
+		struct layout_options o = {.width = g->lw,
+					   .ascii = a->ascii,
+					   .glossary = a->lib->glossary,
+					   .skip_entry = -1};
+		layout_free(rd->lay);
+		rd->lay = layout_build(rd->doc, &o);
+		rd->top = had ? layout_find(rd->lay, b, off) : 0;
+		rd->pending = false;
+		rd->focus = -1;
+		rd->focus_in_pane = false;
+	}
+	if (rd->pend_fragment != NULL) {
+		for (size_t i = 0; i < rd->lay->nsections; i++)
+			if (slug_match(rd->lay->sections[i].title,
+				       rd->pend_fragment)) {
+				rd->top = rd->lay->sections[i].line;
+				break;
+			}
+		free(rd->pend_fragment);
+		rd->pend_fragment = NULL;
+	}
+	struct pane *p = &rd->pane;
+	if (p->open && p->doc != NULL &&
+	    (p->lay == NULL || p->lay->width != g->pane_lw)) {
+		struct layout_options o = {
+			.width = g->pane_lw < 1 ? 1 : g->pane_lw,
+			.ascii = a->ascii,
+			.glossary = p->is_link ? NULL : a->lib->glossary,
+			.skip_entry = p->is_link ? -1 : (long)p->entry,
+			.mark_all = true};
+		layout_free(p->lay);
+		p->lay = layout_build(p->doc, &o);
+		p->top = 0;
+		if (rd->focus_in_pane)
+			rd->focus = -1;
+	}
+}
+
+/* ---- the pane ---- */
+
+/* A document of plain paragraphs (nothing in them is Markdown). */
+static cmark_node *plain_doc(const char *const *paras, size_t n)
+{
+	cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+	for (size_t i = 0; i < n; i++) {
+		if (paras[i] == NULL)
+			continue;
+		cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+		cmark_node_set_literal(t, paras[i]);
+		cmark_node_append_child(p, t);
+		cmark_node_append_child(doc, p);
+	}
+	return doc;
+}
+
+static void pane_show_term(struct app *a, size_t entry)
+{
+	struct pane *p = &a->rd.pane;
+	pane_close(p);
+	const struct glossary_entry *e =
+		glossary_entry_at(a->lib->glossary, entry);
+	p->open = true;
+	p->entry = entry;
+	p->doc = article_parse_markdown(e->definition, strlen(e->definition));
+	if (e->naliases > 0) {
+		size_t len = 16;
+		for (size_t i = 0; i < e->naliases; i++)
+			len += strlen(e->aliases[i]) + 2;
+		char *s = xmalloc(len);
+		strcpy(s, "Also called: ");
+		for (size_t i = 0; i < e->naliases; i++) {
+			if (i > 0)
+				strcat(s, ", ");
+			strcat(s, e->aliases[i]);
+		}
+		cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		cmark_node *em = cmark_node_new(CMARK_NODE_EMPH);
+		cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+		cmark_node_set_literal(t, s);
+		cmark_node_append_child(em, t);
+		cmark_node_append_child(para, em);
+		cmark_node_append_child(p->doc, para);
+		free(s);
+	}
+}
+
+static void pane_show_link(struct app *a, const char *url)
+{
+	struct pane *p = &a->rd.pane;
+	pane_close(p);
+	p->open = true;
+	p->is_link = true;
+	p->url = xstrdup(url != NULL ? url : "");
+	const char *frag;
+	p->link_article = library_resolve(
+		a->lib, &a->lib->articles[a->rd.article], p->url, &frag);
+	const char *paras[3] = {"This link goes to a web page:", p->url,
+				"The kiosk cannot open web pages. You can "
+				"write the address down, or ask the staff "
+				"for a printed copy."};
+	p->doc = plain_doc(paras, 3);
+}
+
+/* ---- focus ---- */
+
+struct ring {
+	int32_t *ids;
+	bool *in_pane;
+	size_t n, cap;
+};
+
+static void ring_add(struct ring *r, int32_t id, bool pane)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->ids[i] == id && r->in_pane[i] == pane)
+			return;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->ids = xreallocarray(r->ids, r->cap, sizeof *r->ids);
+		r->in_pane = xreallocarray(r->in_pane, r->cap, sizeof *r->in_pane);
+	}
+	r->ids[r->n] = id;
+	r->in_pane[r->n++] = pane;
+}
+
+static void ring_lines(struct ring *r, const struct layout *l, size_t top,
+		       int h, bool pane)
+{
+	for (size_t i = top; l != NULL && i < l->nlines && i < top + (size_t)h; i++)
+		for (uint32_t k = 0; k < l->lines[i].nspans; k++)
+			if (l->lines[i].spans[k].target >= 0)
+				ring_add(r, l->lines[i].spans[k].target, pane);
+}
+
+static void ring_build(const struct app *a, const struct geom *g, struct ring *r)
+{
+	memset(r, 0, sizeof *r);
+	ring_lines(r, a->rd.lay, a->rd.top, g->text_h, false);
+	if (a->rd.pane.open)
+		ring_lines(r, a->rd.pane.lay, a->rd.pane.top, g->pane_text_h, true);
+}
+
+static void ring_free(struct ring *r)
+{
+	free(r->ids);
+	free(r->in_pane);
+}
+
+static size_t max_top(const struct layout *l, int h)
+{
+	if (l == NULL || l->nlines <= (size_t)h)
+		return 0;
+	return l->nlines - (size_t)h;
+}
+
+/* Moves focus by dir (+1 Tab, -1 Shift-Tab). */
+static void move_focus(struct app *a, const struct geom *g, int dir)
+{
+	struct reader *rd = &a->rd;
+	struct ring r;
+	ring_build(a, g, &r);
+	long pos = -1;
+	for (size_t i = 0; i < r.n; i++)
+		if (rd->focus >= 0 && r.ids[i] == rd->focus &&
+		    r.in_pane[i] == rd->focus_in_pane)
+			pos = (long)i;
+	long next = pos < 0 ? (dir > 0 ? 0 : (long)r.n - 1) : pos + dir;
+	if (next >= 0 && next < (long)r.n) {
+		rd->focus = r.ids[next];
+		rd->focus_in_pane = r.in_pane[next];
+		ring_free(&r);
+		return;
+	}
+	ring_free(&r);
+	/* Off the ends: the next target in the text beyond the screen. */
+	const struct layout *l = rd->lay;
+	if (l != NULL && l->ntargets > 0) {
+		long cand = -1;
+		if (dir > 0) {
+			for (size_t t = 0; t < l->ntargets && cand < 0; t++)
+				if (l->targets[t].line >= rd->top + (size_t)g->text_h)
+					cand = (long)t;
+		} else {
+			for (size_t t = l->ntargets; t-- > 0 && cand < 0;)
+				if (l->targets[t].line < rd->top)
+					cand = (long)t;
+		}
+		if (cand >= 0) {
+			size_t line = l->targets[cand].line;
+			rd->top = dir > 0 ? (line >= (size_t)g->text_h / 2
+						     ? line - (size_t)g->text_h / 2
+						     : 0)
+					  : line;
+			if (rd->top > max_top(l, g->text_h))
+				rd->top = max_top(l, g->text_h);
+			rd->focus = (int32_t)cand;
+			rd->focus_in_pane = false;
+			return;
+		}
+	}
+	/* Wrap around on screen. */
+	ring_build(a, g, &r);
+	if (r.n > 0) {
+		size_t i = dir > 0 ? 0 : r.n - 1;
+		rd->focus = r.ids[i];
+		rd->focus_in_pane = r.in_pane[i];
+	} else {
+		app_notice(a, "There are no highlighted words here.");
+	}
+	ring_free(&r);
+}
+
+/* Drops focus from a text target that is no longer on screen. */
+static void check_focus(struct reader *rd, const struct geom *g)
+{
+	if (rd->focus < 0 || rd->focus_in_pane || rd->lay == NULL)
+		return;
+	struct ring r = {0};
+	ring_lines(&r, rd->lay, rd->top, g->text_h, false);
+	bool seen = false;
+	for (size_t i = 0; i < r.n; i++)
+		if (r.ids[i] == rd->focus)
+			seen = true;
+	ring_free(&r);
+	if (!seen)
+		rd->focus = -1;
+}
+
+/* Enter on the focused target. */
+static void activate(struct app *a, int32_t target, bool in_pane)
+{
+	struct reader *rd = &a->rd;
+	const struct layout *l = in_pane ? rd->pane.lay : rd->lay;
+	if (l == NULL || target < 0 || (size_t)target >= l->ntargets)
+		return;
+	const struct target *t = &l->targets[target];
+	if (t->kind == TARGET_TERM) {
+		pane_show_term(a, t->entry);
+		if (in_pane)
+			rd->focus = -1;
+		return;
+	}
+	const char *frag = NULL;
+	long idx = library_resolve(a->lib, &a->lib->articles[rd->article],
+				   t->url, &frag);
+	if (idx >= 0) {
+		app_open_article(a, idx, frag);
+		return;
+	}
+	pane_show_link(a, t->url);
+	if (in_pane)
+		rd->focus = -1;
+}
+
+/* ---- drawing ---- */
+
+static size_t current_section(const struct reader *rd)
+{
+	return rd->lay != NULL ? layout_section_of(rd->lay, rd->top) : 0;
+}
+
+static void draw_sections(struct app *a, const struct geom *g)
+{
+	struct reader *rd = &a->rd;
+	const struct layout *l = rd->lay;
+	int x = g->side_x, w = g->side_w;
+	int h = g->overlay ? g->text_h : g->body_h;
+	for (int y = 0; y < h; y++)
+		draw_fill(g->body_y + y, x, w, theme_ui(UI_TEXT));
+	draw_text(g->body_y, x + 1, "Sections", w - 2, theme_ui(UI_TOPIC), true);
+	if (l == NULL)
+		return;
+	size_t cur = current_section(rd);
+	size_t sel = rd->sections_focus ? rd->sections_sel : cur;
+	int rows = h - 2;
+	size_t first = 0;
+	if (rows > 0 && sel >= (size_t)rows)
+		first = sel - (size_t)rows + 1;
+	for (int i = 0; i < rows && first + (size_t)i < l->nsections; i++) {
+		size_t s = first + (size_t)i;
+		int y = g->body_y + 2 + i;
+		attr_t at = theme_ui(UI_TEXT);
+		if (rd->sections_focus && s == rd->sections_sel)
+			at = theme_ui(UI_SELECTED);
+		else if (s == cur)
+			at = theme_ui(UI_CURRENT);
+		draw_fill(y, x, w, at);
+		const char *mark = s == cur ? (draw_ascii() ? ">" : "\u25b8") : " ";
+		draw_text(y, x + 1, mark, 1, at, false);
+		int indent = l->sections[s].level >= 3 ? 2 : 0;
+		draw_text(y, x + 3 + indent, l->sections[s].title,
+			  w - 4 - indent, at, true);
+	}
+	if (!g->overlay)
+		draw_vline(g->body_y, x + w, g->body_h, theme_ui(UI_BORDER));
+}
+
+static void draw_pane(struct app *a, const struct geom *g)
+{
+	struct reader *rd = &a->rd;
+	struct pane *p = &rd->pane;
+	attr_t at = theme_ui(UI_PANE);
+	for (int y = 0; y < g->pane_h; y++)
+		draw_fill(g->pane_y + y, g->pane_x, g->pane_w, at);
+	int x = g->pane_x + (g->pane_right ? 2 : 1);
+	if (g->pane_right) {
+		draw_vline(g->pane_y, g->pane_x, g->pane_h, theme_ui(UI_BORDER));
+	} else {
+		attrset(theme_ui(UI_BORDER));
+		mvhline(g->pane_y, 0, draw_ascii() ? '-' : ACS_HLINE, g->pane_w);
+	}
+	int ty = g->pane_y + (g->pane_right ? 0 : 1);
+	const char *title = p->is_link
+				    ? "Link"
+				    : glossary_entry_at(a->lib->glossary, p->entry)->term;
+	draw_text(ty, x, title, g->pane_lw, theme_ui(UI_PANE_TITLE), true);
+	if (p->lay != NULL) {
+		for (int i = 0; i < g->pane_text_h; i++) {
+			size_t ln = p->top + (size_t)i;
+			if (ln >= p->lay->nlines)
+				break;
+			draw_line(g->pane_text_y + i, x, &p->lay->lines[ln],
+				  g->pane_lw,
+				  rd->focus_in_pane ? rd->focus : -1);
+		}
+	}
+	const char *hint = p->is_link && p->link_article < 0
+				   ? "Esc: close"
+				   : "Esc: close   Tab: words in here";
+	draw_text(g->pane_y + g->pane_h - 1, x, hint, g->pane_lw,
+		  theme_ui(UI_DIM), true);
+}
+
+void article_draw(struct app *a)
+{
+	struct reader *rd = &a->rd;
+	struct geom g;
+	geometry(a, &g);
+	ensure_layout(a, &g);
+	const struct article *art = &a->lib->articles[rd->article];
+	char right[48] = "";
+	if (rd->lay != NULL && rd->lay->nsections > 1)
+		snprintf(right, sizeof right, "Section %zu of %zu",
+			 current_section(rd) + 1, rd->lay->nsections);
+	app_draw_bars(a, art->title, right, CTX_ARTICLE);
+	if (rd->lay == NULL)
+		return;
+	check_focus(rd, &g);
+	if (g.side || g.overlay)
+		draw_sections(a, &g);
+	if (!g.overlay) {
+		for (int i = 0; i < g.text_h; i++) {
+			size_t ln = rd->top + (size_t)i;
+			if (ln >= rd->lay->nlines)
+				break;
+			draw_line(g.body_y + i, g.text_x + 1, &rd->lay->lines[ln],
+				  g.lw, rd->focus_in_pane ? -1 : rd->focus);
+		}
+	}
+	if (g.pane)
+		draw_pane(a, &g);
+}
+
+/* ---- keys ---- */
+
+static void scroll_to(struct reader *rd, const struct geom *g, long top)
+{
+	long mt = (long)max_top(rd->lay, g->text_h);
+	if (top > mt)
+		top = (long)rd->top > mt ? (long)rd->top : mt;
+	if (top < 0)
+		top = 0;
+	rd->top = (size_t)top;
+}
+
+static void jump_section(struct reader *rd, size_t s)
+{
+	if (rd->lay == NULL || s >= rd->lay->nsections)
+		return;
+	rd->top = rd->lay->sections[s].line;
+	rd->focus = -1;
+}
+
+static void pane_scroll(struct pane *p, const struct geom *g, long delta)
+{
+	long top = (long)p->top + delta;
+	long mt = (long)max_top(p->lay, g->pane_text_h);
+	if (top > mt)
+		top = mt;
+	if (top < 0)
+		top = 0;
+	p->top = (size_t)top;
+}
+
+static void sections_key(struct app *a, enum action act)
+{
+	struct reader *rd = &a->rd;
+	size_t n = rd->lay != NULL ? rd->lay->nsections : 0;
+	switch (act) {
+	case ACT_UP:
+		if (rd->sections_sel > 0)
+			rd->sections_sel--;
+		break;
+	case ACT_DOWN:
+		if (rd->sections_sel + 1 < n)
+			rd->sections_sel++;
+		break;
+	case ACT_HOME:
+		rd->sections_sel = 0;
+		break;
+	case ACT_END:
+		rd->sections_sel = n > 0 ? n - 1 : 0;
+		break;
+	case ACT_OPEN:
+		jump_section(rd, rd->sections_sel);
+		rd->sections_focus = false;
+		break;
+	case ACT_BACK:
+	case ACT_SECTIONS:
+		rd->sections_focus = false;
+		break;
+	case ACT_HELP:
+	case ACT_QUIT:
+		break;
+	default:
+		break;
+	}
+}
+
+void article_key(struct app *a, enum action act)
+{
+	struct reader *rd = &a->rd;
+	struct geom g;
+	geometry(a, &g);
+	ensure_layout(a, &g);
+	if (rd->lay == NULL)
+		return;
+	if (rd->sections_focus) {
+		sections_key(a, act);
+		return;
+	}
+	bool pane_keys = rd->focus_in_pane && rd->pane.open;
+	long page = g.text_h > 2 ? g.text_h - 1 : 1;
+	switch (act) {
+	case ACT_UP:
+		if (pane_keys)
+			pane_scroll(&rd->pane, &g, -1);
+		else
+			scroll_to(rd, &g, (long)rd->top - 1);
+		break;
+	case ACT_DOWN:
+		if (pane_keys)
+			pane_scroll(&rd->pane, &g, 1);
+		else
+			scroll_to(rd, &g, (long)rd->top + 1);
+		break;
+	case ACT_PAGE_UP:
+		scroll_to(rd, &g, (long)rd->top - page);
+		break;
+	case ACT_PAGE_DOWN:
+		scroll_to(rd, &g, (long)rd->top + page);
+		break;
+	case ACT_HOME:
+		rd->top = 0;
+		break;
+	case ACT_END:
+		rd->top = max_top(rd->lay, g.text_h);
+		break;
+	case ACT_NEXT_SECTION: {
+		size_t s = current_section(rd);
+		if (s + 1 < rd->lay->nsections)
+			jump_section(rd, s + 1);
+		else
+			app_notice(a, "This is the last section.");
+		break;
+	}
+	case ACT_PREV_SECTION: {
+		size_t s = current_section(rd);
+		/* Inside a section, go to its start first. */
+		if (rd->lay->nsections > 0 &&
+		    rd->top > rd->lay->sections[s].line)
+			jump_section(rd, s);
+		else if (s > 0)
+			jump_section(rd, s - 1);
+		break;
+	}
+	case ACT_SECTIONS:
+		rd->sections_on = true;
+		rd->sections_focus = true;
+		rd->sections_sel = current_section(rd);
+		break;
+	case ACT_NEXT_TARGET:
+		move_focus(a, &g, 1);
+		break;
+	case ACT_PREV_TARGET:
+		move_focus(a, &g, -1);
+		break;
+	case ACT_OPEN:
+		if (rd->focus >= 0)
+			activate(a, rd->focus, rd->focus_in_pane);
+		else
+			app_notice(a, "Press Tab to choose a highlighted word, "
+				      "then Enter.");
+		break;
+	case ACT_BACK:
+		if (rd->pane.open) {
+			pane_close(&rd->pane);
+			if (rd->focus_in_pane)
+				rd->focus = -1;
+			rd->focus_in_pane = false;
+		} else {
+			app_back(a);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* The target at screen column col of line ln (relative to its start). */
+static int32_t target_at(const struct line *ln, int col)
+{
+	int c = 0;
+	for (uint32_t i = 0; i < ln->nspans; i++) {
+		const struct span *sp = &ln->spans[i];
+		int w = (int)text_width(ln->text + sp->off, sp->len);
+		if (col >= c && col < c + w)
+			return sp->target;
+		c += w;
+	}
+	return -1;
+}
+
+void article_mouse(struct app *a, const MEVENT *ev)
+{
+	struct reader *rd = &a->rd;
+	struct geom g;
+	geometry(a, &g);
+	ensure_layout(a, &g);
+	if (rd->lay == NULL)
+		return;
+	bool in_pane = g.pane && ev->x >= g.pane_x && ev->x < g.pane_x + g.pane_w &&
+		       ev->y >= g.pane_y && ev->y < g.pane_y + g.pane_h;
+	if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		long d = (ev->bstate & BUTTON4_PRESSED) ? -3 : 3;
+		if (in_pane)
+			pane_scroll(&rd->pane, &g, d);
+		else
+			scroll_to(rd, &g, (long)rd->top + d);
+		return;
+	}
+	if (!(ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+		return;
+	if (in_pane) {
+		int row = ev->y - g.pane_text_y;
+		size_t ln = rd->pane.top + (size_t)row;
+		int x = g.pane_x + (g.pane_right ? 2 : 1);
+		if (row >= 0 && row < g.pane_text_h && rd->pane.lay != NULL &&
+		    ln < rd->pane.lay->nlines) {
+			int32_t t = target_at(&rd->pane.lay->lines[ln], ev->x - x);
+			if (t >= 0)
+				activate(a, t, true);
+		}
+		return;
+	}
+	if ((g.side || g.overlay) && ev->x < g.side_x + g.side_w &&
+	    ev->y >= g.body_y + 2) {
+		size_t cur = rd->sections_focus ? rd->sections_sel
+						: current_section(rd);
+		int rows = (g.overlay ? g.text_h : g.body_h) - 2;
+		size_t first = rows > 0 && cur >= (size_t)rows ? cur - (size_t)rows + 1 : 0;
+		size_t s = first + (size_t)(ev->y - g.body_y - 2);
+		if (s < rd->lay->nsections) {
+			jump_section(rd, s);
+			rd->sections_focus = false;
+		}
+		return;
+	}
+	int row = ev->y - g.body_y;
+	if (row < 0 || row >= g.text_h || g.overlay)
+		return;
+	size_t ln = rd->top + (size_t)row;
+	if (ln >= rd->lay->nlines)
+		return;
+	int32_t t = target_at(&rd->lay->lines[ln], ev->x - g.text_x - 1);
+	if (t >= 0) {
+		rd->focus = t;
+		rd->focus_in_pane = false;
+		activate(a, t, false);
+	}
+}

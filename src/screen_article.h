@@ -1,0 +1,38 @@
+/*
+ * screen_article: an article's text, its section list and the glossary
+ * pane.
+ *
+ * Geometry (recomputed on every paint from the screen size):
+ *   row 0            header: article title, "Section n of m"
+ *   rows 1..h-2      section list (left, when shown), text, and the pane
+ *                    (right when the screen is >= 100 columns wide, else
+ *                    over the lower part of the text)
+ *   row h-1          key bar
+ */
+#ifndef KIOSK_SCREEN_ARTICLE_H
+#define KIOSK_SCREEN_ARTICLE_H
+
+#include <curses.h>
+
+#include "app.h"
+#include "keys.h"
+
+/* Loads article index into a->rd (parsing its body); returns 0, or -1
+ * when the file cannot be read any more (a->rd is then empty). */
+int reader_open(struct app *a, long index);
+/* Frees the reader's document, layouts and pane. */
+void reader_close(struct reader *rd);
+/* Reading position of the first line shown. */
+void reader_position(const struct reader *rd, uint32_t *block,
+		     uint32_t *block_off);
+/* Scrolls to a saved position (after the next layout). */
+void reader_seek(struct reader *rd, uint32_t block, uint32_t block_off);
+/* Scrolls to the section whose title matches fragment (a heading slug or
+ * title), if any. */
+void reader_seek_fragment(struct app *a, const char *fragment);
+
+void article_draw(struct app *a);
+void article_key(struct app *a, enum action act);
+void article_mouse(struct app *a, const MEVENT *ev);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * term: the terminal's life cycle.  Starts curses on the controlling
+ * terminal (falling back to a basic terminal type when TERM is unknown
+ * or missing), and restores it exactly once however the program ends:
+ * normal exit, a fatal error (xmem's hook) or a signal.
+ */
+#ifndef KIOSK_TERM_H
+#define KIOSK_TERM_H
+
+#include <stdbool.h>
+
+/* Starts full-screen mode.  *ascii is set when the locale's character set
+ * is not UTF-8.  Returns 0, or -1 with a message printed when no terminal
+ * can be used. */
+int term_start(bool *ascii);
+
+/* Restores the terminal; safe to call more than once and from the fatal
+ * hook. */
+void term_stop(void);
+
+/* Installs handlers for SIGHUP, SIGTERM, SIGINT, SIGQUIT and SIGPIPE that
+ * ask the main loop to end (term_should_quit). */
+void term_install_signals(void);
+
+/* Nonzero once a signal asked the program to end (the signal number). */
+int term_should_quit(void);
+
+/* Called when a read of a key failed: true when the terminal is gone
+ * (hangup, EOF, error), so the program should end now. */
+bool term_lost(void);
+
+#endif

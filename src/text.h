@@ -1,0 +1,51 @@
+/*
+ * text: UTF-8 clean-up, display width and ASCII fallback.
+ *
+ * Everything the kiosk shows passes through text_sanitize, so no control
+ * character from content ever reaches the terminal raw.  Widths follow
+ * libunistring (combining marks 0 columns, East Asian wide 2).
+ */
+#ifndef KIOSK_TEXT_H
+#define KIOSK_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Returns a new NUL-terminated string (caller frees; its length in
+ * *out_len when out_len is not NULL): s[0..len) with invalid UTF-8 replaced
+ * by U+FFFD and removed: C0 controls other than '\n' and '\t', DEL, C1
+ * controls (U+0080-U+009F), bidirectional overrides and isolates
+ * (U+202A-U+202E, U+2066-U+2069).  NUL bytes are removed.  U+2028 and
+ * U+2029 become '\n'.
+ */
+char *text_sanitize(const char *s, size_t len, size_t *out_len);
+
+/* True when s[0..len) is valid UTF-8 with none of the characters
+ * text_sanitize removes (so it can be used as it is). */
+bool text_is_clean(const char *s, size_t len);
+
+/* Columns the code point takes: 0 for combining and zero-width ones, 2 for
+ * wide ones, 1 otherwise (unprintable ones count as 1: they are never
+ * shown, text_sanitize replaced them). */
+int text_cp_width(uint32_t c);
+
+/* Columns s[0..len) takes (valid UTF-8 expected; bad bytes count 1). */
+size_t text_width(const char *s, size_t len);
+
+/* Byte length of the longest prefix of s[0..len) (cut at code point
+ * boundaries, combining marks kept with their base) whose width is at most
+ * cols; its width goes to *w when w is not NULL. */
+size_t text_fit(const char *s, size_t len, size_t cols, size_t *w);
+
+/*
+ * ASCII transliteration for terminals that cannot show UTF-8: curly quotes
+ * become straight ones, dashes '-', the ellipsis "...", bullets '*',
+ * no-break spaces ' ', accented letters their base letter (by canonical
+ * decomposition: "Şişli" -> "Sisli"), ß "ss", æ "ae"; anything else '?'.
+ * Returns a new string (caller frees), length in *out_len if not NULL.
+ */
+char *text_to_ascii(const char *s, size_t len, size_t *out_len);
+
+#endif

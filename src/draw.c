@@ -89,9 +89,22 @@ int draw_width(const char *s)
 	return w;
 }
 
+/* Box-drawing characters are written as text, not through the
+ * alternate character set, which some terminals and multiplexers get
+ * wrong; ASCII mode uses '|' and '-'. */
 void draw_vline(int y, int x, int h, attr_t a)
 {
+	const char *g = ascii_mode ? "|" : "\u2502";
 	attrset(a);
 	for (int i = 0; i < h; i++)
-		mvaddch(y + i, x, ascii_mode ? '|' : ACS_VLINE);
+		mvaddstr(y + i, x, g);
+}
+
+void draw_hline(int y, int x, int w, attr_t a)
+{
+	const char *g = ascii_mode ? "-" : "\u2500";
+	attrset(a);
+	move(y, x);
+	for (int i = 0; i < w; i++)
+		addstr(g);
 }

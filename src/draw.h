@@ -33,7 +33,8 @@ void draw_line(int y, int x, const struct line *ln, int maxw, int32_t focus);
 /* Display columns of s as draw_text would paint it. */
 int draw_width(const char *s);
 
-/* A vertical bar glyph that every terminal can show. */
+/* Vertical and horizontal lines of h / w cells. */
 void draw_vline(int y, int x, int h, attr_t a);
+void draw_hline(int y, int x, int w, attr_t a);
 
 #endif

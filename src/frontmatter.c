@@ -25,10 +25,12 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
 #include <yaml.h>
 
 #include "diag.h"
@@ -158,6 +160,7 @@ static void S_report_yaml_error(struct fm_reader *r)
 {
 	const yaml_parser_t *p = &r->parser;
 	const char *problem = p->problem != NULL ? p->problem : "unknown";
+	const uint8_t *bad;
 	int line, col;
 
 	if (p->error == YAML_MEMORY_ERROR)
@@ -177,8 +180,14 @@ static void S_report_yaml_error(struct fm_reader *r)
 			       problem);
 		return;
 	}
-	/* Reader errors carry a byte offset instead of a mark. */
-	S_offset_pos(r, p->problem_offset, &line, &col);
+	/* Reader errors carry a byte offset instead of a mark, and for bad
+	 * UTF-8 it may be a byte inside the character: find its start. */
+	bad = u8_check((const uint8_t *)r->yaml, r->yaml_len);
+	S_offset_pos(r,
+		     bad != NULL && strstr(problem, "UTF-8") != NULL
+			     ? (size_t)((const char *)bad - r->yaml)
+			     : p->problem_offset,
+		     &line, &col);
 	if (strstr(problem, "control") != NULL)
 		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
 			 "front matter: the text has a control character "

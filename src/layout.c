@@ -548,6 +548,8 @@ static void flush_para(struct builder *b, uint16_t extra_style)
 	/* Targets must be numbered in reading order: terms are created
 	 * here, links earlier, so sort out the order at the end (see
 	 * sort_targets); here only create. */
+	if (!b->have_section)
+		add_section(b, "Introduction", 0);
 	if (b->heading == 0)
 		mark_terms(b);
 	char *brk = xmalloc(p->len + 1);

@@ -495,8 +495,7 @@ static void draw_pane(struct app *a, const struct geom *g)
 	if (g->pane_right) {
 		draw_vline(g->pane_y, g->pane_x, g->pane_h, theme_ui(UI_BORDER));
 	} else {
-		attrset(theme_ui(UI_BORDER));
-		mvhline(g->pane_y, 0, draw_ascii() ? '-' : ACS_HLINE, g->pane_w);
+		draw_hline(g->pane_y, 0, g->pane_w, theme_ui(UI_BORDER));
 	}
 	int ty = g->pane_y + (g->pane_right ? 0 : 1);
 	const char *title = p->is_link
@@ -513,9 +512,9 @@ static void draw_pane(struct app *a, const struct geom *g)
 				  rd->focus_in_pane ? rd->focus : -1);
 		}
 	}
-	const char *hint = p->is_link && p->link_article < 0
-				   ? "Esc: close"
-				   : "Esc: close   Tab: words in here";
+	const char *hint = p->lay != NULL && p->lay->ntargets > 0
+				   ? "Esc: close  Tab: more words"
+				   : "Esc: close";
 	draw_text(g->pane_y + g->pane_h - 1, x, hint, g->pane_lw,
 		  theme_ui(UI_DIM), true);
 }

@@ -17,9 +17,9 @@ CONFDIR ?= /etc/kiosk
 
 VERSION = 0.1.0
 CC     ?= cc
-PKGS    = ncursesw libcmark yaml-0.1 inih
+PKGS    = ncursesw libcmark yaml-0.1 inih libxcrypt
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring -lm
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
 
@@ -45,7 +45,7 @@ PYTHON = /usr/bin/python3
 
 # Debian packages: build, test and run dependencies.
 DEB_PKGS = build-essential pkg-config libncurses-dev libcmark-dev cmark \
-           libyaml-dev libinih-dev libunistring-dev libqrencode-dev \
+           libyaml-dev libinih-dev libunistring-dev libqrencode-dev libcrypt-dev \
            libcmocka-dev python3-pyte python3-pexpect python3-pytest tmux \
            ncurses-term
 

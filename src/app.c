@@ -5,8 +5,10 @@
  */
 #include "app.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <curses.h>
 
@@ -18,6 +20,13 @@
 #include "term.h"
 #include "theme.h"
 #include "xmem.h"
+
+double app_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 int app_rows(void) { return LINES; }
 int app_cols(void) { return COLS; }
@@ -33,6 +42,31 @@ void app_init(struct app *a, const struct config *cfg, struct library *lib,
 	a->rd.article = -1;
 	a->rd.focus = -1;
 	a->rd.sections_on = true;
+	a->locked = cfg->mode == MODE_WAITING_ROOM;
+	a->last_input = app_now();
+}
+
+void app_reset(struct app *a)
+{
+	reader_close(&a->rd);
+	a->rd.sections_on = true;
+	a->nhist = 0;
+	a->view = VIEW_HOME;
+	a->home_sel = 0;
+	a->home_top = 0;
+	a->help_top = 0;
+	a->notice[0] = '\0';
+	a->pin_open = false;
+	explicit_bzero(a->pin, sizeof a->pin);
+	a->pin_len = 0;
+	a->pin_msg[0] = '\0';
+}
+
+/* Nothing to forget: a fresh home screen. */
+static bool pristine(const struct app *a)
+{
+	return a->view == VIEW_HOME && a->nhist == 0 && a->home_sel == 0 &&
+	       a->home_top == 0 && a->rd.doc == NULL && !a->pin_open;
 }
 
 void app_free(struct app *a)
@@ -115,6 +149,20 @@ static void draw_keybar(const struct app *a, int context)
 	int y = LINES - 1, cols = COLS;
 	attr_t at = theme_ui(UI_KEYBAR);
 	draw_fill(y, 0, cols, at);
+	char countdown[96] = "";
+	if (a->locked && !pristine(a)) {
+		double left = a->last_input + a->cfg->idle_timeout - app_now();
+		if (left <= APP_COUNTDOWN)
+			snprintf(countdown, sizeof countdown,
+				 "Returning to the start in %d s - press any "
+				 "key to stay",
+				 left < 1 ? 1 : (int)ceil(left));
+	}
+	if (countdown[0] != '\0') {
+		draw_fill(y, 0, cols, theme_ui(UI_NOTICE));
+		draw_text(y, 1, countdown, cols - 2, theme_ui(UI_NOTICE), true);
+		return;
+	}
 	if (a->notice[0] != '\0') {
 		draw_fill(y, 0, cols, theme_ui(UI_NOTICE));
 		draw_text(y, 1, a->notice, cols - 2, theme_ui(UI_NOTICE), true);
@@ -162,11 +210,50 @@ static void draw_too_small(void)
 		draw_text(i, 0, msg[i], COLS, A_BOLD, true);
 }
 
+/* Centred text on row y. */
+static void centre(int y, const char *s, attr_t at)
+{
+	int w = draw_width(s);
+	int x = w < COLS ? (COLS - w) / 2 : 0;
+	draw_text(y, x, s, COLS - x, at, true);
+}
+
+static void draw_attract(const struct app *a)
+{
+	int mid = LINES / 2;
+	for (int y = mid - 3; y <= mid + 3; y++)
+		draw_fill(y, 0, COLS, theme_ui(UI_HEADER));
+	centre(mid - 2, a->cfg->title, theme_ui(UI_HEADER));
+	centre(mid, "Welcome. Press any key to start.", theme_ui(UI_HEADER));
+	centre(mid + 2, "Read about your health in plain words.",
+	       theme_ui(UI_HEADER));
+}
+
+static void draw_pin(const struct app *a)
+{
+	int w = 44 < COLS - 2 ? 44 : COLS - 2, h = 8;
+	int x = (COLS - w) / 2, y = (LINES - h) / 2;
+	for (int i = 0; i < h; i++)
+		draw_fill(y + i, x, w, theme_ui(UI_HEADER));
+	draw_text(y + 1, x + 2, "Staff exit", w - 4, theme_ui(UI_HEADER), true);
+	draw_text(y + 3, x + 2, "Type the PIN, then press Enter.", w - 4,
+		  theme_ui(UI_HEADER), true);
+	char stars[40] = "PIN: ";
+	for (size_t i = 0; i < a->pin_len && i + 6 < sizeof stars; i++)
+		strcat(stars, "*");
+	draw_text(y + 4, x + 2, stars, w - 4, theme_ui(UI_HEADER), true);
+	draw_text(y + 6, x + 2,
+		  a->pin_msg[0] != '\0' ? a->pin_msg : "Esc: back to the kiosk",
+		  w - 4, theme_ui(UI_HEADER), true);
+}
+
 static void paint(struct app *a)
 {
 	erase();
 	if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS) {
 		draw_too_small();
+	} else if (a->attract) {
+		draw_attract(a);
 	} else {
 		switch (a->view) {
 		case VIEW_HOME:
@@ -179,6 +266,8 @@ static void paint(struct app *a)
 			help_draw(a);
 			break;
 		}
+		if (a->pin_open)
+			draw_pin(a);
 	}
 	attrset(A_NORMAL);
 	refresh();
@@ -236,35 +325,164 @@ static void handle_mouse(struct app *a)
 	}
 }
 
+/* Milliseconds until the next timed event (idle reset, a countdown
+ * step, the attract screen, the PIN prompt timing out), or -1 for none:
+ * then the loop blocks until a key comes, using no CPU at all. */
+static int next_timeout(const struct app *a, double now)
+{
+	double next = INFINITY;
+	if (a->pin_open)
+		next = fmin(next, a->last_input + APP_PIN_TIMEOUT);
+	if (a->locked && !pristine(a)) {
+		double reset = a->last_input + a->cfg->idle_timeout;
+		double cd = reset - APP_COUNTDOWN;
+		if (now < cd)
+			next = fmin(next, cd);
+		else if (reset - now <= 1e-3)
+			next = now;
+		else /* once a second, in step with the reset */
+			next = fmin(next, reset - floor(reset - now - 1e-3));
+	}
+	if (a->locked && !a->attract && a->cfg->attract_timeout > 0)
+		next = fmin(next, a->last_input + a->cfg->attract_timeout);
+	if (isinf(next))
+		return -1;
+	double ms = ceil((next - now) * 1000.0);
+	return ms < 0 ? 0 : ms > 86400000.0 ? 86400000 : (int)ms;
+}
+
+/* Timed events that are due. */
+static void tick(struct app *a, double now)
+{
+	if (a->pin_open && now - a->last_input >= APP_PIN_TIMEOUT) {
+		a->pin_open = false;
+		explicit_bzero(a->pin, sizeof a->pin);
+		a->pin_len = 0;
+	}
+	if (!a->locked)
+		return;
+	if (!pristine(a) && now - a->last_input >= a->cfg->idle_timeout)
+		app_reset(a);
+	if (!a->attract && a->cfg->attract_timeout > 0 &&
+	    now - a->last_input >= a->cfg->attract_timeout) {
+		app_reset(a);
+		a->attract = true;
+	}
+}
+
+static void pin_key(struct app *a, wint_t ch, bool keycode, double now)
+{
+	if (!keycode && ch == 27) {
+		a->pin_open = false;
+	} else if ((keycode && ch == KEY_BACKSPACE) ||
+		   (!keycode && (ch == 127 || ch == 8))) {
+		if (a->pin_len > 0)
+			a->pin[--a->pin_len] = '\0';
+		return;
+	} else if ((keycode && ch == KEY_ENTER) ||
+		   (!keycode && (ch == '\n' || ch == '\r'))) {
+		double wait = pin_wait(&a->limiter, now);
+		if (wait > 0) {
+			snprintf(a->pin_msg, sizeof a->pin_msg,
+				 "Too many tries. Wait %d s.", (int)ceil(wait));
+		} else if (a->cfg->pin_hash[0] == '\0') {
+			snprintf(a->pin_msg, sizeof a->pin_msg,
+				 "No PIN is set in kiosk.conf.");
+		} else {
+			bool ok = pin_check(a->pin, a->cfg->pin_hash);
+			pin_record(&a->limiter, ok, now);
+			if (ok)
+				a->quit = true;
+			else
+				snprintf(a->pin_msg, sizeof a->pin_msg,
+					 "Wrong PIN.");
+		}
+	} else if (!keycode && ch > ' ' && ch < 0x7f &&
+		   a->pin_len + 1 < sizeof a->pin) {
+		a->pin[a->pin_len++] = (char)ch;
+		a->pin[a->pin_len] = '\0';
+		return;
+	} else {
+		return;
+	}
+	explicit_bzero(a->pin, sizeof a->pin);
+	a->pin_len = 0;
+}
+
+/* Waiting-room keys that never reach the screens.  Returns true when ch
+ * was used up. */
+static bool locked_key(struct app *a, wint_t ch, bool keycode, double now)
+{
+	if (a->attract) {
+		a->attract = false;
+		return true;
+	}
+	if (a->pin_open) {
+		pin_key(a, ch, keycode, now);
+		return true;
+	}
+	if (keycode)
+		return false;
+	if (ch == APP_CHORD_1) {
+		a->chord_at = now;
+		return true;
+	}
+	if (ch == APP_CHORD_2 && a->chord_at > 0 && now - a->chord_at < 3) {
+		a->chord_at = 0;
+		a->pin_open = true;
+		a->pin_len = 0;
+		a->pin_msg[0] = '\0';
+		return true;
+	}
+	return false;
+}
+
 int app_run(struct app *a)
 {
 	int errors = 0;
 	while (!a->quit && !term_should_quit()) {
+		double now = app_now();
+		tick(a, now);
 		paint(a);
+		int ms = next_timeout(a, app_now());
+		timeout(ms);
+		double before = app_now();
 		wint_t ch;
 		int r = get_wch(&ch);
 		if (r == ERR) {
-			/* A blocking read fails only on a signal or when the
-			 * terminal is gone; never spin on it. */
-			if (term_should_quit() || term_lost() || ++errors > 20)
+			/* A timeout, a signal, or the terminal is gone.  A
+			 * blocking read never fails twice in a row for
+			 * another reason: never spin on it. */
+			if (term_should_quit() || term_lost())
+				break;
+			if (ms >= 0 && (app_now() - before) * 1000.0 >= ms - 5)
+				continue;
+			if (++errors > 20)
 				break;
 			continue;
 		}
 		errors = 0;
+		now = app_now();
+		a->last_input = now;
 		a->notice[0] = '\0';
-		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+		bool keycode = r == KEY_CODE_YES;
+		if (keycode && ch == KEY_RESIZE)
 			continue;
-		if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
+		if (a->locked && locked_key(a, ch, keycode, now))
+			continue;
+		if (keycode && ch == KEY_MOUSE) {
 			handle_mouse(a);
 			continue;
 		}
 		if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS) {
-			if (r != KEY_CODE_YES && (ch == 'q' || ch == 'Q'))
+			if (!a->locked && !keycode && (ch == 'q' || ch == 'Q'))
 				a->quit = true;
 			continue;
 		}
-		enum action act = keys_action((int)ch, r == KEY_CODE_YES,
+		enum action act = keys_action((int)ch, keycode,
 					      context_of(a->view));
+		if (act == ACT_QUIT && a->locked)
+			act = ACT_NONE;
 		handle_action(a, act);
 	}
 	return 0;

@@ -18,6 +18,7 @@
 #include "config.h"
 #include "layout.h"
 #include "library.h"
+#include "pin.h"
 
 enum view_kind { VIEW_HOME, VIEW_ARTICLE, VIEW_HELP };
 
@@ -72,6 +73,17 @@ struct app {
 	size_t help_top;
 	struct reader rd;
 	char notice[160];      /* a short message shown once, or "" */
+
+	/* Waiting-room mode (config mode = waiting-room). */
+	bool locked;           /* no key quits; staff leave with chord + PIN */
+	double last_input;     /* monotonic seconds of the last key */
+	bool attract;          /* the "press any key" screen is up */
+	double chord_at;       /* when the first key of the staff chord came */
+	bool pin_open;         /* the staff PIN prompt is up */
+	char pin[33];          /* digits typed so far */
+	size_t pin_len;
+	char pin_msg[80];      /* message under the prompt */
+	struct pin_limiter limiter;
 };
 
 /* Takes ownership of lib.  cfg must outlive the app. */
@@ -82,6 +94,21 @@ void app_free(struct app *a);
 /* Runs until the user quits or the terminal goes away; returns the exit
  * status. */
 int app_run(struct app *a);
+
+/* Forgets the session: history, open article and pane, positions, the
+ * selection; back to a fresh home screen. */
+void app_reset(struct app *a);
+
+/* Monotonic clock in seconds. */
+double app_now(void);
+
+/* Staff chord in waiting-room mode: Ctrl-X, then Ctrl-E within 3 s. */
+#define APP_CHORD_1 0x18
+#define APP_CHORD_2 0x05
+/* Seconds before an untouched PIN prompt goes away. */
+#define APP_PIN_TIMEOUT 20
+/* Seconds of countdown shown before an idle reset. */
+#define APP_COUNTDOWN 10
 
 /* Navigation shared by the screens. */
 void app_push(struct app *a);  /* remembers the current view */

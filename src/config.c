@@ -45,6 +45,7 @@
 #include <unistr.h>
 
 #include "fileio.h"
+#include "pin.h"
 #include "xmem.h"
 
 #define CONFIG_MAX_BYTES (1024 * 1024) /* config_load refuses larger files */
@@ -70,14 +71,24 @@ struct key_def {
 	const char *def_str;	   /* default of KEY_STRING and KEY_PATH */
 	long def;		   /* default of the other types */
 	const char *help;	   /* one line describing the key, for docs */
+	bool (*check)(const char *); /* KEY_STRING: extra validity test */
+	const char *check_msg;	   /* message when check fails */
 };
 
 /* In the order of enum theme_id: the index is the value stored. */
 static const char *const theme_names[] = {"default", "high-contrast", "mono",
 					  NULL};
 
+static const char *const mode_names[] = {"normal", "waiting-room", NULL};
+
 /* KEY_ENUM fields are stored through an int *. */
 _Static_assert(sizeof(enum theme_id) == sizeof(int), "enum fields are ints");
+_Static_assert(sizeof(enum kiosk_mode) == sizeof(int), "enum fields are ints");
+
+static bool hash_or_empty(const char *v)
+{
+	return v[0] == '\0' || pin_hash_valid(v);
+}
 
 static const struct key_def keys[] = {
 	{.section = "kiosk",
@@ -99,6 +110,40 @@ static const struct key_def keys[] = {
 	 .values = theme_names,
 	 .def = THEME_DEFAULT,
 	 .help = "colours: default, high-contrast or mono"},
+	{.section = "kiosk",
+	 .name = "mode",
+	 .type = KEY_ENUM,
+	 .offset = offsetof(struct config, mode),
+	 .values = mode_names,
+	 .def = MODE_NORMAL,
+	 .help = "normal, or waiting-room: no way out without the staff PIN"},
+	{.section = "kiosk",
+	 .name = "idle_timeout",
+	 .type = KEY_INT,
+	 .offset = offsetof(struct config, idle_timeout),
+	 .min = 2,
+	 .max = 86400,
+	 .def = 90,
+	 .help = "waiting-room: seconds without input before going back to "
+		 "the start and forgetting what was read"},
+	{.section = "kiosk",
+	 .name = "attract_timeout",
+	 .type = KEY_INT,
+	 .offset = offsetof(struct config, attract_timeout),
+	 .min = 0,
+	 .max = 86400,
+	 .def = 300,
+	 .help = "waiting-room: seconds without input before the \"press any "
+		 "key\" screen; 0 for never"},
+	{.section = "kiosk",
+	 .name = "pin_hash",
+	 .type = KEY_STRING,
+	 .offset = offsetof(struct config, pin_hash),
+	 .may_be_empty = true,
+	 .def_str = "",
+	 .help = "waiting-room: hash of the staff PIN, from kiosk --hash-pin",
+	 .check = hash_or_empty,
+	 .check_msg = "is not a PIN hash; make one with: kiosk --hash-pin"},
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -504,6 +549,8 @@ static bool store(struct parser *p, const struct key_def *k, void *field,
 	case KEY_STRING:
 	case KEY_PATH:
 		problem = text_problem(k, v);
+		if (problem == NULL && k->check != NULL && !k->check(v))
+			problem = k->check_msg;
 		if (problem != NULL) {
 			report(p, DIAG_ERROR, p->line, "%s %s", k->name,
 			       problem);

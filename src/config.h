@@ -5,6 +5,10 @@
  *   title   = Patient information     ; shown on the home screen
  *   content = content                 ; relative to the config file's folder
  *   theme   = default                 ; default | high-contrast | mono
+ *   mode    = normal                  ; normal | waiting-room
+ *   idle_timeout = 90                 ; seconds, then back to the start
+ *   attract_timeout = 300             ; seconds, then "press any key"
+ *   pin_hash = $y$...                 ; from kiosk --hash-pin
  *
  * Keys are described by one static table in config.c, so adding a key is
  * one row.  Unknown sections or keys and bad values are errors reported as
@@ -17,11 +21,18 @@
 #include "diag.h"
 
 enum theme_id { THEME_DEFAULT, THEME_HIGH_CONTRAST, THEME_MONO };
+enum kiosk_mode { MODE_NORMAL, MODE_WAITING_ROOM };
 
 struct config {
 	char *title;         /* owned; kiosk title for the home screen */
 	char *content_dir;   /* owned; resolved against the config's folder */
 	enum theme_id theme; /* colour scheme */
+	enum kiosk_mode mode; /* waiting-room: no way out without the PIN */
+	int idle_timeout;    /* seconds without input before the session is
+				forgotten (waiting-room mode) */
+	int attract_timeout; /* seconds without input before the "press any
+				key" screen (waiting-room mode); 0: never */
+	char *pin_hash;      /* owned; crypt(3) hash of the staff PIN, or "" */
 };
 
 /* Fills c with the defaults (title "Patient information", content

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -26,6 +27,7 @@
 #include "glossary.h"
 #include "layout.h"
 #include "library.h"
+#include "pin.h"
 #include "term.h"
 #include "theme.h"
 #include "xmem.h"
@@ -36,6 +38,7 @@ static void usage(FILE *f)
 {
 	fputs("Usage: kiosk [--config FILE] [--content DIR]\n"
 	      "       kiosk --render FILE [--width N] [--ascii] [--content DIR]\n"
+	      "       kiosk --hash-pin\n"
 	      "       kiosk --help | --version\n"
 	      "\n"
 	      "A full-screen browser for patient-education articles.\n"
@@ -47,6 +50,7 @@ static void usage(FILE *f)
 	      "                  glossary terms as {term}, links as <text>\n"
 	      "  --width N       columns for --render (default 80)\n"
 	      "  --ascii         --render as plain ASCII\n"
+	      "  --hash-pin      read a staff PIN, print the kiosk.conf line\n"
 	      "  --help          this text\n"
 	      "  --version       the version\n"
 	      "\n"
@@ -119,6 +123,70 @@ static int render(const char *file, const char *content, int width,
 	return status;
 }
 
+/* Reads one line into buf (without the newline); echo off on a tty. */
+static int read_secret(const char *prompt, char *buf, size_t size)
+{
+	bool tty = isatty(STDIN_FILENO);
+	struct termios old, quiet;
+	if (tty) {
+		fputs(prompt, stderr);
+		fflush(stderr);
+		tcgetattr(STDIN_FILENO, &old);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	char *r = fgets(buf, (int)size, stdin);
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	if (r == NULL)
+		return -1;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return 0;
+}
+
+/* kiosk --hash-pin: prints "pin_hash = ..." for kiosk.conf. */
+static int hash_pin(void)
+{
+	char a[64], b[64];
+	if (read_secret("New staff PIN (4 to 32 characters): ", a, sizeof a) != 0) {
+		fprintf(stderr, "kiosk: no PIN given\n");
+		return 2;
+	}
+	size_t n = strlen(a);
+	bool ok = n >= 4 && n <= 32;
+	for (size_t i = 0; i < n; i++)
+		if (a[i] <= ' ' || a[i] >= 0x7f)
+			ok = false;
+	if (!ok) {
+		fprintf(stderr, "kiosk: the PIN must be 4 to 32 letters, digits "
+				"or signs, without spaces\n");
+		explicit_bzero(a, sizeof a);
+		return 2;
+	}
+	if (isatty(STDIN_FILENO)) {
+		if (read_secret("Type it again: ", b, sizeof b) != 0 ||
+		    strcmp(a, b) != 0) {
+			fprintf(stderr, "kiosk: the two PINs differ\n");
+			explicit_bzero(a, sizeof a);
+			explicit_bzero(b, sizeof b);
+			return 2;
+		}
+		explicit_bzero(b, sizeof b);
+	}
+	char *h = pin_hash(a);
+	explicit_bzero(a, sizeof a);
+	if (h == NULL) {
+		fprintf(stderr, "kiosk: cannot make a PIN hash on this system\n");
+		return 2;
+	}
+	printf("pin_hash = %s\n", h);
+	free(h);
+	return 0;
+}
+
 static void fatal_hook(void) { term_stop(); }
 
 int main(int argc, char **argv)
@@ -130,6 +198,7 @@ int main(int argc, char **argv)
 		{"render", required_argument, NULL, 'r'},
 		{"width", required_argument, NULL, 'w'},
 		{"ascii", no_argument, NULL, 'a'},
+		{"hash-pin", no_argument, NULL, 'p'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -163,6 +232,8 @@ int main(int argc, char **argv)
 		case 'a':
 			ascii = true;
 			break;
+		case 'p':
+			return hash_pin();
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -195,6 +266,11 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return 2;
 	}
+	if (cfg.mode == MODE_WAITING_ROOM && cfg.pin_hash[0] == '\0')
+		diag_add(&diags, DIAG_WARNING, config_path, 0, 0,
+			 "waiting-room mode without pin_hash: staff cannot "
+			 "leave the kiosk from its keyboard (set one with "
+			 "kiosk --hash-pin)");
 	if (content != NULL) {
 		free(cfg.content_dir);
 		cfg.content_dir = xstrdup(content);
@@ -212,10 +288,11 @@ int main(int argc, char **argv)
 		diag_list_clear(&diags);
 	}
 
-	term_install_signals();
+	bool locked = cfg.mode == MODE_WAITING_ROOM;
+	term_install_signals(locked);
 	xmem_set_fatal_hook(fatal_hook);
 	bool ascii_locale;
-	if (term_start(&ascii_locale) != 0) {
+	if (term_start(locked, &ascii_locale) != 0) {
 		library_free(lib);
 		config_free(&cfg);
 		diag_list_clear(&diags);

@@ -281,14 +281,26 @@ static struct pt_unit *S_unit_for_line(struct pt_doc *d,
 	return u;
 }
 
+/* Whether s ends a sentence: '.', '!' or '?', maybe inside quotes. */
+static bool S_ends_sentence(const char *s, size_t n)
+{
+	while (n > 0 && memchr("\"')", s[n - 1], 3) != NULL)
+		n--;
+	if (n >= 3 && (memcmp(s + n - 3, "\xE2\x80\x9D", 3) == 0 ||
+		       memcmp(s + n - 3, "\xE2\x80\x99", 3) == 0))
+		n -= 3;
+	return n > 0 && memchr(".!?", s[n - 1], 3) != NULL;
+}
+
 /*
- * In hard-wrapped text, whether line l (after prev) continues unit u:
- * an item takes indented or lower-case lines; a paragraph takes a line
- * unless prev looks like a heading or ends in ':' and l does not start in
- * lower case.
+ * In hard-wrapped text, whether line l (between prev and next, which may
+ * be NULL) continues unit u.  An item takes indented or lower-case lines.
+ * A paragraph takes a line that starts in lower case, and otherwise any
+ * line except after a title-like line or one ending in ':', and except a
+ * title-like line standing alone after the end of a sentence.
  */
 static bool S_continues(const struct pt_unit *u, const struct pt_line *prev,
-			const struct pt_line *l)
+			const struct pt_line *l, const struct pt_line *next)
 {
 	bool lower = S_starts_lower(l->s, l->len);
 	if (S_is_marker_line(l))
@@ -297,9 +309,11 @@ static bool S_continues(const struct pt_unit *u, const struct pt_line *prev,
 		return l->indented || lower;
 	if (lower)
 		return true;
-	if (prev->s[prev->len - 1] == ':')
+	if (prev->s[prev->len - 1] == ':' || S_line_title_like(prev))
 		return false;
-	return !S_line_title_like(prev);
+	return !(S_ends_sentence(prev->s, prev->len) &&
+		 S_line_title_like(l) &&
+		 (next == NULL || !S_starts_lower(next->s, next->len)));
 }
 
 /*
@@ -323,8 +337,10 @@ static void S_cut_block(struct pt_doc *d, size_t b, size_t e)
 	}
 	for (i = b; i < e; i++) {
 		const struct pt_line *l = &d->lines[i];
+		const struct pt_line *next = i + 1 < e ? &d->lines[i + 1]
+						       : NULL;
 		if (!long_line && wrapped && open != NULL &&
-		    S_continues(open, &d->lines[i - 1], l)) {
+		    S_continues(open, &d->lines[i - 1], l, next)) {
 			S_append(open, l->s, l->len);
 			continue;
 		}

@@ -7,9 +7,14 @@
  *  - Lines are split on \n (a \r before it is dropped).  Consecutive
  *    non-blank lines form one block; blank lines separate blocks.  When a
  *    block has a line longer than 100 characters the text was pasted one
- *    paragraph per line, and each line of the block is its own paragraph;
- *    otherwise the block's lines are joined with spaces (hard-wrapped
- *    text).
+ *    paragraph per line, and each line of the block is its own paragraph.
+ *    When instead a line runs on into the next (the next starts in lower
+ *    case) the block is hard-wrapped text and its lines are joined with
+ *    spaces, except that a title-like line or one ending in ':' ends its
+ *    paragraph when the next line does not start in lower case, and a
+ *    title-like line standing alone after a sentence's end starts one.
+ *    A block of short lines that never run on is one paragraph per line
+ *    too.  List lines (below) are never joined to a paragraph.
  *  - The first non-blank line is the title when it looks like a title:
  *    under 70 characters, not ending in '.', ',' or ';'.  It is then not
  *    part of the body.  Otherwise the title is taken from the file name

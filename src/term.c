@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -16,9 +17,29 @@
 static SCREEN *screen;
 static volatile sig_atomic_t quit_signal;
 
+/* For fatal signals: the terminal modes from before curses, and the bytes
+ * that leave the alternate screen, reset attributes and show the cursor,
+ * prepared in advance because a signal handler may only write(2). */
+static struct termios saved_tio;
+static bool have_tio;
+static char reset_seq[128];
+static size_t reset_len;
+
 static void on_signal(int sig) { quit_signal = sig; }
 
-void term_install_signals(void)
+static void on_fatal(int sig)
+{
+	if (screen != NULL) {
+		if (reset_len > 0)
+			(void)!write(STDOUT_FILENO, reset_seq, reset_len);
+		if (have_tio)
+			tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void term_install_signals(bool locked)
 {
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
@@ -29,6 +50,31 @@ void term_install_signals(void)
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
 	signal(SIGPIPE, SIG_IGN); /* writes then fail with EPIPE */
+	if (locked) {
+		signal(SIGINT, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
+		signal(SIGTSTP, SIG_IGN);
+	}
+	struct sigaction fa;
+	memset(&fa, 0, sizeof fa);
+	fa.sa_handler = on_fatal;
+	sigemptyset(&fa.sa_mask);
+	fa.sa_flags = SA_RESETHAND;
+	int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &fa, NULL);
+}
+
+static void add_cap(const char *cap)
+{
+	const char *s = tigetstr(cap);
+	if (s == NULL || s == (char *)-1)
+		return;
+	size_t n = strlen(s);
+	if (reset_len + n < sizeof reset_seq) {
+		memcpy(reset_seq + reset_len, s, n);
+		reset_len += n;
+	}
 }
 
 int term_should_quit(void) { return quit_signal; }
@@ -46,7 +92,7 @@ static bool usable(const char *name)
 	return ok;
 }
 
-int term_start(bool *ascii)
+int term_start(bool locked, bool *ascii)
 {
 	const char *cs = nl_langinfo(CODESET);
 	*ascii = cs == NULL || strcmp(cs, "UTF-8") != 0;
@@ -64,13 +110,21 @@ int term_start(bool *ascii)
 		fprintf(stderr, "kiosk: no usable terminal description\n");
 		return -1;
 	}
+	have_tio = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
 	screen = newterm(use, stdout, stdin);
 	if (screen == NULL) {
 		fprintf(stderr, "kiosk: cannot start the terminal\n");
 		return -1;
 	}
 	set_term(screen);
-	cbreak();
+	reset_len = 0;
+	add_cap("sgr0");
+	add_cap("cnorm");
+	add_cap("rmcup");
+	if (locked)
+		raw();
+	else
+		cbreak();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);

@@ -9,18 +9,23 @@
 
 #include <stdbool.h>
 
-/* Starts full-screen mode.  *ascii is set when the locale's character set
- * is not UTF-8.  Returns 0, or -1 with a message printed when no terminal
- * can be used. */
-int term_start(bool *ascii);
+/* Starts full-screen mode.  locked (waiting-room mode) puts the terminal
+ * in raw mode, so Ctrl-C, Ctrl-Z, Ctrl-\\, Ctrl-S and Ctrl-Q arrive as
+ * plain keys instead of signals or flow control.  *ascii is set when the
+ * locale's character set is not UTF-8.  Returns 0, or -1 with a message
+ * printed when no terminal can be used. */
+int term_start(bool locked, bool *ascii);
 
 /* Restores the terminal; safe to call more than once and from the fatal
  * hook. */
 void term_stop(void);
 
-/* Installs handlers for SIGHUP, SIGTERM, SIGINT, SIGQUIT and SIGPIPE that
- * ask the main loop to end (term_should_quit). */
-void term_install_signals(void);
+/* Installs handlers for SIGHUP, SIGTERM, SIGINT and SIGQUIT that ask the
+ * main loop to end (term_should_quit); SIGPIPE is ignored.  When locked,
+ * SIGINT, SIGQUIT and SIGTSTP are ignored instead.  Fatal signals
+ * (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) restore the terminal before
+ * the program dies. */
+void term_install_signals(bool locked);
 
 /* Nonzero once a signal asked the program to end (the signal number). */
 int term_should_quit(void);

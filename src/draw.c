@@ -8,9 +8,26 @@
 #include "theme.h"
 
 static bool ascii_mode;
+static enum glyph_set glyphs;
 
-void draw_set_ascii(bool ascii) { ascii_mode = ascii; }
+void draw_set_glyphs(enum glyph_set g)
+{
+	glyphs = g;
+	ascii_mode = g == GLYPHS_ASCII;
+}
+
+enum glyph_set draw_glyphs(void) { return glyphs; }
 bool draw_ascii(void) { return ascii_mode; }
+
+/* One row per glyph: Unicode, console, ASCII. */
+static const char *const glyph_table[][3] = {
+	[GLYPH_ELLIPSIS] = {"\u2026", "~", "~"},
+	[GLYPH_VLINE] = {"\u2502", "\u2502", "|"},
+	[GLYPH_HLINE] = {"\u2500", "\u2500", "-"},
+	[GLYPH_POINTER] = {"\u25b6", ">", ">"},
+};
+
+const char *draw_glyph(enum glyph g) { return glyph_table[g][glyphs]; }
 
 /* A clean, displayable copy of s (caller frees). */
 static char *displayable(const char *s, size_t len, size_t *out)
@@ -46,7 +63,7 @@ int draw_text(int y, int x, const char *s, int maxw, attr_t a, bool ellipsis)
 	size_t w;
 	size_t fit = text_fit(c, n, (size_t)maxw, &w);
 	if (fit < n && ellipsis && maxw >= 2) {
-		const char *e = ascii_mode ? "." : "\u2026";
+		const char *e = draw_glyph(GLYPH_ELLIPSIS);
 		fit = text_fit(c, n, (size_t)maxw - 1, &w);
 		put(y, x, c, fit, a);
 		put(y, x + (int)w, e, strlen(e), a);
@@ -94,7 +111,7 @@ int draw_width(const char *s)
  * wrong; ASCII mode uses '|' and '-'. */
 void draw_vline(int y, int x, int h, attr_t a)
 {
-	const char *g = ascii_mode ? "|" : "\u2502";
+	const char *g = draw_glyph(GLYPH_VLINE);
 	attrset(a);
 	for (int i = 0; i < h; i++)
 		mvaddstr(y + i, x, g);
@@ -102,7 +119,7 @@ void draw_vline(int y, int x, int h, attr_t a)
 
 void draw_hline(int y, int x, int w, attr_t a)
 {
-	const char *g = ascii_mode ? "-" : "\u2500";
+	const char *g = draw_glyph(GLYPH_HLINE);
 	attrset(a);
 	move(y, x);
 	for (int i = 0; i < w; i++)

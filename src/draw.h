@@ -14,9 +14,23 @@
 
 #include "layout.h"
 
-/* ASCII mode: the locale cannot show UTF-8. */
-void draw_set_ascii(bool ascii);
+/* What the terminal can show. */
+enum glyph_set {
+	GLYPHS_UNICODE, /* any UTF-8 */
+	GLYPHS_CONSOLE, /* the Linux console: UTF-8 text and box lines, but
+			   its fonts lack arrows and most symbols */
+	GLYPHS_ASCII,   /* a non-UTF-8 locale or a terminal such as a vt220:
+			   everything transliterated to ASCII */
+};
+
+enum glyph { GLYPH_ELLIPSIS, GLYPH_VLINE, GLYPH_HLINE, GLYPH_POINTER };
+
+void draw_set_glyphs(enum glyph_set g);
+enum glyph_set draw_glyphs(void);
+/* True in GLYPHS_ASCII. */
 bool draw_ascii(void);
+/* The glyph for the current set. */
+const char *draw_glyph(enum glyph g);
 
 /* Paints s at (y, x), at most maxw columns, with attributes a; returns
  * the columns used.  "..." (or an ellipsis) ends a cut string when

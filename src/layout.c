@@ -88,7 +88,8 @@ static const char *glyph_bullet(const struct builder *b, size_t depth)
 {
 	static const char *const uni[] = {"\u2022", "\u25e6", "\u25aa"};
 	static const char *const asc[] = {"*", "-", "+"};
-	return b->o->ascii ? asc[depth % 3] : uni[depth % 3];
+	return b->o->ascii || b->o->ascii_bullets ? asc[depth % 3]
+						  : uni[depth % 3];
 }
 
 static const char *glyph_quote(const struct builder *b)

@@ -95,6 +95,8 @@ struct layout {
 struct layout_options {
 	int width;                       /* columns, >= 1 */
 	bool ascii;                      /* transliterate to ASCII */
+	bool ascii_bullets;              /* list bullets as * - + (consoles
+					    whose fonts lack the others) */
 	const struct glossary *glossary; /* NULL: no terms are marked */
 	long skip_entry;                 /* entry not marked (a definition's
 					    own term), or -1 */

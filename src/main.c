@@ -291,14 +291,15 @@ int main(int argc, char **argv)
 	bool locked = cfg.mode == MODE_WAITING_ROOM;
 	term_install_signals(locked);
 	xmem_set_fatal_hook(fatal_hook);
-	bool ascii_locale;
-	if (term_start(locked, &ascii_locale) != 0) {
+	bool ascii_locale, console;
+	if (term_start(locked, &ascii_locale, &console) != 0) {
 		library_free(lib);
 		config_free(&cfg);
 		diag_list_clear(&diags);
 		return 2;
 	}
-	draw_set_ascii(ascii_locale);
+	draw_set_glyphs(ascii_locale ? GLYPHS_ASCII
+				     : console ? GLYPHS_CONSOLE : GLYPHS_UNICODE);
 	const char *nc = getenv("NO_COLOR");
 	theme_init(cfg.theme, nc != NULL && nc[0] != '\0');
 

@@ -188,6 +188,7 @@ static void ensure_layout(struct app *a, const struct geom *g)
 		reader_position(rd, &b, &off);
 		struct layout_options o = {.width = g->lw,
 					   .ascii = a->ascii,
+					   .ascii_bullets = draw_glyphs() != GLYPHS_UNICODE,
 					   .glossary = a->lib->glossary,
 					   .skip_entry = -1};
 		layout_free(rd->lay);
@@ -213,6 +214,7 @@ static void ensure_layout(struct app *a, const struct geom *g)
 		struct layout_options o = {
 			.width = g->pane_lw < 1 ? 1 : g->pane_lw,
 			.ascii = a->ascii,
+			.ascii_bullets = draw_glyphs() != GLYPHS_UNICODE,
 			.glossary = p->is_link ? NULL : a->lib->glossary,
 			.skip_entry = p->is_link ? -1 : (long)p->entry,
 			.mark_all = true};
@@ -474,7 +476,7 @@ static void draw_sections(struct app *a, const struct geom *g)
 		else if (s == cur)
 			at = theme_ui(UI_CURRENT);
 		draw_fill(y, x, w, at);
-		const char *mark = s == cur ? (draw_ascii() ? ">" : "\u25b8") : " ";
+		const char *mark = s == cur ? draw_glyph(GLYPH_POINTER) : " ";
 		draw_text(y, x + 1, mark, 1, at, false);
 		int indent = l->sections[s].level >= 3 ? 2 : 0;
 		draw_text(y, x + 3 + indent, l->sections[s].title,

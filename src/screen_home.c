@@ -104,7 +104,7 @@ void home_draw(struct app *a)
 		case ROW_TITLE:
 			if (sel) {
 				draw_fill(sy, 2, cols - 4, at);
-				draw_text(sy, 2, draw_ascii() ? ">" : "\u25b6", 1,
+				draw_text(sy, 2, draw_glyph(GLYPH_POINTER), 1,
 					  at, false);
 			}
 			draw_text(sy, 4, lib->articles[rw->index].title,

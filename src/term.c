@@ -92,10 +92,22 @@ static bool usable(const char *name)
 	return ok;
 }
 
-int term_start(bool locked, bool *ascii)
+/* Terminal types that predate UTF-8: their users see bytes, not text. */
+static bool pre_unicode(const char *name)
+{
+	static const char *const prefixes[] = {"vt1", "vt2", "vt3", "vt5",
+					       "ansi", "dumb", "vt52"};
+	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+		if (strncmp(name, prefixes[i], strlen(prefixes[i])) == 0)
+			return true;
+	return false;
+}
+
+int term_start(bool locked, bool *ascii, bool *console)
 {
 	const char *cs = nl_langinfo(CODESET);
 	*ascii = cs == NULL || strcmp(cs, "UTF-8") != 0;
+	*console = false;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "kiosk: needs a terminal (stdin and stdout)\n");
 		return -1;
@@ -110,6 +122,9 @@ int term_start(bool locked, bool *ascii)
 		fprintf(stderr, "kiosk: no usable terminal description\n");
 		return -1;
 	}
+	if (pre_unicode(use))
+		*ascii = true;
+	*console = strncmp(use, "linux", 5) == 0;
 	have_tio = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
 	screen = newterm(use, stdout, stdin);
 	if (screen == NULL) {

@@ -12,9 +12,11 @@
 /* Starts full-screen mode.  locked (waiting-room mode) puts the terminal
  * in raw mode, so Ctrl-C, Ctrl-Z, Ctrl-\\, Ctrl-S and Ctrl-Q arrive as
  * plain keys instead of signals or flow control.  *ascii is set when the
- * locale's character set is not UTF-8.  Returns 0, or -1 with a message
- * printed when no terminal can be used. */
-int term_start(bool locked, bool *ascii);
+ * locale's character set is not UTF-8 or the terminal type is one that
+ * cannot show it (vt100, vt220, ansi, ...); *console when it is the Linux
+ * console (TERM=linux), whose fonts lack most symbols.  Returns 0, or -1
+ * with a message printed when no terminal can be used. */
+int term_start(bool locked, bool *ascii, bool *console);
 
 /* Restores the terminal; safe to call more than once and from the fatal
  * hook. */

@@ -250,9 +250,6 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (render_file != NULL)
-		return render(render_file, content, width, ascii) == 0 ? 0 : 1;
-
 	struct config cfg;
 	config_defaults(&cfg);
 	struct diag_list diags = {0};
@@ -265,6 +262,14 @@ int main(int argc, char **argv)
 		diag_list_clear(&diags);
 		config_free(&cfg);
 		return 2;
+	}
+	if (render_file != NULL) {
+		int st = render(render_file,
+				content != NULL ? content : cfg.content_dir,
+				width, ascii);
+		diag_list_clear(&diags);
+		config_free(&cfg);
+		return st == 0 ? 0 : 1;
 	}
 	if (cfg.mode == MODE_WAITING_ROOM && cfg.pin_hash[0] == '\0')
 		diag_add(&diags, DIAG_WARNING, config_path, 0, 0,

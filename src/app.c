@@ -5,20 +5,26 @@
  */
 #include "app.h"
 
+#include <errno.h>
 #include <math.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curses.h>
 
 #include "draw.h"
+#include "glossary.h"
 #include "keys.h"
+#include "log.h"
 #include "screen_article.h"
 #include "screen_help.h"
 #include "screen_home.h"
 #include "term.h"
 #include "theme.h"
+#include "watch.h"
 #include "xmem.h"
 
 double app_now(void)
@@ -44,6 +50,7 @@ void app_init(struct app *a, const struct config *cfg, struct library *lib,
 	a->rd.sections_on = true;
 	a->locked = cfg->mode == MODE_WAITING_ROOM;
 	a->last_input = app_now();
+	a->watch = watch_open(lib->dir);
 }
 
 void app_reset(struct app *a)
@@ -73,6 +80,7 @@ void app_free(struct app *a)
 {
 	reader_close(&a->rd);
 	library_free(a->lib);
+	watch_close(a->watch);
 	free(a->hist);
 	memset(a, 0, sizeof *a);
 }
@@ -325,6 +333,127 @@ static void handle_mouse(struct app *a)
 	}
 }
 
+/* Index in lib of the article with the same id as old->articles[i]. */
+static long same_article(const struct library *lib, const struct library *old,
+			 long i)
+{
+	if (i < 0 || (size_t)i >= old->narticles)
+		return -1;
+	const struct article *a = library_find(lib, old->articles[i].id);
+	return a != NULL ? (long)(a - lib->articles) : -1;
+}
+
+void app_reload(struct app *a)
+{
+	struct diag_list d = {0};
+	struct library *old = a->lib;
+	struct library *lib = library_load(old->dir, old, &d);
+	log_diags(&d);
+	if (lib == NULL) {
+		log_event("content folder %s cannot be read; still serving the "
+			  "last good content",
+			  old->dir);
+		diag_list_clear(&d);
+		return;
+	}
+	log_event("content reloaded: %zu articles, %zu glossary terms "
+		  "(%zu errors, %zu warnings)",
+		  lib->narticles, glossary_count(lib->glossary),
+		  diag_count(&d, DIAG_ERROR), diag_count(&d, DIAG_WARNING));
+	diag_list_clear(&d);
+
+	/* The home selection and the history follow their articles. */
+	long sel = same_article(lib, old, (long)a->home_sel);
+	a->home_sel = sel >= 0 ? (size_t)sel : 0;
+	size_t k = 0;
+	for (size_t i = 0; i < a->nhist; i++) {
+		struct view v = a->hist[i];
+		if (v.kind == VIEW_ARTICLE) {
+			v.article = same_article(lib, old, v.article);
+			if (v.article < 0)
+				continue;
+		}
+		if (v.kind == VIEW_HOME) {
+			long hs = same_article(lib, old, (long)v.home_sel);
+			v.home_sel = hs >= 0 ? (size_t)hs : 0;
+		}
+		a->hist[k++] = v;
+	}
+	a->nhist = k;
+
+	/* The reader: same article and section, or home with a notice. */
+	struct reader *rd = &a->rd;
+	long cur = rd->doc != NULL ? same_article(lib, old, rd->article) : -1;
+	if (rd->doc != NULL && cur < 0) {
+		reader_close(rd);
+		a->lib = lib;
+		library_free(old);
+		if (a->view == VIEW_ARTICLE) {
+			a->view = VIEW_HOME;
+			a->nhist = 0;
+		}
+		app_notice(a, "The article you were reading has been removed.");
+		return;
+	}
+	if (rd->doc != NULL) {
+		const struct article *na = &lib->articles[cur];
+		const struct article *oa = &old->articles[rd->article];
+		bool same = na->text != NULL && oa->text != NULL &&
+			    na->len == oa->len &&
+			    memcmp(na->text, oa->text, na->len) == 0 &&
+			    strcmp(na->title, oa->title) == 0;
+		if (same) {
+			rd->article = cur;
+		} else {
+			char *title = NULL, *term = NULL;
+			size_t delta = 0;
+			const char *t;
+			if (reader_where(rd, &t, &delta))
+				title = xstrdup(t);
+			if (rd->pane.open && !rd->pane.is_link)
+				term = xstrdup(glossary_entry_at(old->glossary,
+								 rd->pane.entry)
+						       ->term);
+			uint32_t b, off;
+			reader_position(rd, &b, &off);
+			a->lib = lib;
+			if (reader_open(a, cur) == 0) {
+				reader_seek(rd, b, off);
+				if (title != NULL)
+					reader_seek_section(rd, title, delta);
+				if (term != NULL)
+					reader_show_term(a, term);
+			} else if (a->view == VIEW_ARTICLE) {
+				a->view = VIEW_HOME;
+			}
+			free(title);
+			free(term);
+		}
+	}
+	if (rd->doc != NULL && rd->pane.open && !rd->pane.is_link &&
+	    a->lib == old) {
+		/* Same article text, but the glossary may have changed. */
+		char *term = xstrdup(
+			glossary_entry_at(old->glossary, rd->pane.entry)->term);
+		a->lib = lib;
+		layout_free(rd->lay);
+		rd->lay = NULL;
+		reader_seek(rd, 0, 0);
+		reader_show_term(a, term);
+		free(term);
+	} else if (rd->doc != NULL && a->lib == old) {
+		/* Terms may have changed: lay out again, same place. */
+		uint32_t b, off;
+		reader_position(rd, &b, &off);
+		a->lib = lib;
+		layout_free(rd->lay);
+		rd->lay = NULL;
+		reader_seek(rd, b, off);
+	}
+	a->lib = lib;
+	library_free(old);
+}
+
 /* Milliseconds until the next timed event (idle reset, a countdown
  * step, the attract screen, the PIN prompt timing out), or -1 for none:
  * then the loop blocks until a key comes, using no CPU at all. */
@@ -345,6 +474,10 @@ static int next_timeout(const struct app *a, double now)
 	}
 	if (a->locked && !a->attract && a->cfg->attract_timeout > 0)
 		next = fmin(next, a->last_input + a->cfg->attract_timeout);
+	if (a->reload_at > 0)
+		next = fmin(next, a->reload_at);
+	if (a->root_check_at > 0)
+		next = fmin(next, a->root_check_at);
 	if (isinf(next))
 		return -1;
 	double ms = ceil((next - now) * 1000.0);
@@ -354,6 +487,17 @@ static int next_timeout(const struct app *a, double now)
 /* Timed events that are due. */
 static void tick(struct app *a, double now)
 {
+	if (a->reload_at > 0 && now >= a->reload_at) {
+		a->reload_at = 0;
+		app_reload(a);
+	}
+	if (a->root_check_at > 0 && now >= a->root_check_at) {
+		a->root_check_at = 0;
+		if (watch_root_missing(a->watch))
+			a->root_check_at = now + 2;
+		else
+			a->reload_at = now;
+	}
 	if (a->pin_open && now - a->last_input >= APP_PIN_TIMEOUT) {
 		a->pin_open = false;
 		explicit_bzero(a->pin, sizeof a->pin);
@@ -437,53 +581,80 @@ static bool locked_key(struct app *a, wint_t ch, bool keycode, double now)
 	return false;
 }
 
+/* Handles one key or mouse event. */
+static void handle_key(struct app *a, wint_t ch, bool keycode)
+{
+	double now = app_now();
+	a->last_input = now;
+	a->notice[0] = '\0';
+	if (keycode && ch == KEY_RESIZE)
+		return;
+	if (a->locked && locked_key(a, ch, keycode, now))
+		return;
+	if (keycode && ch == KEY_MOUSE) {
+		handle_mouse(a);
+		return;
+	}
+	if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS) {
+		if (!a->locked && !keycode && (ch == 'q' || ch == 'Q'))
+			a->quit = true;
+		return;
+	}
+	enum action act = keys_action((int)ch, keycode, context_of(a->view));
+	if (act == ACT_QUIT && a->locked)
+		act = ACT_NONE;
+	handle_action(a, act);
+}
+
+/*
+ * The loop.  Keys curses already holds are taken without waiting; then
+ * poll() waits for the terminal, the content watcher and the next timed
+ * event at once.  With nothing timed it blocks with no timeout, so an
+ * idle kiosk uses no CPU.  A terminal that reports a hangup, or input
+ * that yields no key again and again (EOF), ends the loop.
+ */
 int app_run(struct app *a)
 {
-	int errors = 0;
+	int empty = 0;
+	nodelay(stdscr, TRUE);
 	while (!a->quit && !term_should_quit()) {
-		double now = app_now();
-		tick(a, now);
+		tick(a, app_now());
+		if (a->quit)
+			break;
 		paint(a);
-		int ms = next_timeout(a, app_now());
-		timeout(ms);
-		double before = app_now();
 		wint_t ch;
 		int r = get_wch(&ch);
-		if (r == ERR) {
-			/* A timeout, a signal, or the terminal is gone.  A
-			 * blocking read never fails twice in a row for
-			 * another reason: never spin on it. */
-			if (term_should_quit() || term_lost())
+		if (r != ERR) {
+			empty = 0;
+			handle_key(a, ch, r == KEY_CODE_YES);
+			continue;
+		}
+		int ms = next_timeout(a, app_now());
+		struct pollfd p[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
+				      {.fd = watch_fd(a->watch), .events = POLLIN}};
+		int n = poll(p, p[1].fd >= 0 ? 2 : 1, ms);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue; /* a resize or a signal */
+			break;
+		}
+		if (p[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+			break;
+		if (p[0].revents & POLLIN) {
+			/* Readable, yet curses found no key: after 20 times
+			 * in a row that is an end of input. */
+			if (++empty > 20 && term_lost())
 				break;
-			if (ms >= 0 && (app_now() - before) * 1000.0 >= ms - 5)
-				continue;
-			if (++errors > 20)
+			if (empty > 100)
 				break;
-			continue;
 		}
-		errors = 0;
-		now = app_now();
-		a->last_input = now;
-		a->notice[0] = '\0';
-		bool keycode = r == KEY_CODE_YES;
-		if (keycode && ch == KEY_RESIZE)
-			continue;
-		if (a->locked && locked_key(a, ch, keycode, now))
-			continue;
-		if (keycode && ch == KEY_MOUSE) {
-			handle_mouse(a);
-			continue;
+		if (n > 0 && p[1].fd >= 0 && (p[1].revents & POLLIN) &&
+		    watch_read(a->watch)) {
+			double now = app_now();
+			a->reload_at = now + APP_RELOAD_DELAY;
+			if (watch_root_missing(a->watch))
+				a->root_check_at = now + 2;
 		}
-		if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS) {
-			if (!a->locked && !keycode && (ch == 'q' || ch == 'Q'))
-				a->quit = true;
-			continue;
-		}
-		enum action act = keys_action((int)ch, keycode,
-					      context_of(a->view));
-		if (act == ACT_QUIT && a->locked)
-			act = ACT_NONE;
-		handle_action(a, act);
 	}
 	return 0;
 }

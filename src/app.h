@@ -58,6 +58,9 @@ struct reader {
 	bool pending;         /* seek to pend_* after the next layout */
 	uint32_t pend_block, pend_off;
 	char *pend_fragment;  /* owned; section to show after layout */
+	char *pend_section;   /* owned; after a reload: section title to
+				 return to, with the line offset in it */
+	size_t pend_delta;
 };
 
 struct app {
@@ -84,6 +87,11 @@ struct app {
 	size_t pin_len;
 	char pin_msg[80];      /* message under the prompt */
 	struct pin_limiter limiter;
+
+	/* Live reload of the content folder. */
+	struct watch *watch;   /* owned; NULL when inotify is unavailable */
+	double reload_at;      /* when to reload (debounced), or 0 */
+	double root_check_at;  /* when to look for a deleted folder again */
 };
 
 /* Takes ownership of lib.  cfg must outlive the app. */
@@ -98,6 +106,15 @@ int app_run(struct app *a);
 /* Forgets the session: history, open article and pane, positions, the
  * selection; back to a fresh home screen. */
 void app_reset(struct app *a);
+
+/* Loads the content folder again and moves the session over to it: the
+ * reader stays in the same section when the article still exists, else
+ * goes home with a notice.  Files that fail keep their last good version
+ * (library_load's prev). */
+void app_reload(struct app *a);
+
+/* Seconds of quiet after the last change before reloading. */
+#define APP_RELOAD_DELAY 0.3
 
 /* Monotonic clock in seconds. */
 double app_now(void);

@@ -197,7 +197,8 @@ char *article_topic_from_folder(const char *folder)
 }
 
 int article_load(struct article *a, const char *path, const char *id,
-		 const char *folder_topic, struct diag_list *diags)
+		 const char *folder_topic, bool keep_text,
+		 struct diag_list *diags)
 {
 	memset(a, 0, sizeof *a);
 	char *text, *cause;
@@ -265,7 +266,12 @@ int article_load(struct article *a, const char *path, const char *id,
 	a->topic = a->fm.topic != NULL ? one_line(a->fm.topic, TITLE_MAX)
 				       : xstrdup(folder_topic != NULL ? folder_topic : "");
 	a->order = a->fm.has_order ? a->fm.order : INT_MAX;
-	free(text);
+	if (keep_text) {
+		a->text = text;
+		a->len = len;
+	} else {
+		free(text);
+	}
 	return 0;
 }
 
@@ -273,7 +279,13 @@ cmark_node *article_parse(const struct article *a, struct diag_list *diags)
 {
 	char *text, *cause;
 	size_t len;
-	if (file_read(a->path, ARTICLE_MAX_BYTES, &text, &len, &cause) != 0) {
+	if (a->text != NULL) {
+		text = xmalloc(a->len + 1);
+		memcpy(text, a->text, a->len);
+		text[a->len] = '\0';
+		len = a->len;
+	} else if (file_read(a->path, ARTICLE_MAX_BYTES, &text, &len,
+			     &cause) != 0) {
 		diag_add(diags, DIAG_ERROR, a->path, 0, 0, "%s", cause);
 		free(cause);
 		return NULL;
@@ -305,6 +317,40 @@ cmark_node *article_parse(const struct article *a, struct diag_list *diags)
 	return doc;
 }
 
+static char *dup_or_null(const char *s) { return s != NULL ? xstrdup(s) : NULL; }
+
+void article_copy(struct article *dst, const struct article *src)
+{
+	*dst = *src;
+	dst->path = xstrdup(src->path);
+	dst->id = xstrdup(src->id);
+	dst->title = xstrdup(src->title);
+	dst->description = xstrdup(src->description);
+	dst->topic = xstrdup(src->topic);
+	if (src->text != NULL) {
+		dst->text = xmalloc(src->len + 1);
+		memcpy(dst->text, src->text, src->len);
+		dst->text[src->len] = '\0';
+	}
+	struct frontmatter *f = &dst->fm;
+	const struct frontmatter *g = &src->fm;
+	f->title = dup_or_null(g->title);
+	f->description = dup_or_null(g->description);
+	f->date = dup_or_null(g->date);
+	f->reviewed = dup_or_null(g->reviewed);
+	f->topic = dup_or_null(g->topic);
+	f->url = dup_or_null(g->url);
+	f->tags = g->ntags > 0 ? xcalloc(g->ntags, sizeof *f->tags) : NULL;
+	for (size_t i = 0; i < g->ntags; i++)
+		f->tags[i] = xstrdup(g->tags[i]);
+	f->sources = g->nsources > 0 ? xcalloc(g->nsources, sizeof *f->sources)
+				     : NULL;
+	for (size_t i = 0; i < g->nsources; i++) {
+		f->sources[i].name = dup_or_null(g->sources[i].name);
+		f->sources[i].url = dup_or_null(g->sources[i].url);
+	}
+}
+
 void article_free(struct article *a)
 {
 	free(a->path);
@@ -312,6 +358,7 @@ void article_free(struct article *a)
 	free(a->title);
 	free(a->description);
 	free(a->topic);
+	free(a->text);
 	frontmatter_free(&a->fm);
 	memset(a, 0, sizeof *a);
 }

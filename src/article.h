@@ -35,22 +35,33 @@ struct article {
 	int order;         /* sort key inside the topic (front matter) */
 	bool plain;        /* plain-text format */
 	struct frontmatter fm; /* owned; as read */
+	char *text;        /* owned; the whole file as loaded, or NULL when
+			      the library's memory budget was used up (the
+			      body is then read from the file on opening) */
+	size_t len;        /* bytes in text */
+	bool stale;        /* a newer version of the file failed to load;
+			      this is the last good one */
 };
 
 /*
- * Reads the metadata of the file at path (id as above).  Problems go to
- * diags as path:line messages.  Returns 0, or -1 when the file cannot be
- * used at all (unreadable, empty, binary); the article is then freed.
+ * Reads the metadata of the file at path (id as above), keeping the
+ * file's text in the article when keep_text.  Problems go to diags as
+ * path:line messages.  Returns 0, or -1 when the file cannot be used at
+ * all (unreadable, empty, binary); the article is then freed.
  */
 int article_load(struct article *a, const char *path, const char *id,
-		 const char *folder_topic, struct diag_list *diags);
+		 const char *folder_topic, bool keep_text,
+		 struct diag_list *diags);
 
 /*
- * Reads the file again and parses its body into a new document (caller
- * frees with cmark_node_free).  Returns NULL with a message in diags when
- * the file cannot be read.
+ * Parses the body into a new document (caller frees with
+ * cmark_node_free): from the kept text, else from the file.  Returns NULL
+ * with a message in diags when the file cannot be read.
  */
 cmark_node *article_parse(const struct article *a, struct diag_list *diags);
+
+/* Deep copy of src into dst. */
+void article_copy(struct article *dst, const struct article *src);
 
 /* Parses Markdown text (no front matter) into a new document, with the
  * options the kiosk uses everywhere (UTF-8 validated). */

@@ -144,6 +144,14 @@ static const struct key_def keys[] = {
 	 .help = "waiting-room: hash of the staff PIN, from kiosk --hash-pin",
 	 .check = hash_or_empty,
 	 .check_msg = "is not a PIN hash; make one with: kiosk --hash-pin"},
+	{.section = "kiosk",
+	 .name = "log",
+	 .type = KEY_PATH,
+	 .offset = offsetof(struct config, log_path),
+	 .may_be_empty = true,
+	 .def_str = "",
+	 .help = "file for the event log (content reloads and problems); "
+		 "empty: standard error when that is not the screen"},
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -485,7 +493,7 @@ static char *resolve(const char *config_path, const char *value)
 {
 	const char *slash =
 		config_path != NULL ? strrchr(config_path, '/') : NULL;
-	if (value[0] == '/' || slash == NULL)
+	if (value[0] == '/' || value[0] == '\0' || slash == NULL)
 		return xstrdup(value);
 	size_t dl = slash == config_path ? 1 : (size_t)(slash - config_path);
 	size_t vl = strlen(value);

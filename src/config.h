@@ -9,6 +9,7 @@
  *   idle_timeout = 90                 ; seconds, then back to the start
  *   attract_timeout = 300             ; seconds, then "press any key"
  *   pin_hash = $y$...                 ; from kiosk --hash-pin
+ *   log     = /var/log/kiosk.log      ; event log, "" for stderr
  *
  * Keys are described by one static table in config.c, so adding a key is
  * one row.  Unknown sections or keys and bad values are errors reported as
@@ -33,6 +34,7 @@ struct config {
 	int attract_timeout; /* seconds without input before the "press any
 				key" screen (waiting-room mode); 0: never */
 	char *pin_hash;      /* owned; crypt(3) hash of the staff PIN, or "" */
+	char *log_path;      /* owned; event log file, or "" */
 };
 
 /* Fills c with the defaults (title "Patient information", content

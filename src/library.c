@@ -23,6 +23,7 @@
 
 struct loader {
 	struct library *lib;
+	const struct library *prev;
 	size_t cap;
 	char **topic_names; /* rank -> name, in order of appearance */
 	size_t ntopics, cap_topics;
@@ -137,7 +138,30 @@ static void walk(struct loader *ld, const char *dir, const char *rel,
 				xgrow(&lib->articles, &ld->cap, lib->narticles + 1,
 				      sizeof *lib->articles);
 				struct article *a = &lib->articles[lib->narticles];
-				if (article_load(a, path, id, topic, ld->diags) == 0) {
+				size_t errs = diag_count(ld->diags, DIAG_ERROR);
+				bool keep = lib->text_bytes < LIBRARY_TEXT_BUDGET;
+				int rc = article_load(a, path, id, topic, keep,
+						      ld->diags);
+				bool bad = rc != 0 ||
+					   diag_count(ld->diags, DIAG_ERROR) > errs;
+				const struct article *old =
+					bad && ld->prev != NULL
+						? library_find(ld->prev, id)
+						: NULL;
+				if (old != NULL) {
+					/* Keep serving the last good version. */
+					if (rc == 0)
+						article_free(a);
+					article_copy(a, old);
+					a->stale = true;
+					diag_add(ld->diags, DIAG_WARNING, path, 0, 0,
+						 "still showing the last good version "
+						 "of this file");
+					rc = 0;
+				}
+				if (rc == 0) {
+					if (a->text != NULL)
+						lib->text_bytes += a->len;
 					xgrow(&ld->rank, &ld->cap_rank,
 					      lib->narticles + 1, sizeof *ld->rank);
 					ld->rank[lib->narticles] =
@@ -172,24 +196,58 @@ static int cmp_keyed(const void *x, const void *y)
 	return strcmp(a->a.id, b->a.id);
 }
 
-static void load_glossary(struct library *lib, struct diag_list *diags)
+static void load_glossary(struct library *lib, const struct library *prev,
+			  struct diag_list *diags)
 {
 	char *path = xasprintf("%s/glossary.md", lib->dir);
 	char *text = NULL, *cause = NULL;
 	size_t len = 0;
+	size_t errs = diag_count(diags, DIAG_ERROR);
+	bool bad;
 	if (file_read(path, GLOSSARY_MAX_BYTES, &text, &len, &cause) != 0) {
 		diag_add(diags, DIAG_WARNING, path, 0, 0,
 			 "no glossary (%s); terms will not be explained", cause);
 		free(cause);
-		lib->glossary = glossary_parse(path, "", 0, diags);
+		text = xstrdup("");
+		len = 0;
+		bad = true;
 	} else {
-		lib->glossary = glossary_parse(path, text, len, diags);
+		struct glossary *g = glossary_parse(path, text, len, diags);
+		bad = diag_count(diags, DIAG_ERROR) > errs ||
+		      (glossary_count(g) == 0 && prev != NULL &&
+		       glossary_count(prev->glossary) > 0);
+		if (!bad || prev == NULL) {
+			lib->glossary = g;
+			lib->glossary_text = text;
+			lib->glossary_len = len;
+			free(path);
+			return;
+		}
+		glossary_free(g);
 	}
 	free(text);
+	if (prev != NULL && prev->glossary_text != NULL) {
+		/* Keep the last good glossary. */
+		struct diag_list scratch = {0};
+		lib->glossary = glossary_parse(path, prev->glossary_text,
+					       prev->glossary_len, &scratch);
+		diag_list_clear(&scratch);
+		lib->glossary_text = xmalloc(prev->glossary_len + 1);
+		memcpy(lib->glossary_text, prev->glossary_text,
+		       prev->glossary_len + 1);
+		lib->glossary_len = prev->glossary_len;
+		diag_add(diags, DIAG_WARNING, path, 0, 0,
+			 "still using the last good version of the glossary");
+	} else {
+		lib->glossary = glossary_parse(path, "", 0, diags);
+		lib->glossary_text = xstrdup("");
+		lib->glossary_len = 0;
+	}
 	free(path);
 }
 
-struct library *library_load(const char *dir, struct diag_list *diags)
+struct library *library_load(const char *dir, const struct library *prev,
+			     struct diag_list *diags)
 {
 	struct stat st;
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -199,7 +257,7 @@ struct library *library_load(const char *dir, struct diag_list *diags)
 	}
 	struct library *lib = xcalloc(1, sizeof *lib);
 	lib->dir = xstrdup(dir);
-	struct loader ld = {.lib = lib, .diags = diags};
+	struct loader ld = {.lib = lib, .prev = prev, .diags = diags};
 
 	char *articles = xasprintf("%s/articles", dir);
 	if (stat(articles, &st) == 0 && S_ISDIR(st.st_mode))
@@ -235,7 +293,7 @@ struct library *library_load(const char *dir, struct diag_list *diags)
 
 	if (n == 0)
 		diag_add(diags, DIAG_WARNING, dir, 0, 0, "no articles found");
-	load_glossary(lib, diags);
+	load_glossary(lib, prev, diags);
 	return lib;
 }
 
@@ -250,6 +308,7 @@ void library_free(struct library *lib)
 	free(lib->articles);
 	free(lib->topics);
 	glossary_free(lib->glossary);
+	free(lib->glossary_text);
 	free(lib->dir);
 	free(lib);
 }

@@ -30,6 +30,9 @@ struct topic {
 
 struct library {
 	char *dir;                  /* owned; the content folder */
+	char *glossary_text;        /* owned; the glossary file as loaded */
+	size_t glossary_len;
+	size_t text_bytes;          /* article text kept in memory */
 	struct article *articles;   /* owned array of narticles */
 	size_t narticles;
 	struct topic *topics;       /* owned array of ntopics */
@@ -40,13 +43,25 @@ struct library {
 /* Largest number of articles loaded; more are reported and skipped. */
 #define LIBRARY_MAX_ARTICLES 100000
 
+/* Article text kept in memory so that a file broken by an edit can keep
+ * serving its last good version.  Past this budget, texts are read from
+ * the files when opened (and a broken file's body cannot be kept). */
+#define LIBRARY_TEXT_BUDGET (4u * 1024 * 1024)
+
 /*
  * Loads the content folder dir.  Problems with single files go to diags
  * and the file is skipped; the library is still returned.  Returns NULL
  * (with an error in diags) only when dir itself cannot be read.  Caller
  * frees with library_free.
+ *
+ * prev, when not NULL, is the library being replaced (a reload): a file
+ * that now fails to load or has errors keeps prev's version of it (marked
+ * stale), and a glossary that now has errors or cannot be read keeps
+ * prev's glossary.  So a bad edit never takes content away.  prev is not
+ * changed.
  */
-struct library *library_load(const char *dir, struct diag_list *diags);
+struct library *library_load(const char *dir, const struct library *prev,
+			     struct diag_list *diags);
 void library_free(struct library *lib);
 
 /* The article whose id is id, or NULL. */

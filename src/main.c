@@ -27,6 +27,7 @@
 #include "glossary.h"
 #include "layout.h"
 #include "library.h"
+#include "log.h"
 #include "pin.h"
 #include "term.h"
 #include "theme.h"
@@ -96,7 +97,7 @@ static int render(const char *file, const char *content, int width,
 	}
 	struct article a;
 	const char *slash = strrchr(file, '/');
-	if (article_load(&a, file, slash != NULL ? slash + 1 : file, "",
+	if (article_load(&a, file, slash != NULL ? slash + 1 : file, "", false,
 			 &diags) != 0) {
 		diag_print(&diags, stderr);
 		diag_list_clear(&diags);
@@ -280,18 +281,22 @@ int main(int argc, char **argv)
 		free(cfg.content_dir);
 		cfg.content_dir = xstrdup(content);
 	}
-	struct library *lib = library_load(cfg.content_dir, &diags);
+	struct library *lib = library_load(cfg.content_dir, NULL, &diags);
 	if (lib == NULL) {
 		diag_print(&diags, stderr);
 		diag_list_clear(&diags);
 		config_free(&cfg);
 		return 2;
 	}
-	bool log_now = !isatty(STDERR_FILENO);
-	if (log_now) {
-		diag_print(&diags, stderr);
-		diag_list_clear(&diags);
-	}
+	if (log_open(cfg.log_path) != 0)
+		fprintf(stderr, "kiosk: cannot open the log file %s; using "
+				"standard error\n",
+			cfg.log_path);
+	log_event("kiosk %s started: %zu articles, %zu glossary terms from %s",
+		  KIOSK_VERSION, lib->narticles, glossary_count(lib->glossary),
+		  lib->dir);
+	log_diags(&diags);
+	diag_list_clear(&diags);
 
 	bool locked = cfg.mode == MODE_WAITING_ROOM;
 	term_install_signals(locked);
@@ -300,7 +305,8 @@ int main(int argc, char **argv)
 	if (term_start(locked, &ascii_locale, &console) != 0) {
 		library_free(lib);
 		config_free(&cfg);
-		diag_list_clear(&diags);
+		log_flush_kept();
+		log_close();
 		return 2;
 	}
 	draw_set_glyphs(ascii_locale ? GLYPHS_ASCII
@@ -312,10 +318,11 @@ int main(int argc, char **argv)
 	app_init(&app, &cfg, lib, ascii_locale);
 	int status = app_run(&app);
 	term_stop();
+	if (term_should_quit())
+		log_event("stopped by signal %d", term_should_quit());
 	app_free(&app);
-	if (!log_now)
-		diag_print(&diags, stderr);
-	diag_list_clear(&diags);
+	log_flush_kept();
+	log_close();
 	config_free(&cfg);
 	return status;
 }

@@ -90,6 +90,8 @@ static void geometry(const struct app *a, struct geom *g)
 		g->lw = 1;
 }
 
+static void pane_show_term(struct app *a, size_t entry);
+
 /* ---- opening and layout ---- */
 
 static void pane_close(struct pane *p)
@@ -108,6 +110,7 @@ void reader_close(struct reader *rd)
 	layout_free(rd->lay);
 	pane_close(&rd->pane);
 	free(rd->pend_fragment);
+	free(rd->pend_section);
 	memset(rd, 0, sizeof *rd);
 	rd->article = -1;
 	rd->focus = -1;
@@ -149,6 +152,30 @@ void reader_seek(struct reader *rd, uint32_t block, uint32_t block_off)
 	rd->pending = true;
 	rd->pend_block = block;
 	rd->pend_off = block_off;
+}
+
+void reader_seek_section(struct reader *rd, const char *title, size_t delta)
+{
+	free(rd->pend_section);
+	rd->pend_section = xstrdup(title);
+	rd->pend_delta = delta;
+}
+
+bool reader_where(const struct reader *rd, const char **title, size_t *delta)
+{
+	if (rd->lay == NULL || rd->lay->nsections == 0 || rd->pending)
+		return false;
+	size_t s = layout_section_of(rd->lay, rd->top);
+	*title = rd->lay->sections[s].title;
+	*delta = rd->top - rd->lay->sections[s].line;
+	return true;
+}
+
+void reader_show_term(struct app *a, const char *term)
+{
+	long e = glossary_lookup(a->lib->glossary, term);
+	if (e >= 0)
+		pane_show_term(a, (size_t)e);
 }
 
 void reader_seek_fragment(struct app *a, const char *fragment)
@@ -197,6 +224,20 @@ static void ensure_layout(struct app *a, const struct geom *g)
 		rd->pending = false;
 		rd->focus = -1;
 		rd->focus_in_pane = false;
+	}
+	if (rd->pend_section != NULL) {
+		const struct layout *l = rd->lay;
+		for (size_t i = 0; i < l->nsections; i++) {
+			if (strcmp(l->sections[i].title, rd->pend_section) != 0)
+				continue;
+			size_t end = i + 1 < l->nsections ? l->sections[i + 1].line
+							  : l->nlines;
+			size_t top = l->sections[i].line + rd->pend_delta;
+			rd->top = top < end ? top : (end > 0 ? end - 1 : 0);
+			break;
+		}
+		free(rd->pend_section);
+		rd->pend_section = NULL;
 	}
 	if (rd->pend_fragment != NULL) {
 		for (size_t i = 0; i < rd->lay->nsections; i++)

@@ -31,6 +31,14 @@ void reader_seek(struct reader *rd, uint32_t block, uint32_t block_off);
  * title), if any. */
 void reader_seek_fragment(struct app *a, const char *fragment);
 
+/* Returns to a section by title (after a reload): delta lines into it. */
+void reader_seek_section(struct reader *rd, const char *title, size_t delta);
+/* The section shown at the top, and how many lines into it; false when
+ * there is no layout yet. */
+bool reader_where(const struct reader *rd, const char **title, size_t *delta);
+/* Opens the pane on the glossary term named term, if it exists. */
+void reader_show_term(struct app *a, const char *term);
+
 void article_draw(struct app *a);
 void article_key(struct app *a, enum action act);
 void article_mouse(struct app *a, const MEVENT *ev);

@@ -36,6 +36,9 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
 BUILD ?= build
+# The program: ./kiosk for the normal build, $(BUILD)/kiosk for others
+# (so a sanitizer build never replaces ./kiosk).
+BIN   := $(if $(filter build,$(BUILD)),kiosk,$(BUILD)/kiosk)
 SRCS  := $(sort $(wildcard src/*.c))
 LIB_SRCS := $(filter-out src/main.c,$(SRCS))
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/%.o)
@@ -51,9 +54,9 @@ DEB_PKGS = build-essential pkg-config libncurses-dev libcmark-dev cmark \
 
 .PHONY: all run check unit layout-test e2e asan deps install uninstall clean
 
-all: kiosk
+all: $(BIN)
 
-kiosk: $(BUILD)/main.o $(BUILD)/libkiosk.a
+$(BIN): $(BUILD)/main.o $(BUILD)/libkiosk.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/libkiosk.a: $(LIB_OBJS)
@@ -69,9 +72,6 @@ $(BUILD)/test_%.o: tests/unit/test_%.c | $(BUILD)
 $(BUILD)/test_%: $(BUILD)/test_%.o $(BUILD)/libkiosk.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 
-$(BUILD)/layout_dump: tests/layout/layout_dump.c $(BUILD)/libkiosk.a | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
-
 $(BUILD):
 	mkdir -p $(BUILD)
 
@@ -79,24 +79,27 @@ run: deps kiosk
 	./kiosk --config ./kiosk.conf
 
 check: deps
-	$(MAKE) kiosk
+	$(MAKE) $(BIN)
 	$(MAKE) unit layout-test e2e
 
 unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; ./$$t; done
 
-layout-test: $(BUILD)/layout_dump
-	$(PYTHON) tests/layout/run_fixtures.py $(BUILD)/layout_dump tests/layout
+layout-test: $(BIN)
+	$(PYTHON) tests/layout/run_fixtures.py ./$(BIN) tests/layout
 
-e2e: kiosk
-	cd tests/e2e && $(PYTHON) -m pytest -q -p no:cacheprovider .
+e2e: $(BIN)
+	cd tests/e2e && KIOSK_BIN=$(abspath $(BIN)) $(PYTHON) -m pytest -q -p no:cacheprovider .
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, in a
 # separate build folder so it never mixes with the normal objects.
 asan: deps
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(abspath tests/e2e/lsan.supp) \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	$(MAKE) BUILD=build/asan OPT='-O1 -g -fno-omit-frame-pointer' \
 	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' \
-	  kiosk unit layout-test e2e
+	  build/asan/kiosk unit layout-test e2e
 
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \

@@ -49,6 +49,7 @@ struct reader {
 	cmark_node *doc;      /* owned; parsed body */
 	struct layout *lay;   /* owned; laid out at lay->width */
 	size_t top;           /* first line shown */
+	int text_h;           /* text rows at the last paint */
 	int32_t focus;        /* focused target, or -1 */
 	bool focus_in_pane;   /* focus is on a target in the pane */
 	bool sections_on;     /* the reader wants the section list */

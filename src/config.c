@@ -152,7 +152,35 @@ static const struct key_def keys[] = {
 	 .def_str = "",
 	 .help = "file for the event log (content reloads and problems); "
 		 "empty: standard error when that is not the screen"},
+	{.section = "kiosk",
+	 .name = "review_months",
+	 .type = KEY_INT,
+	 .offset = offsetof(struct config, review_months),
+	 .min = 0,
+	 .max = 120,
+	 .def = 12,
+	 .help = "kiosk --check warns about articles reviewed longer ago "
+		 "than this; 0: never"},
+	{.section = "kiosk",
+	 .name = "reading_grade",
+	 .type = KEY_INT,
+	 .offset = offsetof(struct config, reading_grade),
+	 .min = 1,
+	 .max = 20,
+	 .def = 8,
+	 .help = "kiosk --check warns about text above this school grade "
+		 "(Flesch-Kincaid)"},
 };
+
+void config_check(const struct config *c, const char *path,
+		  struct diag_list *diags)
+{
+	if (c->mode == MODE_WAITING_ROOM && c->pin_hash[0] == '\0')
+		diag_add(diags, DIAG_WARNING, path, 0, 0,
+			 "waiting-room mode without pin_hash: staff cannot "
+			 "leave the kiosk from its keyboard (set one with "
+			 "kiosk --hash-pin)");
+}
 
 #define NKEYS (sizeof keys / sizeof keys[0])
 

@@ -35,6 +35,8 @@ struct config {
 				key" screen (waiting-room mode); 0: never */
 	char *pin_hash;      /* owned; crypt(3) hash of the staff PIN, or "" */
 	char *log_path;      /* owned; event log file, or "" */
+	int review_months;   /* --check: "reviewed" older than this warns */
+	int reading_grade;   /* --check: highest reading grade accepted */
 };
 
 /* Fills c with the defaults (title "Patient information", content
@@ -51,6 +53,11 @@ int config_parse(struct config *c, const char *path, const char *text,
 /* Reads path and parses it; a missing or unreadable file is one error
  * without a line.  Returns 0 or -1 as config_parse. */
 int config_load(struct config *c, const char *path, struct diag_list *diags);
+
+/* Warnings about keys that are valid alone but not together (waiting-room
+ * mode without a PIN), appended to diags with path. */
+void config_check(const struct config *c, const char *path,
+		  struct diag_list *diags);
 
 /* Frees the strings; c may be reused after config_defaults. */
 void config_free(struct config *c);

@@ -15,8 +15,8 @@ static const struct key_binding table[] = {
 	{ACT_OPEN, CTX_HOME | CTX_ARTICLE, "Enter", "Open the chosen article, or explain the chosen word", "Open", "Enter"},
 	{ACT_NEXT_TARGET, CTX_ARTICLE, "Tab, Shift+Tab", "Choose the next or previous highlighted word or link", "Next word", "Tab"},
 	{ACT_NEXT_SECTION, CTX_ARTICLE, "] and [", "Go to the next or previous section", "Section", "]"},
-	{ACT_SECTIONS, CTX_ARTICLE, "s", "Show or hide the list of sections", "Sections", "s"},
-	{ACT_BACK, ALL, "Esc, Backspace, Left arrow", "Close the explanation, or go back", "Back", "Esc"},
+	{ACT_SECTIONS, CTX_ARTICLE, "s", "Show or hide the list of sections", NULL, NULL},
+	{ACT_BACK, ALL, "Esc, Backspace, Left", "Close the explanation, or go back", "Back", "Esc"},
 	{ACT_HELP, ALL, "? or F1", "Show this help", "Help", "?"},
 	{ACT_QUIT, ALL, "q", "Quit", NULL, NULL},
 };

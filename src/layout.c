@@ -73,6 +73,9 @@ struct builder {
 	int32_t *tstack;    /* open link targets */
 	size_t ntstack, cap_tstack;
 	int32_t html_link;  /* target of an open <a href>, or -1 */
+	bool html_hidden;   /* inside inline <script> or <style> */
+	size_t alt_start;   /* para length after "[Image: " */
+	bool last_blank;    /* the last line emitted is a separator */
 
 	uint32_t block;     /* leaf blocks so far */
 	bool have_section;
@@ -109,13 +112,6 @@ static void para_add(struct builder *b, const char *s, size_t n,
 {
 	size_t cl;
 	char *clean = text_sanitize(s, n, &cl);
-	if (b->o->ascii) {
-		size_t al;
-		char *a = text_to_ascii(clean, cl, &al);
-		free(clean);
-		clean = a;
-		cl = al;
-	}
 	for (size_t i = 0; i < cl; i++)
 		if (clean[i] == '\t' || (clean[i] == '\n' && !keep_nl))
 			clean[i] = ' ';
@@ -142,6 +138,17 @@ static void para_add(struct builder *b, const char *s, size_t n,
 		return;
 	}
 	struct para *p = &b->para;
+	if (!(style & STYLE_CODE) && clean[0] == ' ' && p->len > 0 &&
+	    p->text[p->len - 1] == ' ' && p->nruns > 0 &&
+	    !(p->runs[p->nruns - 1].style & STYLE_CODE)) {
+		/* Text around removed markup ("a <!-- x --> b"): one space. */
+		memmove(clean, clean + 1, cl);
+		cl--;
+		if (cl == 0) {
+			free(clean);
+			return;
+		}
+	}
 	if (p->len + cl > UINT32_MAX - 1) {
 		free(clean); /* over 4 GiB in one block: drop the rest */
 		return;
@@ -240,11 +247,13 @@ static size_t prefix_width(const struct builder *b)
 }
 
 /* Columns for text after the prefixes.  When the prefixes would leave
- * less than 10 columns they are dropped (show_prefix false). */
+ * less than 8 columns they are all dropped (show_prefix false), so words
+ * are not chopped into slivers on narrow screens. */
+#define MIN_TEXT_COLUMNS 8
 static size_t text_columns(const struct builder *b, bool *show_prefix)
 {
 	size_t w = (size_t)b->o->width, pw = prefix_width(b);
-	if (pw > 0 && (pw >= w || w - pw < 10)) {
+	if (pw > 0 && (pw >= w || w - pw < MIN_TEXT_COLUMNS)) {
 		*show_prefix = false;
 		return w;
 	}
@@ -293,6 +302,7 @@ static void line_add(struct line *ln, size_t *cap, size_t *cap_spans,
 
 static void line_finish(struct builder *b, struct line *ln)
 {
+	b->last_blank = false;
 	if (ln->text == NULL) {
 		ln->text = xstrdup("");
 	} else {
@@ -347,15 +357,14 @@ static void blank_line(struct builder *b)
 		ln->block--; /* belongs after the block before it */
 	line_prefix(b, ln, &cap, &caps, false);
 	line_finish(b, ln);
+	b->last_blank = true;
 }
 
 /* Whether the block about to start needs a blank line before it. */
 static bool want_blank(const struct builder *b, bool heading)
 {
 	const struct layout *l = b->l;
-	if (l->nlines == 0 || l->lines[l->nlines - 1].len == 0)
-		return false;
-	if (l->lines[l->nlines - 1].width == 0)
+	if (l->nlines == 0 || b->last_blank)
 		return false;
 	if (heading)
 		return true;
@@ -388,7 +397,17 @@ static void emit_range(struct builder *b, size_t start, size_t end,
 	ln->heading = (uint8_t)b->heading;
 	ln->block_off = (uint32_t)start;
 	line_prefix(b, ln, &cap, &caps, first);
-	for (size_t r = 0; r < p->nruns; r++) {
+	/* Runs are sorted and do not overlap: find the first one that ends
+	 * after start, so a line costs its own runs, not the paragraph's. */
+	size_t lo = 0, hi = p->nruns;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->runs[mid].end <= start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t r = lo; r < p->nruns && p->runs[r].start < end; r++) {
 		const struct run *ru = &p->runs[r];
 		size_t s = ru->start > start ? ru->start : start;
 		size_t e = ru->end < end ? ru->end : end;
@@ -460,6 +479,8 @@ static void wrap_segment(struct builder *b, size_t start, size_t end,
 		size_t cut;
 		if (i >= end)
 			cut = end;
+		else if (brk != NULL && s[i] == ' ')
+			cut = i; /* the word before it ends at the margin */
 		else if (last_break > pos)
 			cut = last_break;
 		else if (i > pos)
@@ -538,6 +559,36 @@ static void mark_terms(struct builder *b)
 	p->cap_runs = capo;
 }
 
+/* In ASCII mode, transliterates the paragraph run by run (after the
+ * glossary has been matched on the real text), keeping the runs. */
+static void para_ascii(struct builder *b)
+{
+	struct para *p = &b->para;
+	if (!b->o->ascii || p->len == 0)
+		return;
+	char *text = NULL;
+	size_t len = 0, cap = 0;
+	for (size_t r = 0; r < p->nruns; r++) {
+		struct run *ru = &p->runs[r];
+		size_t al;
+		char *a = text_to_ascii(p->text + ru->start, ru->end - ru->start,
+					&al);
+		xgrow(&text, &cap, len + al + 1, 1);
+		memcpy(text + len, a, al);
+		free(a);
+		ru->start = (uint32_t)len;
+		len += al;
+		ru->end = (uint32_t)len;
+	}
+	if (text == NULL)
+		text = xstrdup("");
+	text[len] = '\0';
+	free(p->text);
+	p->text = text;
+	p->len = len;
+	p->cap = cap > 0 ? cap : 1;
+}
+
 /* Lays out the collected paragraph, then empties it. */
 static void flush_para(struct builder *b, uint16_t extra_style)
 {
@@ -553,6 +604,7 @@ static void flush_para(struct builder *b, uint16_t extra_style)
 		add_section(b, "Introduction", 0);
 	if (b->heading == 0)
 		mark_terms(b);
+	para_ascii(b);
 	char *brk = xmalloc(p->len + 1);
 	u8_possible_linebreaks((const uint8_t *)p->text, p->len, "UTF-8",
 			       brk);
@@ -648,7 +700,12 @@ static void code_block(struct builder *b, cmark_node *n)
 		}
 		para_add(b, line, o, STYLE_CODE, -1, false);
 		free(line);
+		para_ascii(b);
+		size_t before = b->l->nlines;
 		wrap_segment(b, 0, b->para.len, NULL, &first, 0);
+		/* Positions count from the start of the whole block. */
+		for (size_t k = before; k < b->l->nlines; k++)
+			b->l->lines[k].block_off += (uint32_t)start;
 		para_reset(&b->para);
 		start = i + 1;
 	}
@@ -661,7 +718,9 @@ static void html_text(struct builder *b, const char *s, size_t n,
 {
 	size_t dl;
 	char *d = html_decode(s, n, &dl);
-	/* Collapse white space as a browser would. */
+	/* Collapse white space as a browser would, into a new buffer (a
+	 * space may be added where none was). */
+	char *out = xmalloc(2 * dl + 2);
 	size_t o = 0;
 	for (size_t i = 0; i < dl; i++) {
 		bool ws = d[i] == ' ' || d[i] == '\n' || d[i] == '\t' ||
@@ -670,14 +729,15 @@ static void html_text(struct builder *b, const char *s, size_t n,
 			*pending_space = true;
 			continue;
 		}
-		if (*pending_space && (o > 0 || b->para.len > 0) &&
-		    (b->para.len == 0 || b->para.text[b->para.len - 1] != '\n' ||
-		     o > 0))
-			d[o++] = ' ';
+		bool at_line_start = o == 0 && (b->para.len == 0 ||
+					       b->para.text[b->para.len - 1] == '\n');
+		if (*pending_space && !at_line_start)
+			out[o++] = ' ';
 		*pending_space = false;
-		d[o++] = d[i];
+		out[o++] = d[i];
 	}
-	para_add(b, d, o, cur_style(b), cur_target(b), false);
+	para_add(b, out, o, cur_style(b), cur_target(b), false);
+	free(out);
 	free(d);
 }
 
@@ -707,6 +767,13 @@ static void html_block(struct builder *b, cmark_node *n)
 				hidden = t.start;
 				memcpy(hidden_name, t.name, sizeof hidden_name);
 			} else if (strcmp(t.name, "a") == 0) {
+				if (!t.closing && pending_space && b->para.len > 0 &&
+				    b->para.text[b->para.len - 1] != '\n') {
+					/* The space before a link is not link. */
+					para_add_str(b, " ", cur_style(b),
+						     cur_target(b));
+					pending_space = false;
+				}
 				char *href = t.closing ? NULL : html_attr(&t, "href");
 				if (t.closing)
 					b->html_link = -1;
@@ -807,7 +874,7 @@ static void inline_node(struct builder *b, cmark_node *n, cmark_event_type ev)
 	switch (t) {
 	case CMARK_NODE_TEXT:
 		lit = cmark_node_get_literal(n);
-		if (lit != NULL)
+		if (lit != NULL && !b->html_hidden)
 			para_add_str(b, lit, cur_style(b), cur_target(b));
 		break;
 	case CMARK_NODE_CODE:
@@ -843,7 +910,16 @@ static void inline_node(struct builder *b, cmark_node *n, cmark_event_type ev)
 		if (enter) {
 			b->alt++;
 			para_add_str(b, "[Image: ", cur_style(b), cur_target(b));
+			b->alt_start = b->para.len;
 		} else {
+			if (b->para.len == b->alt_start && b->alt_start >= 2) {
+				/* No alt text: "[Image]". */
+				b->para.len -= 2;
+				struct run *r = &b->para.runs[b->para.nruns - 1];
+				r->end -= 2;
+				if (r->end <= r->start)
+					b->para.nruns--;
+			}
 			para_add_str(b, "]", cur_style(b), cur_target(b));
 			b->alt--;
 		}
@@ -869,6 +945,8 @@ static void inline_node(struct builder *b, cmark_node *n, cmark_event_type ev)
 				}
 			} else if (strcmp(tok.name, "br") == 0) {
 				para_add(b, "\n", 1, 0, -1, true);
+			} else if (html_is_hidden_tag(tok.name)) {
+				b->html_hidden = !tok.closing;
 			}
 		}
 		break;
@@ -961,6 +1039,8 @@ struct layout *layout_build(cmark_node *doc, const struct layout_options *o)
 				para_reset(&b.para);
 			} else {
 				b.collecting = false;
+				b.html_link = -1; /* an <a> left open ends here */
+				b.html_hidden = false;
 				if (b.para.len > 0) {
 					block_start(&b, false);
 					flush_para(&b, 0);
@@ -976,6 +1056,8 @@ struct layout *layout_build(cmark_node *doc, const struct layout_options *o)
 				para_reset(&b.para);
 			} else {
 				b.collecting = false;
+				b.html_link = -1;
+				b.html_hidden = false;
 				block_start(&b, true);
 				if (b.heading <= 3) {
 					char *title;
@@ -992,6 +1074,9 @@ struct layout *layout_build(cmark_node *doc, const struct layout_options *o)
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
 			if (enter) {
+				/* The separator goes before the bar starts. */
+				if (want_blank(&b, false))
+					blank_line(&b);
 				struct prefix p = {"", "", STYLE_QUOTE, false};
 				snprintf(p.first, sizeof p.first, "%s ",
 					 glyph_quote(&b));

@@ -8,6 +8,7 @@
  */
 #include "library.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -33,9 +34,41 @@ struct loader {
 	bool warned_limit;
 };
 
+/* Name order with numbers compared as numbers: "2-b" before "10-a". */
+static int cmp_natural(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
+			while (*a == '0')
+				a++;
+			while (*b == '0')
+				b++;
+			size_t na = 0, nb = 0;
+			while (isdigit((unsigned char)a[na]))
+				na++;
+			while (isdigit((unsigned char)b[nb]))
+				nb++;
+			if (na != nb)
+				return na < nb ? -1 : 1;
+			int c = strncmp(a, b, na);
+			if (c != 0)
+				return c;
+			a += na;
+			b += nb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a ? 1 : *b ? -1 : 0;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	int c = cmp_natural(*(char *const *)a, *(char *const *)b);
+	return c != 0 ? c : strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static bool ignored_name(const char *n)
@@ -384,7 +417,27 @@ long library_resolve(const struct library *lib, const struct article *from,
 		*slash = '\0';
 	else
 		base[0] = '\0';
-	char *id = join_path(base, url, plen);
+	/* Links may spell spaces and other bytes as %XX. */
+	char *path = xstrndup(url, plen);
+	size_t o = 0;
+	for (size_t i = 0; path[i] != '\0'; i++) {
+		if (path[i] == '%' && isxdigit((unsigned char)path[i + 1]) &&
+		    isxdigit((unsigned char)path[i + 2])) {
+			char hex[3] = {path[i + 1], path[i + 2], '\0'};
+			char c = (char)strtol(hex, NULL, 16);
+			if (c == '\0' || c == '/') {
+				path[o++] = path[i];
+				continue;
+			}
+			path[o++] = c;
+			i += 2;
+		} else {
+			path[o++] = path[i];
+		}
+	}
+	path[o] = '\0';
+	char *id = join_path(base, path, o);
+	free(path);
 	free(base);
 	if (id == NULL)
 		return -1;

@@ -20,6 +20,7 @@
 
 #include "app.h"
 #include "article.h"
+#include "check.h"
 #include "config.h"
 #include "diag.h"
 #include "draw.h"
@@ -39,6 +40,7 @@ static void usage(FILE *f)
 {
 	fputs("Usage: kiosk [--config FILE] [--content DIR]\n"
 	      "       kiosk --render FILE [--width N] [--ascii] [--content DIR]\n"
+	      "       kiosk --check [DIR] [--strict] [--config FILE]\n"
 	      "       kiosk --hash-pin\n"
 	      "       kiosk --help | --version\n"
 	      "\n"
@@ -51,6 +53,9 @@ static void usage(FILE *f)
 	      "                  glossary terms as {term}, links as <text>\n"
 	      "  --width N       columns for --render (default 80)\n"
 	      "  --ascii         --render as plain ASCII\n"
+	      "  --check [DIR]   check the content (and config); messages as\n"
+	      "                  file:line:col: error: ...; exit 1 on errors\n"
+	      "  --strict        --check: warnings count as errors\n"
 	      "  --hash-pin      read a staff PIN, print the kiosk.conf line\n"
 	      "  --help          this text\n"
 	      "  --version       the version\n"
@@ -60,20 +65,19 @@ static void usage(FILE *f)
 	      f);
 }
 
-/* Prints one laid-out line with {term} and <link> markers. */
+/* Prints one laid-out line with {term} and <link> markers: one pair per
+ * target, however many styled spans it has. */
 static void render_line(const struct line *ln)
 {
 	for (uint32_t i = 0; i < ln->nspans; i++) {
 		const struct span *sp = &ln->spans[i];
-		const char *open = "", *close = "";
-		if (sp->style & STYLE_TERM) {
-			open = "{";
-			close = "}";
-		} else if (sp->style & STYLE_LINK) {
-			open = "<";
-			close = ">";
-		}
-		printf("%s%.*s%s", open, (int)sp->len, ln->text + sp->off, close);
+		bool term = sp->style & STYLE_TERM;
+		bool marked = sp->target >= 0 && (sp->style & (STYLE_TERM | STYLE_LINK));
+		bool opens = marked && (i == 0 || ln->spans[i - 1].target != sp->target);
+		bool closes = marked && (i + 1 == ln->nspans ||
+					 ln->spans[i + 1].target != sp->target);
+		printf("%s%.*s%s", opens ? (term ? "{" : "<") : "", (int)sp->len,
+		       ln->text + sp->off, closes ? (term ? "}" : ">") : "");
 	}
 	putchar('\n');
 }
@@ -188,6 +192,28 @@ static int hash_pin(void)
 	return 0;
 }
 
+/* kiosk --check: the config's limits, then check_run. */
+static int run_check(const char *dir, const char *config_path, bool strict)
+{
+	if (config_path == NULL && access("kiosk.conf", F_OK) == 0)
+		config_path = "kiosk.conf";
+	else if (config_path == NULL && access(DEFAULT_CONFIG, F_OK) == 0)
+		config_path = DEFAULT_CONFIG;
+	struct check_options o;
+	check_options_defaults(&o);
+	if (config_path != NULL) {
+		struct config cfg;
+		struct diag_list scratch = {0};
+		config_defaults(&cfg);
+		config_load(&cfg, config_path, &scratch);
+		o.review_months = cfg.review_months;
+		o.reading_grade = cfg.reading_grade;
+		config_free(&cfg);
+		diag_list_clear(&scratch);
+	}
+	return check_run(dir, config_path, &o, strict, stdout);
+}
+
 static void fatal_hook(void) { term_stop(); }
 
 int main(int argc, char **argv)
@@ -200,13 +226,15 @@ int main(int argc, char **argv)
 		{"width", required_argument, NULL, 'w'},
 		{"ascii", no_argument, NULL, 'a'},
 		{"hash-pin", no_argument, NULL, 'p'},
+		{"check", no_argument, NULL, 'k'},
+		{"strict", no_argument, NULL, 's'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *config_path = NULL, *content = NULL, *render_file = NULL;
 	int width = 80;
-	bool ascii = false;
+	bool ascii = false, check = false, strict = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -235,6 +263,12 @@ int main(int argc, char **argv)
 			break;
 		case 'p':
 			return hash_pin();
+		case 'k':
+			check = true;
+			break;
+		case 's':
+			strict = true;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -246,11 +280,17 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	const char *check_dir = NULL;
+	if (check && optind < argc)
+		check_dir = argv[optind++];
 	if (optind < argc) {
 		fprintf(stderr, "kiosk: unexpected argument '%s'\n", argv[optind]);
 		usage(stderr);
 		return 2;
 	}
+	if (check)
+		return run_check(check_dir != NULL ? check_dir : content,
+				 config_path, strict);
 	struct config cfg;
 	config_defaults(&cfg);
 	struct diag_list diags = {0};
@@ -272,11 +312,7 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return st == 0 ? 0 : 1;
 	}
-	if (cfg.mode == MODE_WAITING_ROOM && cfg.pin_hash[0] == '\0')
-		diag_add(&diags, DIAG_WARNING, config_path, 0, 0,
-			 "waiting-room mode without pin_hash: staff cannot "
-			 "leave the kiosk from its keyboard (set one with "
-			 "kiosk --hash-pin)");
+	config_check(&cfg, config_path, &diags);
 	if (content != NULL) {
 		free(cfg.content_dir);
 		cfg.content_dir = xstrdup(content);

@@ -18,7 +18,7 @@
  * Only text nodes hold text, verbatim, so nothing is read as Markdown.
  *
  * Lengths are counted in characters (UTF-8 code points), not bytes, so
- * "Şişli" is five characters like "Sisli".
+ * "Ünye" is four characters like "Unye".
  */
 #include "plaintext.h"
 
@@ -75,9 +75,8 @@ struct pt_doc {
 
 /* Words dropped from the end of a title cut from the opening words. */
 static const char *const pt_weak_words[] = {
-	"a",  "an",   "and",  "as",   "at",   "but", "by",
-	"for", "from", "in",  "nor",  "of",   "on",  "or",
-	"so", "than", "that", "the",  "to",   "which", "with",
+	"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "nor",
+	"of", "on", "or", "so", "than", "that", "the", "to", "which", "with",
 };
 
 /* Words whose '.' does not end the opening sentence. */
@@ -418,7 +417,9 @@ static bool S_is_junk(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
 		int digit = c >= '0' && c <= '9';
-		if (!digit && !((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+		int hex = digit || (c >= 'a' && c <= 'f') ||
+			  (c >= 'A' && c <= 'F');
+		if (!hex)
 			return false;
 		if (last >= 0 && digit != last)
 			switches++;

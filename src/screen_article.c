@@ -26,6 +26,7 @@ struct geom {
 	int rows, cols;
 	int body_y, body_h;
 	bool side;        /* section list beside the text */
+	bool side_room;   /* there is room for it beside the text */
 	bool overlay;     /* section list over the text (narrow screens) */
 	int side_x, side_w;
 	int text_x, text_w, text_h;
@@ -73,7 +74,8 @@ static void geometry(const struct app *a, struct geom *g)
 		if (g->pane_text_h < 1)
 			g->pane_text_h = 1;
 	}
-	if (rd->sections_on && avail - SIDE_W - 1 >= MIN_TEXT) {
+	g->side_room = avail - SIDE_W - 1 >= MIN_TEXT;
+	if (rd->sections_on && g->side_room) {
 		g->side = true;
 		g->side_w = SIDE_W;
 		g->text_x = SIDE_W + 1;
@@ -207,6 +209,7 @@ static bool slug_match(const char *title, const char *frag)
 static void ensure_layout(struct app *a, const struct geom *g)
 {
 	struct reader *rd = &a->rd;
+	rd->text_h = g->text_h;
 	if (rd->doc == NULL)
 		return;
 	if (rd->lay == NULL || rd->lay->width != g->lw) {
@@ -486,9 +489,21 @@ static void activate(struct app *a, int32_t target, bool in_pane)
 
 /* ---- drawing ---- */
 
+/* The section being read: the one at the top line, or, once the end of
+ * the text is on screen, the one at the bottom line. */
+static size_t current_section_in(const struct reader *rd, int text_h)
+{
+	if (rd->lay == NULL)
+		return 0;
+	size_t mt = max_top(rd->lay, text_h);
+	if (mt > 0 && rd->top >= mt)
+		return layout_section_of(rd->lay, rd->lay->nlines - 1);
+	return layout_section_of(rd->lay, rd->top);
+}
+
 static size_t current_section(const struct reader *rd)
 {
-	return rd->lay != NULL ? layout_section_of(rd->lay, rd->top) : 0;
+	return current_section_in(rd, rd->text_h);
 }
 
 static void draw_sections(struct app *a, const struct geom *g)
@@ -623,7 +638,7 @@ static void pane_scroll(struct pane *p, const struct geom *g, long delta)
 	p->top = (size_t)top;
 }
 
-static void sections_key(struct app *a, enum action act)
+static void sections_key(struct app *a, enum action act, const struct geom *g)
 {
 	struct reader *rd = &a->rd;
 	size_t n = rd->lay != NULL ? rd->lay->nsections : 0;
@@ -647,8 +662,12 @@ static void sections_key(struct app *a, enum action act)
 		rd->sections_focus = false;
 		break;
 	case ACT_BACK:
+		rd->sections_focus = false;
+		break;
 	case ACT_SECTIONS:
 		rd->sections_focus = false;
+		if (g->side_room)
+			rd->sections_on = false;
 		break;
 	case ACT_HELP:
 	case ACT_QUIT:
@@ -667,7 +686,7 @@ void article_key(struct app *a, enum action act)
 	if (rd->lay == NULL)
 		return;
 	if (rd->sections_focus) {
-		sections_key(a, act);
+		sections_key(a, act, &g);
 		return;
 	}
 	bool pane_keys = rd->focus_in_pane && rd->pane.open;
@@ -716,9 +735,13 @@ void article_key(struct app *a, enum action act)
 		break;
 	}
 	case ACT_SECTIONS:
-		rd->sections_on = true;
-		rd->sections_focus = true;
-		rd->sections_sel = current_section(rd);
+		if (g.side_room && rd->sections_on) {
+			rd->sections_on = false; /* hide it */
+		} else {
+			rd->sections_on = true;
+			rd->sections_focus = true;
+			rd->sections_sel = current_section(rd);
+		}
 		break;
 	case ACT_NEXT_TARGET:
 		move_focus(a, &g, 1);

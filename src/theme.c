@@ -1,6 +1,7 @@
 /* theme: see theme.h.  Colour pairs are numbered by ui_part and style. */
 #include "theme.h"
 
+
 #include "layout.h"
 
 enum {
@@ -12,7 +13,6 @@ enum {
 	PAIR_LINK,
 	PAIR_HEADING,
 	PAIR_PANE,
-	PAIR_FOCUS,
 	PAIR_NOTICE,
 	PAIR_CODE,
 };
@@ -32,7 +32,6 @@ static const struct pair_def pairs[2][12] = {
 		[PAIR_LINK] = {COLOR_GREEN, -1},
 		[PAIR_HEADING] = {COLOR_BLUE, -1},
 		[PAIR_PANE] = {-1, -1},
-		[PAIR_FOCUS] = {COLOR_BLACK, COLOR_YELLOW},
 		[PAIR_NOTICE] = {COLOR_BLACK, COLOR_YELLOW},
 		[PAIR_CODE] = {COLOR_MAGENTA, -1},
 	},
@@ -45,7 +44,6 @@ static const struct pair_def pairs[2][12] = {
 		[PAIR_LINK] = {COLOR_CYAN, COLOR_BLACK},
 		[PAIR_HEADING] = {COLOR_WHITE, COLOR_BLACK},
 		[PAIR_PANE] = {COLOR_WHITE, COLOR_BLACK},
-		[PAIR_FOCUS] = {COLOR_BLACK, COLOR_YELLOW},
 		[PAIR_NOTICE] = {COLOR_BLACK, COLOR_YELLOW},
 		[PAIR_CODE] = {COLOR_WHITE, COLOR_BLACK},
 	},
@@ -53,11 +51,19 @@ static const struct pair_def pairs[2][12] = {
 
 static bool use_color;
 static enum theme_id theme;
+/* Underline cannot be shown together with colour (the Linux console's
+ * ncv): terms and links are then also bold, so they never differ from
+ * plain text by colour alone. */
+static bool underline_lost;
 
 void theme_init(enum theme_id t, bool no_color)
 {
 	theme = t;
 	use_color = !no_color && t != THEME_MONO && has_colors();
+	int ncv = tigetnum("ncv");
+	underline_lost = use_color && ((ncv > 0 && (ncv & 2)) ||
+				       tigetstr("smul") == NULL ||
+				       tigetstr("smul") == (char *)-1);
 	if (!use_color)
 		return;
 	start_color();
@@ -95,15 +101,16 @@ attr_t theme_style(uint16_t style, bool focused)
 	if (style & (STYLE_MARKER | STYLE_QUOTE | STYLE_RULE))
 		a |= use_color ? pair(PAIR_TOPIC) : A_BOLD;
 	if (style & STYLE_LINK)
-		a |= A_UNDERLINE | pair(PAIR_LINK);
+		a |= A_UNDERLINE | pair(PAIR_LINK) | (underline_lost ? A_BOLD : 0);
 	if (style & STYLE_TERM)
 		a |= A_UNDERLINE | pair(PAIR_TERM) |
-		     (theme == THEME_HIGH_CONTRAST || !use_color ? A_BOLD : 0);
+		     (theme == THEME_HIGH_CONTRAST || !use_color || underline_lost
+			      ? A_BOLD
+			      : 0);
 	if (focused) {
+		/* Reverse video on every terminal and theme. */
 		a &= ~(attr_t)A_COLOR;
 		a |= A_REVERSE | A_BOLD;
-		if (use_color)
-			a = (a & ~(attr_t)A_REVERSE) | pair(PAIR_FOCUS);
 	}
 	return a;
 }

@@ -1,0 +1,987 @@
+/*
+ * check: see check.h.
+ *
+ * Data: a checker holds the loaded library and what is learnt across
+ * articles: which glossary entries some article uses (used[]) and, filled
+ * on demand, the section titles of each article (for links to
+ * "article.md#section").  Each article is checked by itself with a struct
+ * art: the file's text, kept to find front matter keys, and body_line,
+ * the file line of the body's first line.  cmark numbers lines of the body
+ * only, so a node on body line k is on file line body_line - 1 + k.
+ * Plain-text articles are built by plaintext.c without positions: their
+ * line is 0 ("the whole file").
+ *
+ * The body is walked once, the cmark way: one iterator loop and one
+ * switch on the node type (S_node).  Running text is gathered into
+ * art.plain, one line per block, for the glossary matcher.
+ */
+#include "check.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cmark.h>
+
+#include "article.h"
+#include "config.h"
+#include "fileio.h"
+#include "frontmatter.h"
+#include "glossary.h"
+#include "html.h"
+#include "layout.h"
+#include "library.h"
+#include "readability.h"
+#include "text.h"
+#include "xmem.h"
+
+/* Longest user text quoted in a message, in bytes: names and addresses,
+ * and sentences. */
+#define SHOW_MAX 100
+#define SHOW_SENTENCE 90
+/* Section names listed when a link names a section that is not there. */
+#define SHOW_SECTIONS 6
+/* Text shorter than this many words is not given a reading level: a
+ * grade of a sentence or two says little. */
+#define READING_MIN_WORDS 20
+
+/* Section titles of one article, as the kiosk's layout makes them. */
+struct sections {
+	bool done;     /* titles were read */
+	char **titles; /* owned array of n owned strings */
+	size_t n;
+};
+
+struct checker {
+	struct check_options o;
+	struct library *lib;
+	struct diag_list *diags;
+	int ty, tm, td;              /* today */
+	bool *used;                  /* per glossary entry: used somewhere */
+	struct sections *sections;   /* per article, see S_sections */
+};
+
+/* One article being checked. */
+struct art {
+	const struct article *a;
+	const char *text;    /* the whole file (the article's kept text or
+				own), NULL if unreadable */
+	size_t len;
+	char *own;           /* owned; the file when read here */
+	bool fenced;         /* starts with "---" (front matter) */
+	bool has_fm;         /* has a closed front matter block */
+	bool fm_ok;          /* its YAML was read without errors */
+	int body_line;       /* file line of the body's first line */
+	char *plain;         /* owned; running text, one line per block */
+	size_t plain_len, plain_cap;
+};
+
+/* ---- small helpers ---- */
+
+/* A copy of s fit for a message: one line, no control characters, at
+ * most max bytes (cut at a space when one is near, else at a character,
+ * with "...").  Caller frees. */
+static char *S_show_max(const char *s, size_t max)
+{
+	size_t n;
+	char *c = text_sanitize(s, strlen(s), &n);
+	for (size_t i = 0; i < n; i++)
+		if (c[i] == '\n' || c[i] == '\t')
+			c[i] = ' ';
+	if (n > max) {
+		size_t cut = max;
+		while (cut > 0 && ((unsigned char)c[cut] & 0xC0) == 0x80)
+			cut--;
+		/* Prefer to cut at a space when one is near. */
+		size_t sp = cut;
+		while (sp > cut * 2 / 3 && c[sp] != ' ')
+			sp--;
+		if (c[sp] == ' ')
+			cut = sp;
+		char *r = xmalloc(cut + 4);
+		memcpy(r, c, cut);
+		memcpy(r + cut, "...", 4);
+		free(c);
+		return r;
+	}
+	return c;
+}
+
+static char *S_show(const char *s)
+{
+	return S_show_max(s, SHOW_MAX);
+}
+
+static const char *S_plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* File line of body line k (0: unknown). */
+static int S_file_line(const struct art *t, int k)
+{
+	if (k <= 0 || t->a->plain)
+		return 0;
+	long l = (long)t->body_line - 1 + k;
+	return l > INT_MAX ? 0 : (int)l;
+}
+
+/* Body line and column of n, or of its nearest ancestor that has one. */
+static void S_node_pos(cmark_node *n, int *line, int *col)
+{
+	*line = *col = 0;
+	for (; n != NULL; n = cmark_node_parent(n)) {
+		if (cmark_node_get_start_line(n) > 0) {
+			*line = cmark_node_get_start_line(n);
+			*col = cmark_node_get_start_column(n);
+			return;
+		}
+	}
+}
+
+static void S_diag_at(struct checker *c, const struct art *t, cmark_node *n,
+		      enum diag_level level, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+static void S_diag_at(struct checker *c, const struct art *t, cmark_node *n,
+		      enum diag_level level, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	int line, col;
+	S_node_pos(n, &line, &col);
+	int fl = S_file_line(t, line);
+	diag_add(c->diags, level, t->a->path, fl, fl > 0 ? col : 0, "%s", buf);
+}
+
+/* Plain text of the subtree at n (TEXT and CODE literals). */
+static char *S_subtree_text(cmark_node *n)
+{
+	char *out = NULL;
+	size_t len = 0, cap = 0;
+	xgrow(&out, &cap, 1, 1);
+	out[0] = '\0';
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *m = cmark_iter_get_node(it);
+		cmark_node_type ty = cmark_node_get_type(m);
+		if (ev != CMARK_EVENT_ENTER ||
+		    (ty != CMARK_NODE_TEXT && ty != CMARK_NODE_CODE))
+			continue;
+		const char *lit = cmark_node_get_literal(m);
+		size_t k = lit != NULL ? strlen(lit) : 0;
+		xgrow(&out, &cap, len + k + 1, 1);
+		memcpy(out + len, lit != NULL ? lit : "", k);
+		len += k;
+		out[len] = '\0';
+	}
+	cmark_iter_free(it);
+	return out;
+}
+
+static bool S_blank(const char *s)
+{
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* ---- dates ---- */
+
+static int S_days_in(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+/* Reads n digits at *s into *v and advances *s. */
+static bool S_digits(const char **s, int n, int *v)
+{
+	*v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)(*s)[i]))
+			return false;
+		*v = *v * 10 + ((*s)[i] - '0');
+	}
+	*s += n;
+	return true;
+}
+
+/* "HH:MM[:SS[.fff]][Z|+HH[:MM]|-HH[:MM]]" at s, to the end. */
+static bool S_time(const char *s)
+{
+	int h, m, sec, zh, zm;
+	if (!S_digits(&s, 2, &h) || *s++ != ':' || !S_digits(&s, 2, &m) ||
+	    h > 23 || m > 59)
+		return false;
+	if (*s == ':') {
+		s++;
+		if (!S_digits(&s, 2, &sec) || sec > 60)
+			return false;
+		if (*s == '.' || *s == ',') {
+			s++;
+			if (!isdigit((unsigned char)*s))
+				return false;
+			while (isdigit((unsigned char)*s))
+				s++;
+		}
+	}
+	if (*s == 'Z' || *s == 'z')
+		return s[1] == '\0';
+	if (*s == '+' || *s == '-') {
+		s++;
+		if (!S_digits(&s, 2, &zh) || zh > 23)
+			return false;
+		if (*s == ':')
+			s++;
+		if (*s != '\0' && (!S_digits(&s, 2, &zm) || zm > 59))
+			return false;
+	}
+	return *s == '\0';
+}
+
+/* An ISO 8601 date "YYYY-MM-DD", optionally with a time after 'T' or a
+ * space (2022-08-26T11:01:41.234Z); its day goes to y, m, d. */
+static bool S_parse_date(const char *s, int *y, int *m, int *d)
+{
+	if (!S_digits(&s, 4, y) || *s++ != '-' || !S_digits(&s, 2, m) ||
+	    *s++ != '-' || !S_digits(&s, 2, d))
+		return false;
+	if (*m < 1 || *m > 12 || *d < 1 || *d > S_days_in(*y, *m) || *y < 1)
+		return false;
+	if (*s == '\0')
+		return true;
+	if (*s != 'T' && *s != 't' && *s != ' ')
+		return false;
+	return S_time(s + 1);
+}
+
+static int S_cmp_date(int y1, int m1, int d1, int y2, int m2, int d2)
+{
+	if (y1 != y2)
+		return y1 < y2 ? -1 : 1;
+	if (m1 != m2)
+		return m1 < m2 ? -1 : 1;
+	return d1 < d2 ? -1 : d1 > d2;
+}
+
+/* File line of "key:" at the start of a front matter line, and the column
+ * of its value; 0 when not found. */
+static int S_key_line(const struct art *t, const char *key, int *col)
+{
+	*col = 0;
+	if (!t->has_fm || t->text == NULL)
+		return 0;
+	size_t klen = strlen(key), pos = 0;
+	int line = 1;
+	while (pos < t->len && line < t->body_line) {
+		const char *s = t->text + pos;
+		const char *nl = memchr(s, '\n', t->len - pos);
+		size_t n = nl != NULL ? (size_t)(nl - s) : t->len - pos;
+		if (line > 1 && n > klen && memcmp(s, key, klen) == 0) {
+			size_t i = klen;
+			while (i < n && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+			if (i < n && s[i] == ':') {
+				i++;
+				while (i < n && (s[i] == ' ' || s[i] == '\t'))
+					i++;
+				*col = (int)i + 1;
+				return line;
+			}
+		}
+		pos += n + 1;
+		line++;
+	}
+	return 0;
+}
+
+/* ---- front matter ---- */
+
+static void S_check_date(struct checker *c, const struct art *t,
+			 const char *key, const char *value)
+{
+	int y, m, d, col;
+	if (value == NULL || S_blank(value) || S_parse_date(value, &y, &m, &d))
+		return; /* a blank "reviewed" is reported as missing */
+	int line = S_key_line(t, key, &col);
+	char *v = S_show(value);
+	diag_add(c->diags, DIAG_ERROR, t->a->path, line, line > 0 ? col : 0,
+		 "\"%s\" is \"%s\", which is not a date the kiosk understands; "
+		 "write it as year-month-day, for example %s: %04d-%02d-%02d",
+		 key, v, key, c->ty, c->tm, c->td);
+	free(v);
+}
+
+static void S_check_review(struct checker *c, const struct art *t)
+{
+	const char *r = t->a->fm.reviewed;
+	int y, m, d, col;
+	if (r == NULL || S_blank(r)) {
+		if (t->a->plain) /* plain text cannot have one */
+			return;
+		if (t->fenced && (!t->has_fm || !t->fm_ok))
+			return; /* the front matter's errors come first */
+		if (t->has_fm)
+			diag_add(c->diags, DIAG_WARNING, t->a->path, 1, 0,
+				 "no \"reviewed\" date; after checking the "
+				 "article, add \"reviewed: %04d-%02d-%02d\" to "
+				 "the front matter",
+				 c->ty, c->tm, c->td);
+		else
+			diag_add(c->diags, DIAG_WARNING, t->a->path, 0, 0,
+				 "no \"reviewed\" date; after checking the "
+				 "article, add front matter at the top: a "
+				 "line \"---\", a line \"reviewed: "
+				 "%04d-%02d-%02d\", a line \"---\"",
+				 c->ty, c->tm, c->td);
+		return;
+	}
+	if (!S_parse_date(r, &y, &m, &d))
+		return; /* reported by S_check_date */
+	int line = S_key_line(t, "reviewed", &col);
+	if (line == 0)
+		col = 0;
+	if (S_cmp_date(y, m, d, c->ty, c->tm, c->td) > 0) {
+		diag_add(c->diags, DIAG_WARNING, t->a->path, line, col,
+			 "reviewed on %04d-%02d-%02d, which is after today; "
+			 "write the day the article was checked",
+			 y, m, d);
+		return;
+	}
+	int n = c->o.review_months;
+	if (n <= 0)
+		return;
+	long months = (long)y * 12 + (m - 1) + n;
+	int ly = (int)(months / 12), lm = (int)(months % 12) + 1;
+	int ld = d > S_days_in(ly, lm) ? S_days_in(ly, lm) : d;
+	if (S_cmp_date(c->ty, c->tm, c->td, ly, lm, ld) > 0)
+		diag_add(c->diags, DIAG_WARNING, t->a->path, line, col,
+			 "reviewed on %04d-%02d-%02d, more than %d %s ago; "
+			 "please review it and update the date",
+			 y, m, d, n, S_plural((size_t)n, "month", "months"));
+}
+
+static void S_check_front_matter(struct checker *c, const struct art *t)
+{
+	const struct frontmatter *fm = &t->a->fm;
+	if (t->has_fm && t->fm_ok && (fm->title == NULL || S_blank(fm->title)))
+		diag_add(c->diags, DIAG_ERROR, t->a->path, 1, 0,
+			 "the front matter has no title; add a line such as "
+			 "\"title: Caring for your skin\" below the first "
+			 "\"---\"");
+	S_check_date(c, t, "date", fm->date);
+	S_check_date(c, t, "reviewed", fm->reviewed);
+	S_check_review(c, t);
+}
+
+/* ---- links ---- */
+
+/* "How are the cells made?" -> "how-are-the-cells-made".  Caller frees. */
+static char *S_slug(const char *s)
+{
+	char *out = xmalloc(strlen(s) + 1);
+	size_t o = 0;
+	bool sep = false;
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch < 0x80 && isalnum(ch)) {
+			if (sep && o > 0)
+				out[o++] = '-';
+			out[o++] = (char)tolower(ch);
+			sep = false;
+		} else {
+			sep = true;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* True when the kiosk takes fragment frag to mean the section titled
+ * title: the letters and digits agree, ignoring case (screen_article.c). */
+static bool S_slug_match(const char *title, const char *frag)
+{
+	const unsigned char *t = (const unsigned char *)title;
+	const unsigned char *f = (const unsigned char *)frag;
+	for (;;) {
+		while (*t && !(*t < 0x80 && isalnum(*t)))
+			t++;
+		while (*f && !(*f < 0x80 && isalnum(*f)))
+			f++;
+		if (*t == '\0' || *f == '\0')
+			return *t == '\0' && *f == '\0';
+		if (tolower(*t) != tolower(*f))
+			return false;
+		t++;
+		f++;
+	}
+}
+
+/* The section titles of article i, as the kiosk's layout names them. */
+static const struct sections *S_sections(struct checker *c, size_t i)
+{
+	struct sections *s = &c->sections[i];
+	if (s->done)
+		return s;
+	s->done = true;
+	struct diag_list scratch = {0};
+	cmark_node *doc = article_parse(&c->lib->articles[i], &scratch);
+	diag_list_clear(&scratch);
+	if (doc == NULL)
+		return s;
+	struct layout_options lo = {.width = 80, .skip_entry = -1};
+	struct layout *l = layout_build(doc, &lo);
+	s->titles = xcalloc(l->nsections + 1, sizeof *s->titles);
+	for (size_t k = 0; k < l->nsections; k++)
+		s->titles[s->n++] = xstrdup(l->sections[k].title);
+	layout_free(l);
+	cmark_node_free(doc);
+	return s;
+}
+
+/* The host part of "//host..." at s is not empty. */
+static bool S_has_host(const char *s)
+{
+	if (s[0] != '/' || s[1] != '/')
+		return false;
+	s += 2;
+	size_t n = strcspn(s, "/?#");
+	const char *at = memchr(s, '@', n);
+	if (at != NULL) {
+		n -= (size_t)(at + 1 - s);
+		s = at + 1;
+	}
+	size_t host = 0;
+	while (host < n && s[host] != ':')
+		host++;
+	return host > 0 && s[0] != '.';
+}
+
+static void S_check_external(struct checker *c, const struct art *t,
+			     cmark_node *n, const char *url, size_t colon)
+{
+	char *scheme = xstrndup(url, colon);
+	for (char *p = scheme; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	char *u = S_show(url);
+	const char *rest = url + colon + 1;
+	bool web = strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0;
+	bool known = web || strcmp(scheme, "mailto") == 0 ||
+		     strcmp(scheme, "tel") == 0;
+	if (!known) {
+		char *sch = S_show(scheme);
+		S_diag_at(c, t, n, DIAG_ERROR,
+			  "link \"%s\": the kiosk cannot use \"%s:\" links; "
+			  "use a web address (https://...), an e-mail address "
+			  "(mailto:...) or a phone number (tel:...)",
+			  u, sch);
+		free(sch);
+	}
+	else if (strpbrk(url, " \t\r\n\f\v") != NULL)
+		S_diag_at(c, t, n, DIAG_ERROR,
+			  "link \"%s\" has a space in it; write %%20 "
+			  "instead of each space",
+			  u);
+	else if (web && !S_has_host(rest))
+		S_diag_at(c, t, n, DIAG_ERROR,
+			  "link \"%s\" has no web site name; write it like "
+			  "https://www.example.org/page",
+			  u);
+	else if (strcmp(scheme, "mailto") == 0 &&
+		 (strchr(rest, '@') == NULL || rest[0] == '@'))
+		S_diag_at(c, t, n, DIAG_ERROR,
+			  "e-mail link \"%s\" has no e-mail address; write it "
+			  "like mailto:clinic@example.org",
+			  u);
+	else if (strcmp(scheme, "tel") == 0 &&
+		 (strspn(rest, "+0123456789-.()") != strlen(rest) ||
+		  strpbrk(rest, "0123456789") == NULL))
+		S_diag_at(c, t, n, DIAG_ERROR,
+			  "phone link \"%s\" is not a phone number; write it "
+			  "with digits only, like tel:+15551234567",
+			  u);
+	free(u);
+	free(scheme);
+}
+
+static void S_check_section(struct checker *c, const struct art *t,
+			    cmark_node *n, const char *url, size_t target,
+			    const char *frag)
+{
+	const struct sections *s = S_sections(c, target);
+	for (size_t i = 0; i < s->n; i++)
+		if (S_slug_match(s->titles[i], frag))
+			return;
+	char *list = xstrdup("");
+	for (size_t i = 0; i < s->n && i < SHOW_SECTIONS; i++) {
+		char *slug = S_slug(s->titles[i]);
+		char *next = xasprintf("%s%s#%s", list, i > 0 ? ", " : "",
+				       slug);
+		free(slug);
+		free(list);
+		list = next;
+	}
+	char *u = S_show(url), *title = S_show(c->lib->articles[target].title);
+	S_diag_at(c, t, n, DIAG_WARNING,
+		  "link \"%s\" names a section that \"%s\" does not have "
+		  "(the article opens at its top); its sections are: %s%s",
+		  u, title, s->n > 0 ? list : "(none)",
+		  s->n > SHOW_SECTIONS ? ", ..." : "");
+	free(u);
+	free(title);
+	free(list);
+}
+
+/* Checks one link destination written at node n. */
+static void S_check_link(struct checker *c, const struct art *t,
+			 cmark_node *n, const char *url)
+{
+	if (url == NULL || S_blank(url)) {
+		S_diag_at(c, t, n, DIAG_ERROR,
+			  "a link has no address; write it in the brackets, "
+			  "for example [Skin care](skin-care.md)");
+		return;
+	}
+	for (size_t i = 0; url[i] && url[i] != '/' && url[i] != '#'; i++)
+		if (url[i] == ':') {
+			S_check_external(c, t, n, url, i);
+			return;
+		}
+	const char *frag;
+	long idx = library_resolve(c->lib, t->a, url, &frag);
+	if (idx < 0) {
+		char *u = S_show(url);
+		bool www = strncasecmp(url, "www.", 4) == 0;
+		S_diag_at(c, t, n, DIAG_ERROR,
+			  "link \"%s\" does not lead to any article; check the "
+			  "file name and folder (they are relative to this "
+			  "article's folder)%s%s",
+			  u, www ? "; for a web page write https://" : "",
+			  www ? u : "");
+		free(u);
+		return;
+	}
+	if (frag != NULL && frag[0] != '\0')
+		S_check_section(c, t, n, url, (size_t)idx, frag);
+}
+
+/* ---- raw HTML ---- */
+
+/* Warns about the first tag of an HTML node that the kiosk drops, and
+ * checks the href of its <a> tags.  In inline HTML each tag is its own
+ * node, so closing tags there are not reported again. */
+static void S_check_html(struct checker *c, const struct art *t, cmark_node *n,
+			 bool block)
+{
+	const char *lit = cmark_node_get_literal(n);
+	if (lit == NULL)
+		return;
+	size_t len = strlen(lit), pos = 0;
+	struct html_token tok;
+	bool warned = false;
+	while (html_next(lit, len, &pos, &tok)) {
+		if (tok.kind != HTML_TAG || tok.name[0] == '\0')
+			continue;
+		if (strcmp(tok.name, "br") == 0)
+			continue;
+		if (strcmp(tok.name, "a") == 0) {
+			char *href =
+				tok.closing ? NULL : html_attr(&tok, "href");
+			if (href != NULL) {
+				S_check_link(c, t, n, href);
+				free(href);
+				continue;
+			}
+			if (tok.closing)
+				continue;
+		}
+		if (warned || (tok.closing && !block))
+			continue;
+		warned = true;
+		if (html_is_hidden_tag(tok.name))
+			S_diag_at(c, t, n, DIAG_WARNING,
+				  "raw HTML <%s> is not shown, nor anything "
+				  "inside it; remove it",
+				  tok.name);
+		else
+			S_diag_at(c, t, n, DIAG_WARNING,
+				  "raw HTML <%s> is shown as plain text "
+				  "(the tag itself is left out); use "
+				  "Markdown instead, such as **bold** or "
+				  "*italic*, or write \\< for a \"<\" sign",
+				  tok.name);
+	}
+}
+
+/* ---- the walk ---- */
+
+static void S_plain_add(struct art *t, const char *s, size_t n)
+{
+	xgrow(&t->plain, &t->plain_cap, t->plain_len + n + 1, 1);
+	memcpy(t->plain + t->plain_len, s, n);
+	t->plain_len += n;
+	t->plain[t->plain_len] = '\0';
+}
+
+static void S_node(struct checker *c, struct art *t, cmark_node *n,
+		   cmark_event_type ev)
+{
+	bool enter = ev == CMARK_EVENT_ENTER;
+	const char *lit;
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_LINK:
+		if (enter)
+			S_check_link(c, t, n, cmark_node_get_url(n));
+		break;
+	case CMARK_NODE_IMAGE:
+		if (enter) {
+			char *alt = S_subtree_text(n);
+			if (S_blank(alt)) {
+				const char *url = cmark_node_get_url(n);
+				char *u = S_show(url != NULL ? url : "");
+				S_diag_at(c, t, n, DIAG_WARNING,
+					  "picture \"%s\" has no description; "
+					  "the kiosk shows only the "
+					  "description, so write one in the "
+					  "brackets: ![What the picture "
+					  "shows](%s)",
+					  u, u);
+				free(u);
+			}
+			free(alt);
+		}
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		S_check_html(c, t, n, true);
+		break;
+	case CMARK_NODE_HTML_INLINE:
+		S_check_html(c, t, n, false);
+		break;
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		lit = cmark_node_get_literal(n);
+		if (lit != NULL)
+			S_plain_add(t, lit, strlen(lit));
+		break;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		S_plain_add(t, " ", 1);
+		break;
+	case CMARK_NODE_PARAGRAPH:
+	case CMARK_NODE_HEADING:
+		if (!enter)
+			S_plain_add(t, "\n", 1);
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * Marks the glossary entries found in text[from, to) as used.  The matcher
+ * takes the longest term ("Induced pluripotent stem cell"), so each match
+ * is searched again from its second word on, to find the terms inside it
+ * ("Pluripotent", "Stem cell"): those words are in the article too.
+ */
+static void S_mark_range(struct checker *c, const char *text, size_t from,
+			 size_t to, int depth)
+{
+	struct glossary_match *m = NULL;
+	size_t cap = 0;
+	size_t k = glossary_match(c->lib->glossary, text + from, to - from, &m,
+				  &cap);
+	for (size_t i = 0; i < k; i++) {
+		c->used[m[i].entry] = true;
+		size_t s = from + m[i].start, e = from + m[i].end;
+		while (s < e && (isalnum((unsigned char)text[s]) ||
+				 (unsigned char)text[s] >= 0x80))
+			s++;
+		if (s < e && depth < 8)
+			S_mark_range(c, text, s, e, depth + 1);
+	}
+	free(m);
+}
+
+static void S_mark_terms(struct checker *c, const struct art *t)
+{
+	if (t->plain != NULL)
+		S_mark_range(c, t->plain, 0, t->plain_len, 0);
+}
+
+/* Grade with one decimal, as printed: 8.04 is "8.0", within target 8. */
+static double S_round1(double g)
+{
+	long tenths = (long)(g * 10.0 + (g >= 0 ? 0.5 : -0.5));
+	return (double)tenths / 10.0;
+}
+
+/* Adds a reading level warning at file line line; what names the part
+ * ("" for a whole article of one section). */
+static void S_reading_diag(struct checker *c, const struct art *t, int line,
+			   double grade, const char *what,
+			   const struct readability_sentence *hardest)
+{
+	char *s = S_show_max(hardest->text, SHOW_SENTENCE);
+	diag_add(c->diags, DIAG_WARNING, t->a->path, line, 0,
+		 "reading level grade %.1f%s (target %g); hardest sentence: "
+		 "\"%s\" (%zu %s)",
+		 S_round1(grade), what, c->o.reading_grade, s, hardest->words,
+		 S_plural(hardest->words, "word", "words"));
+	free(s);
+}
+
+static bool S_too_hard(const struct checker *c, double grade, size_t words)
+{
+	return words >= READING_MIN_WORDS &&
+	       S_round1(grade) > c->o.reading_grade;
+}
+
+static void S_check_reading(struct checker *c, const struct art *t,
+			    cmark_node *doc)
+{
+	struct readability *r = readability_analyze(doc);
+	if (r->nlongest == 0) {
+		readability_free(r);
+		return;
+	}
+	if (r->nsections <= 1) {
+		/* One section: one message, at its start. */
+		int line = r->nsections == 1 ? r->sections[0].line : 0;
+		if (S_too_hard(c, r->grade, r->counts.words))
+			S_reading_diag(c, t, S_file_line(t, line), r->grade, "",
+				       &r->longest[0]);
+		readability_free(r);
+		return;
+	}
+	if (S_too_hard(c, r->grade, r->counts.words))
+		S_reading_diag(c, t, 0, r->grade, " for the whole article",
+			       &r->longest[0]);
+	for (size_t i = 0; i < r->nsections; i++) {
+		const struct readability_section *sec = &r->sections[i];
+		if (!S_too_hard(c, sec->grade, sec->counts.words) ||
+		    sec->hardest.text == NULL)
+			continue;
+		char *title = S_show(sec->title);
+		char *what = xasprintf(" in section \"%s\"", title);
+		S_reading_diag(c, t, S_file_line(t, sec->line), sec->grade,
+			       what, &sec->hardest);
+		free(what);
+		free(title);
+	}
+	readability_free(r);
+}
+
+/* Reads the file and its front matter fences into t. */
+static void S_art_open(struct art *t, const struct article *a)
+{
+	memset(t, 0, sizeof *t);
+	t->a = a;
+	t->body_line = 1;
+	char *cause = NULL;
+	if (a->text != NULL) {
+		t->text = a->text;
+		t->len = a->len;
+	} else if (file_read(a->path, ARTICLE_MAX_BYTES, &t->own, &t->len,
+			     &cause) == 0) {
+		t->text = t->own;
+	} else {
+		free(cause); /* article_parse reports it */
+		return;
+	}
+	size_t skip = t->len >= 3 && memcmp(t->text, "\xEF\xBB\xBF", 3) == 0
+			      ? 3
+			      : 0;
+	if (a->plain || t->len - skip < 3 ||
+	    memcmp(t->text + skip, "---", 3) != 0)
+		return;
+	t->fenced = true;
+	struct frontmatter fm;
+	struct diag_list scratch = {0};
+	size_t body = 0;
+	int rc = frontmatter_parse(a->path, t->text + skip, t->len - skip, &fm,
+				   &body, &t->body_line, &scratch);
+	frontmatter_free(&fm);
+	diag_list_clear(&scratch);
+	t->has_fm = body > 0;
+	t->fm_ok = rc == 0;
+}
+
+static void S_check_article(struct checker *c, size_t index)
+{
+	struct art t;
+	S_art_open(&t, &c->lib->articles[index]);
+	S_check_front_matter(c, &t);
+	cmark_node *doc = article_parse(t.a, c->diags);
+	if (doc != NULL) {
+		cmark_iter *it = cmark_iter_new(doc);
+		cmark_event_type ev;
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+			S_node(c, &t, cmark_iter_get_node(it), ev);
+		cmark_iter_free(it);
+		S_mark_terms(c, &t);
+		S_check_reading(c, &t, doc);
+		cmark_node_free(doc);
+	}
+	free(t.plain);
+	free(t.own);
+}
+
+static void S_check_glossary(struct checker *c)
+{
+	const struct glossary *g = c->lib->glossary;
+	char *path = xasprintf("%s/glossary.md", c->lib->dir);
+	for (size_t i = 0; i < glossary_count(g); i++) {
+		if (c->used[i])
+			continue;
+		const struct glossary_entry *e = glossary_entry_at(g, i);
+		char *term = S_show(e->term);
+		diag_add(c->diags, DIAG_WARNING, path, e->line, 0,
+			 "\"%s\" is not used in any article%s, so patients "
+			 "never see it; use it in an article or remove it",
+			 term, e->naliases > 0 ? " (nor its other names)" : "");
+		free(term);
+	}
+	free(path);
+}
+
+/* ---- config ---- */
+
+/* Reads the config for its messages; returns its content folder (caller
+ * frees) or NULL. */
+static char *S_check_config(const char *path, struct diag_list *diags)
+{
+	struct config cfg;
+	config_defaults(&cfg);
+	config_load(&cfg, path, diags);
+	config_check(&cfg, path, diags);
+	char *dir = xstrdup(cfg.content_dir);
+	config_free(&cfg);
+	return dir;
+}
+
+/* ---- entry points ---- */
+
+void check_options_defaults(struct check_options *o)
+{
+	o->review_months = CHECK_REVIEW_MONTHS;
+	o->reading_grade = CHECK_READING_GRADE;
+	o->today = 0;
+}
+
+int check_content(const char *dir, const char *config_path,
+		  const struct check_options *o, struct diag_list *diags,
+		  struct check_summary *summary)
+{
+	struct checker c = {.diags = diags};
+	if (o != NULL)
+		c.o = *o;
+	else
+		check_options_defaults(&c.o);
+	memset(summary, 0, sizeof *summary);
+	size_t nerr = diag_count(diags, DIAG_ERROR);
+	size_t nwarn = diag_count(diags, DIAG_WARNING);
+
+	time_t now = c.o.today != 0 ? c.o.today : time(NULL);
+	struct tm tm;
+	if (localtime_r(&now, &tm) == NULL)
+		memset(&tm, 0, sizeof tm);
+	c.ty = tm.tm_year + 1900;
+	c.tm = tm.tm_mon + 1;
+	c.td = tm.tm_mday;
+
+	char *conf_dir = NULL;
+	if (config_path != NULL)
+		conf_dir = S_check_config(config_path, diags);
+	if (dir == NULL)
+		dir = conf_dir != NULL ? conf_dir : "content";
+
+	c.lib = library_load(dir, NULL, diags);
+	if (c.lib != NULL) {
+		size_t nterms = glossary_count(c.lib->glossary);
+		c.used = xcalloc(nterms + 1, sizeof *c.used);
+		c.sections = xcalloc(c.lib->narticles + 1, sizeof *c.sections);
+		for (size_t i = 0; i < c.lib->narticles; i++)
+			S_check_article(&c, i);
+		S_check_glossary(&c);
+		summary->articles = c.lib->narticles;
+		summary->terms = nterms;
+		for (size_t i = 0; i < c.lib->narticles; i++) {
+			for (size_t k = 0; k < c.sections[i].n; k++)
+				free(c.sections[i].titles[k]);
+			free(c.sections[i].titles);
+		}
+		free(c.sections);
+		free(c.used);
+		library_free(c.lib);
+	}
+	free(conf_dir);
+	summary->errors = diag_count(diags, DIAG_ERROR) - nerr;
+	summary->warnings = diag_count(diags, DIAG_WARNING) - nwarn;
+	return summary->errors > 0 ? -1 : 0;
+}
+
+/* Sort key: a diag and its place in the list, for a stable order. */
+struct order {
+	const struct diag *d;
+	size_t i;
+};
+
+static int S_cmp_order(const void *x, const void *y)
+{
+	const struct order *a = x, *b = y;
+	int k = strcmp(a->d->path, b->d->path);
+	if (k != 0)
+		return k;
+	if (a->d->line != b->d->line)
+		return a->d->line < b->d->line ? -1 : 1;
+	if (a->d->col != b->d->col)
+		return a->d->col < b->d->col ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+int check_report(const struct diag_list *diags, const struct check_summary *s,
+		 bool strict, FILE *out)
+{
+	struct order *ord = xcalloc(diags->n + 1, sizeof *ord);
+	for (size_t i = 0; i < diags->n; i++)
+		ord[i] = (struct order){&diags->items[i], i};
+	if (diags->n > 1)
+		qsort(ord, diags->n, sizeof *ord, S_cmp_order);
+	for (size_t i = 0; i < diags->n; i++) {
+		char *line = diag_format(ord[i].d);
+		fprintf(out, "%s\n", line);
+		free(line);
+	}
+	free(ord);
+	size_t e = diag_count(diags, DIAG_ERROR);
+	size_t w = diag_count(diags, DIAG_WARNING);
+	fprintf(out, "%zu %s, %zu %s: %zu %s, %zu %s\n", s->articles,
+		S_plural(s->articles, "article", "articles"), s->terms,
+		S_plural(s->terms, "term", "terms"), e,
+		S_plural(e, "error", "errors"), w,
+		S_plural(w, "warning", "warnings"));
+	return e > 0 || (strict && w > 0) ? 1 : 0;
+}
+
+int check_run(const char *dir, const char *config_path,
+	      const struct check_options *o, bool strict, FILE *out)
+{
+	struct diag_list diags = {0};
+	struct check_summary s;
+	check_content(dir, config_path, o, &diags, &s);
+	int status = check_report(&diags, &s, strict, out);
+	diag_list_clear(&diags);
+	return status;
+}

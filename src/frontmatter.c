@@ -781,6 +781,36 @@ int frontmatter_parse(const char *path, const char *text, size_t len,
 	*body_offset = pos + n < len ? pos + n + 1 : len;
 	*body_line = line + 1;
 
+	/* libyaml takes quadratic time on deep nesting: bound what it gets,
+	 * so one bad file cannot stall a kiosk. */
+	int depth = 0, dline = 2;
+	for (size_t i = yaml_start; i < yaml_end; i++) {
+		char c = text[i];
+		if (c == '\n')
+			dline++;
+		else if (c == '[' || c == '{')
+			depth++;
+		else if ((c == ']' || c == '}') && depth > 0)
+			depth--;
+		if (depth > FRONTMATTER_MAX_DEPTH) {
+			diag_add(diags != NULL ? diags : &local, DIAG_ERROR, path,
+				 dline, 0,
+				 "front matter: lists or maps nested more than "
+				 "%d deep",
+				 FRONTMATTER_MAX_DEPTH);
+			diag_list_clear(&local);
+			return -1;
+		}
+	}
+
+	if (yaml_end - yaml_start > FRONTMATTER_MAX_BYTES) {
+		diag_add(diags != NULL ? diags : &local, DIAG_ERROR, path, 2, 0,
+			 "front matter: longer than %d KiB; keep it to a few "
+			 "lines of settings",
+			 FRONTMATTER_MAX_BYTES / 1024);
+		diag_list_clear(&local);
+		return -1;
+	}
 	memset(&r, 0, sizeof r);
 	r.path = path;
 	r.yaml = text + yaml_start;

@@ -30,6 +30,11 @@
 
 #include "diag.h"
 
+/* Front matter longer or more deeply nested than this is an error, not
+ * parsed: libyaml's time grows with the square of the nesting. */
+#define FRONTMATTER_MAX_BYTES (256 * 1024)
+#define FRONTMATTER_MAX_DEPTH 32
+
 struct source_ref {
 	char *name; /* owned; may be NULL when only a url was given */
 	char *url;  /* owned; may be NULL */

@@ -50,9 +50,9 @@ PYTHON = /usr/bin/python3
 DEB_PKGS = build-essential pkg-config libncurses-dev libcmark-dev cmark \
            libyaml-dev libinih-dev libunistring-dev libqrencode-dev libcrypt-dev \
            libcmocka-dev python3-pyte python3-pexpect python3-pytest tmux \
-           ncurses-term
+           ncurses-term libcrypt-dev
 
-.PHONY: all run check unit layout-test e2e asan deps install uninstall clean
+.PHONY: all run check unit layout-test e2e asan bench deps install uninstall clean
 
 all: $(BIN)
 
@@ -100,6 +100,10 @@ asan: deps
 	$(MAKE) BUILD=build/asan OPT='-O1 -g -fno-omit-frame-pointer' \
 	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' \
 	  build/asan/kiosk unit layout-test e2e
+
+# Speed, bytes and memory figures against less, lynx and w3m (bench/).
+bench: deps $(BIN)
+	$(PYTHON) bench/run.py --kiosk ./$(BIN)
 
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \

@@ -50,7 +50,7 @@ PYTHON = /usr/bin/python3
 DEB_PKGS = build-essential pkg-config libncurses-dev libcmark-dev cmark \
            libyaml-dev libinih-dev libunistring-dev libqrencode-dev libcrypt-dev \
            libcmocka-dev python3-pyte python3-pexpect python3-pytest tmux \
-           ncurses-term libcrypt-dev
+           ncurses-term
 
 .PHONY: all run check unit layout-test e2e asan bench deps install uninstall clean
 

@@ -11,9 +11,12 @@ Fixtures for the end-to-end tests.
                  of a kiosk.conf in tmp_path (content written relative)
   bundled        --config arguments for the bundled content with a known
                  title (BUNDLED_TITLE)
+  bundled_copy   factory: bundled_copy() -> path of a fresh copy of the
+                 bundled content in tmp_path (safe to edit)
 """
 
 import os
+import shutil
 import sys
 
 import pytest
@@ -104,3 +107,18 @@ def make_config(tmp_path):
 def bundled(make_config):
     """Arguments that start the kiosk on the bundled content."""
     return ["--config", make_config(BUNDLED_CONTENT)]
+
+
+@pytest.fixture
+def bundled_copy(tmp_path):
+    """Factory: a fresh copy of the bundled content folder in tmp_path (for
+    tests that edit content while the kiosk runs); returns its path."""
+    counter = [0]
+
+    def _copy():
+        counter[0] += 1
+        dst = tmp_path / f"bundled{counter[0]}"
+        shutil.copytree(BUNDLED_CONTENT, dst)
+        return str(dst)
+
+    return _copy

@@ -50,7 +50,7 @@ PYTHON = /usr/bin/python3
 DEB_PKGS = build-essential pkg-config libncurses-dev libcmark-dev cmark \
            libyaml-dev libinih-dev libunistring-dev libqrencode-dev libcrypt-dev \
            libcmocka-dev python3-pyte python3-pexpect python3-pytest tmux \
-           ncurses-term
+           ncurses-term openssh-server openssh-client
 
 .PHONY: all run check unit layout-test e2e asan bench deps install uninstall clean
 
@@ -134,5 +134,95 @@ uninstall:
 
 clean:
 	rm -rf build kiosk
+
+# ---------------------------------------------------------------------------
+# Hardening: fuzzing, static analysis, leak checks.
+#
+#   make fuzz [FUZZ_SECONDS=30]   build the libFuzzer targets (tests/fuzz/)
+#                                 with clang into build/fuzz/, replay
+#                                 tests/fuzz/regressions/*, then run each
+#                                 target for FUZZ_SECONDS; crash files go to
+#                                 build/fuzz/ (FUZZ_TARGETS=... to pick some)
+#   make lint                     cppcheck and clang-tidy (.clang-tidy) on
+#                                 src/; fails on any finding
+#   make leakcheck                the end-to-end path and --render of every
+#                                 bundled article under valgrind memcheck
+# ---------------------------------------------------------------------------
+.PHONY: fuzz fuzz-build fuzz-regress lint leakcheck
+
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 30
+FUZZ_BUILD    = build/fuzz
+FUZZ_TARGETS ?= frontmatter article plaintext glossary layout config html
+FUZZ_BINS     = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+                -DKIOSK_VERSION='"$(VERSION)"' -g -O1 -fno-omit-frame-pointer \
+                $(FUZZ_SAN) $(PKG_CFLAGS) -Isrc -MMD -MP
+FUZZ_LIB_OBJS = $(LIB_SRCS:src/%.c=$(FUZZ_BUILD)/obj/%.o)
+# Largest input per target: 64 KiB for documents, 16 KiB for small formats.
+fuzz_max_len  = $(if $(filter config html,$(1)),16384,65536)
+FUZZ_OPTS     = -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+FUZZ_ENV      = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:symbolize=1 \
+                UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+$(FUZZ_BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_LIB_OBJS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJS) $(PKG_LIBS)
+
+fuzz-build: $(FUZZ_BINS)
+
+# Every saved crash input, replayed once by its target (libFuzzer runs file
+# arguments without fuzzing): a regression test once the bug is fixed.
+fuzz-regress: fuzz-build
+	@set -e; n=0; for f in tests/fuzz/regressions/*; do \
+	  [ -f "$$f" ] || continue; \
+	  t=$${f##*/}; t=$${t%%-*}; \
+	  case " $(FUZZ_TARGETS) " in *" $$t "*) ;; *) continue;; esac; \
+	  echo "== replay $$f"; \
+	  $(FUZZ_ENV) $(FUZZ_BUILD)/fuzz_$$t -timeout=10 -rss_limit_mb=2048 \
+	    "$$f" >$(FUZZ_BUILD)/replay.log 2>&1 \
+	    || { cat $(FUZZ_BUILD)/replay.log; echo "FAILED: $$f"; exit 1; }; \
+	  n=$$((n + 1)); \
+	done; echo "fuzz: $$n regression inputs replayed"
+
+fuzz: fuzz-regress
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  echo "== fuzz_$$t for $(FUZZ_SECONDS)s"; \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
+	  dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
+	  $(FUZZ_ENV) $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_OPTS) $$dict \
+	    -max_len=$(call fuzz_max_len,$$t) \
+	    -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=$(FUZZ_BUILD)/$$t- \
+	    $(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t \
+	    >$(FUZZ_BUILD)/$$t.log 2>&1 \
+	    || { tail -n 60 $(FUZZ_BUILD)/$$t.log; \
+	         echo "FAILED: fuzz_$$t; crash input in $(FUZZ_BUILD)/$$t-*"; exit 1; }; \
+	  grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb)' $(FUZZ_BUILD)/$$t.log || true; \
+	done
+
+-include $(wildcard $(FUZZ_BUILD)/obj/*.d $(FUZZ_BUILD)/*.d)
+
+# Static analysis.  Suppressions: .cppcheck-suppressions (one reason per
+# line); checks and their severities: .clang-tidy.
+LINT_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+              -DKIOSK_VERSION='"$(VERSION)"' $(PKG_CFLAGS) -Isrc
+lint:
+	cppcheck --quiet --std=c11 --enable=warning,performance,portability \
+	  --error-exitcode=1 --inline-suppr \
+	  --suppressions-list=.cppcheck-suppressions \
+	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DKIOSK_VERSION='"$(VERSION)"' \
+	  -Isrc src/
+	clang-tidy --quiet $(SRCS) -- $(LINT_CFLAGS)
+
+# valgrind memcheck through a pty: start, open articles, a term, the
+# glossary pane, resize, help, quit; then --render of each bundled article.
+leakcheck: $(BIN)
+	$(PYTHON) tests/e2e/leakcheck.py ./$(BIN)
 
 -include $(wildcard $(BUILD)/*.d)

@@ -22,6 +22,7 @@
 #include "screen_article.h"
 #include "screen_help.h"
 #include "screen_home.h"
+#include "session.h"
 #include "term.h"
 #include "theme.h"
 #include "watch.h"
@@ -50,6 +51,8 @@ void app_init(struct app *a, const struct config *cfg, struct library *lib,
 	a->rd.sections_on = true;
 	a->locked = cfg->mode == MODE_WAITING_ROOM;
 	a->last_input = app_now();
+	a->started = a->last_input;
+	a->remote = session_is_remote() && !a->locked;
 	a->watch = watch_open(lib->dir);
 }
 
@@ -255,10 +258,22 @@ static void draw_pin(const struct app *a)
 		  w - 4, theme_ui(UI_HEADER), true);
 }
 
+static void draw_ended(const struct app *a)
+{
+	int mid = LINES / 2;
+	centre(mid - 2, "Session ended", theme_ui(UI_TOPIC));
+	centre(mid, a->ended, theme_ui(UI_TEXT));
+	centre(mid + 2, "Thank you for reading. You can connect again at any "
+			"time.",
+	       theme_ui(UI_TEXT));
+}
+
 static void paint(struct app *a)
 {
 	erase();
-	if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS) {
+	if (a->ended != NULL) {
+		draw_ended(a);
+	} else if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS) {
 		draw_too_small();
 	} else if (a->attract) {
 		draw_attract(a);
@@ -474,6 +489,10 @@ static int next_timeout(const struct app *a, double now)
 	}
 	if (a->locked && !a->attract && a->cfg->attract_timeout > 0)
 		next = fmin(next, a->last_input + a->cfg->attract_timeout);
+	if (a->remote && a->cfg->session_idle > 0)
+		next = fmin(next, a->last_input + a->cfg->session_idle);
+	if (a->remote && a->cfg->session_max > 0)
+		next = fmin(next, a->started + a->cfg->session_max);
 	if (a->reload_at > 0)
 		next = fmin(next, a->reload_at);
 	if (a->root_check_at > 0)
@@ -487,6 +506,13 @@ static int next_timeout(const struct app *a, double now)
 /* Timed events that are due. */
 static void tick(struct app *a, double now)
 {
+	if (a->remote && a->cfg->session_idle > 0 &&
+	    now - a->last_input >= a->cfg->session_idle)
+		a->ended = "Your session has ended because nothing was "
+			   "pressed for a while.";
+	if (a->remote && a->cfg->session_max > 0 &&
+	    now - a->started >= a->cfg->session_max)
+		a->ended = "Your session has reached its time limit.";
 	if (a->reload_at > 0 && now >= a->reload_at) {
 		a->reload_at = 0;
 		app_reload(a);
@@ -622,6 +648,11 @@ int app_run(struct app *a)
 		if (a->quit)
 			break;
 		paint(a);
+		if (a->ended != NULL) {
+			log_event("session ended: %s", a->ended);
+			napms(2500);
+			break;
+		}
 		wint_t ch;
 		int r = get_wch(&ch);
 		if (r != ERR) {

@@ -89,6 +89,11 @@ struct app {
 	char pin_msg[80];      /* message under the prompt */
 	struct pin_limiter limiter;
 
+	/* Remote (SSH) sessions: [ssh] session_idle and session_max. */
+	bool remote;           /* started by sshd */
+	double started;        /* monotonic seconds at start */
+	const char *ended;     /* why the session is over, or NULL */
+
 	/* Live reload of the content folder. */
 	struct watch *watch;   /* owned; NULL when inotify is unavailable */
 	double reload_at;      /* when to reload (debounced), or 0 */

@@ -11,6 +11,12 @@
  *   pin_hash = $y$...                 ; from kiosk --hash-pin
  *   log     = /var/log/kiosk.log      ; event log, "" for stderr
  *
+ *   [ssh]                             ; only for sessions run by sshd
+ *   session_idle = 900                ; seconds without a key, then end
+ *   session_max  = 3600               ; seconds, then end
+ *   max_sessions = 20                 ; more are turned away politely
+ *   lock_dir     = /tmp/kiosk-sessions
+ *
  * Keys are described by one static table in config.c, so adding a key is
  * one row.  Unknown sections or keys and bad values are errors reported as
  * "kiosk.conf:LINE: message"; a key with a bad value keeps its default, so
@@ -18,6 +24,8 @@
  */
 #ifndef KIOSK_CONFIG_H
 #define KIOSK_CONFIG_H
+
+#include <stdbool.h>
 
 #include "diag.h"
 
@@ -37,6 +45,13 @@ struct config {
 	char *log_path;      /* owned; event log file, or "" */
 	int review_months;   /* --check: "reviewed" older than this warns */
 	int reading_grade;   /* --check: highest reading grade accepted */
+
+	/* [ssh]: sessions run by sshd (SSH_CONNECTION is set). */
+	int session_idle;    /* seconds without a key before the session
+				ends; 0: never */
+	int session_max;     /* seconds a session may last; 0: no limit */
+	int max_sessions;    /* sessions at once; 0: no limit */
+	char *lock_dir;      /* owned; folder of the session slot files */
 };
 
 /* Fills c with the defaults (title "Patient information", content

@@ -71,6 +71,9 @@ struct builder {
 	int heading;        /* level of the heading being collected, or 0 */
 	int bold, italic, alt; /* open emphasis, strong, image depth */
 	int32_t *tstack;    /* open link targets */
+	size_t *tstart;     /* paragraph length when each was opened */
+	size_t cap_tstart;
+	size_t html_start;  /* paragraph length when <a href> opened */
 	size_t ntstack, cap_tstack;
 	int32_t html_link;  /* target of an open <a href>, or -1 */
 	bool html_hidden;   /* inside inline <script> or <style> */
@@ -213,6 +216,30 @@ static uint16_t cur_style(const struct builder *b)
 	if (b->ntstack > 0 || b->html_link >= 0)
 		s |= STYLE_LINK;
 	return s;
+}
+
+/* After an external link's text: " (address)", when asked for and the
+ * text (from byte text_start of the paragraph) is not the address. */
+static void link_address(struct builder *b, int32_t target, size_t text_start)
+{
+	if (!b->o->show_urls || target < 0)
+		return;
+	const char *url = b->l->targets[target].url;
+	if (url == NULL)
+		return;
+	const char *p = url;
+	while (*p && *p != ':' && *p != '/' && *p != '#')
+		p++;
+	if (*p != ':')
+		return; /* no scheme: a link inside the kiosk */
+	if (strncmp(url, "mailto:", 7) == 0)
+		url += 7;
+	size_t tl = text_start <= b->para.len ? b->para.len - text_start : 0;
+	if (tl == strlen(url) && memcmp(b->para.text + text_start, url, tl) == 0)
+		return;
+	para_add_str(b, " (", STYLE_ALT, -1);
+	para_add_str(b, url, STYLE_ALT, -1);
+	para_add_str(b, ")", STYLE_ALT, -1);
 }
 
 static int32_t cur_target(const struct builder *b)
@@ -775,9 +802,13 @@ static void html_block(struct builder *b, cmark_node *n)
 					pending_space = false;
 				}
 				char *href = t.closing ? NULL : html_attr(&t, "href");
-				if (t.closing)
+				if (!t.closing)
+					b->html_start = b->para.len;
+				if (t.closing) {
+					int32_t lt = b->html_link;
 					b->html_link = -1;
-				else if (href != NULL)
+					link_address(b, lt, b->html_start);
+				} else if (href != NULL)
 					b->html_link = new_target(b, TARGET_LINK, 0, href);
 				free(href);
 			} else if (html_is_break_tag(t.name) && b->para.len > 0 &&
@@ -901,9 +932,14 @@ static void inline_node(struct builder *b, cmark_node *n, cmark_event_type ev)
 						cmark_node_get_url(n));
 			xgrow(&b->tstack, &b->cap_tstack, b->ntstack + 1,
 			      sizeof *b->tstack);
+			xgrow(&b->tstart, &b->cap_tstart, b->ntstack + 1,
+			      sizeof *b->tstart);
+			b->tstart[b->ntstack] = b->para.len;
 			b->tstack[b->ntstack++] = id;
 		} else if (b->ntstack > 0) {
 			b->ntstack--;
+			link_address(b, b->tstack[b->ntstack],
+				     b->tstart[b->ntstack]);
 		}
 		break;
 	case CMARK_NODE_IMAGE:
@@ -935,9 +971,12 @@ static void inline_node(struct builder *b, cmark_node *n, cmark_event_type ev)
 				continue;
 			if (strcmp(tok.name, "a") == 0) {
 				if (tok.closing) {
+					int32_t lt = b->html_link;
 					b->html_link = -1;
+					link_address(b, lt, b->html_start);
 				} else {
 					char *href = html_attr(&tok, "href");
+					b->html_start = b->para.len;
 					if (href != NULL)
 						b->html_link = new_target(
 							b, TARGET_LINK, 0, href);
@@ -1125,6 +1164,7 @@ struct layout *layout_build(cmark_node *doc, const struct layout_options *o)
 	free(b.pre);
 	free(b.lists);
 	free(b.tstack);
+	free(b.tstart);
 	free(b.seen);
 	free(b.matches);
 	return b.l;

@@ -102,6 +102,8 @@ struct layout_options {
 					    own term), or -1 */
 	bool mark_all;                   /* mark every occurrence of a term,
 					    not only the first per section */
+	bool show_urls;                  /* print an external link's address
+					    after its text: " (https://...)" */
 };
 
 /* Lays out doc (not modified).  Returns a new layout; caller frees with

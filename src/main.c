@@ -30,6 +30,7 @@
 #include "library.h"
 #include "log.h"
 #include "pin.h"
+#include "session.h"
 #include "term.h"
 #include "theme.h"
 #include "xmem.h"
@@ -112,7 +113,8 @@ static int render(const char *file, const char *content, int width,
 	int status = 0;
 	if (doc != NULL) {
 		struct layout_options o = {.width = width, .ascii = ascii,
-					   .glossary = g, .skip_entry = -1};
+					   .glossary = g, .skip_entry = -1,
+					   .show_urls = true};
 		struct layout *l = layout_build(doc, &o);
 		for (size_t i = 0; i < l->nlines; i++)
 			render_line(&l->lines[i]);
@@ -219,6 +221,12 @@ static void fatal_hook(void) { term_stop(); }
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	/* As a login shell, sshd runs "kiosk -c COMMAND" for a command or
+	 * ForceCommand, and "-kiosk" for a login: whatever was asked, only
+	 * the kiosk runs, with its default settings. */
+	if ((argc >= 2 && strcmp(argv[1], "-c") == 0) ||
+	    (argv[0] != NULL && argv[0][0] == '-'))
+		argc = 1;
 	static const struct option opts[] = {
 		{"config", required_argument, NULL, 'c'},
 		{"content", required_argument, NULL, 'C'},
@@ -316,6 +324,25 @@ int main(int argc, char **argv)
 	if (content != NULL) {
 		free(cfg.content_dir);
 		cfg.content_dir = xstrdup(content);
+	}
+	if (session_is_remote() && cfg.mode != MODE_WAITING_ROOM &&
+	    cfg.max_sessions > 0) {
+		char *cause = NULL;
+		int slot = session_claim(cfg.lock_dir, cfg.max_sessions, &cause);
+		if (slot == SESSION_FULL) {
+			printf("\r\nThe kiosk is busy, please try again in a few "
+			       "minutes.\r\n\r\n");
+			fflush(stdout);
+			sleep(3);
+			config_free(&cfg);
+			diag_list_clear(&diags);
+			return 0;
+		}
+		if (slot == SESSION_ERROR) {
+			diag_add(&diags, DIAG_WARNING, config_path, 0, 0,
+				 "sessions are not counted: %s", cause);
+			free(cause);
+		}
 	}
 	struct library *lib = library_load(cfg.content_dir, NULL, &diags);
 	if (lib == NULL) {

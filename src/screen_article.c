@@ -218,6 +218,7 @@ static void ensure_layout(struct app *a, const struct geom *g)
 		reader_position(rd, &b, &off);
 		struct layout_options o = {.width = g->lw,
 					   .ascii = a->ascii,
+					   .show_urls = true,
 					   .ascii_bullets = draw_glyphs() != GLYPHS_UNICODE,
 					   .glossary = a->lib->glossary,
 					   .skip_entry = -1};

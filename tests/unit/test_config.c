@@ -303,7 +303,7 @@ static void test_unknown_section_no_suggestion(void **state)
 {
 	(void)state;
 	check("[kiosk]\n[display]\n", -1,
-	      T ":2: error: unknown section [display] (known: [kiosk])\n");
+	      T ":2: error: unknown section [display] (known: [kiosk], [ssh])\n");
 }
 
 static void test_unknown_key_suggestion(void **state)

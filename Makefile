@@ -94,8 +94,8 @@ e2e: $(BIN)
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, in a
 # separate build folder so it never mixes with the normal objects.
 asan: deps
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	LSAN_OPTIONS=suppressions=$(abspath tests/e2e/lsan.supp) \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
+	LSAN_OPTIONS=suppressions=$(abspath tests/e2e/lsan.supp):print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	$(MAKE) BUILD=build/asan OPT='-O1 -g -fno-omit-frame-pointer' \
 	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' \

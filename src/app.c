@@ -22,6 +22,7 @@
 #include "screen_article.h"
 #include "screen_help.h"
 #include "screen_home.h"
+#include "screen_search.h"
 #include "session.h"
 #include "term.h"
 #include "theme.h"
@@ -70,6 +71,7 @@ void app_reset(struct app *a)
 	explicit_bzero(a->pin, sizeof a->pin);
 	a->pin_len = 0;
 	a->pin_msg[0] = '\0';
+	search_forget(a, false);
 }
 
 /* Nothing to forget: a fresh home screen. */
@@ -82,6 +84,7 @@ static bool pristine(const struct app *a)
 void app_free(struct app *a)
 {
 	reader_close(&a->rd);
+	search_forget(a, false);
 	library_free(a->lib);
 	watch_close(a->watch);
 	free(a->hist);
@@ -288,6 +291,9 @@ static void paint(struct app *a)
 		case VIEW_HELP:
 			help_draw(a);
 			break;
+		case VIEW_SEARCH:
+			search_draw(a);
+			break;
 		}
 		if (a->pin_open)
 			draw_pin(a);
@@ -298,13 +304,26 @@ static void paint(struct app *a)
 
 static int context_of(enum view_kind v)
 {
-	return v == VIEW_HOME ? CTX_HOME : v == VIEW_ARTICLE ? CTX_ARTICLE : CTX_HELP;
+	switch (v) {
+	case VIEW_HOME:
+		return CTX_HOME;
+	case VIEW_ARTICLE:
+		return CTX_ARTICLE;
+	case VIEW_SEARCH:
+		return CTX_SEARCH;
+	default:
+		return CTX_HELP;
+	}
 }
 
 static void handle_action(struct app *a, enum action act)
 {
 	if (act == ACT_QUIT) {
 		a->quit = true;
+		return;
+	}
+	if (act == ACT_SEARCH) {
+		search_open(a);
 		return;
 	}
 	if (act == ACT_HELP && a->view != VIEW_HELP) {
@@ -322,6 +341,9 @@ static void handle_action(struct app *a, enum action act)
 		break;
 	case VIEW_HELP:
 		help_key(a, act);
+		break;
+	case VIEW_SEARCH:
+		search_key(a, act);
 		break;
 	}
 }
@@ -344,6 +366,9 @@ static void handle_mouse(struct app *a)
 		break;
 	case VIEW_HELP:
 		help_mouse(a, &ev);
+		break;
+	case VIEW_SEARCH:
+		search_mouse(a, &ev);
 		break;
 	}
 }
@@ -371,6 +396,7 @@ void app_reload(struct app *a)
 		diag_list_clear(&d);
 		return;
 	}
+	search_forget(a, true); /* the index names the old library */
 	log_event("content reloaded: %zu articles, %zu glossary terms "
 		  "(%zu errors, %zu warnings)",
 		  lib->narticles, glossary_count(lib->glossary),
@@ -625,6 +651,14 @@ static void handle_key(struct app *a, wint_t ch, bool keycode)
 		if (!a->locked && !keycode && (ch == 'q' || ch == 'Q'))
 			a->quit = true;
 		return;
+	}
+	if (a->view == VIEW_SEARCH && !a->pin_open) {
+		if (search_char(a, ch, keycode))
+			return;
+		bool bs = (keycode && ch == KEY_BACKSPACE) ||
+			  (!keycode && (ch == 127 || ch == 8));
+		if (bs && search_backspace(a))
+			return;
 	}
 	enum action act = keys_action((int)ch, keycode, context_of(a->view));
 	if (act == ACT_QUIT && a->locked)

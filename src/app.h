@@ -19,8 +19,9 @@
 #include "layout.h"
 #include "library.h"
 #include "pin.h"
+#include "search.h"
 
-enum view_kind { VIEW_HOME, VIEW_ARTICLE, VIEW_HELP };
+enum view_kind { VIEW_HOME, VIEW_ARTICLE, VIEW_HELP, VIEW_SEARCH };
 
 /* A history entry: enough to come back to a view as it was. */
 struct view {
@@ -62,6 +63,9 @@ struct reader {
 	char *pend_section;   /* owned; after a reload: section title to
 				 return to, with the line offset in it */
 	size_t pend_delta;
+	char *find;           /* owned; folded words from a search, shown
+				 highlighted; n / N go to them */
+	bool find_pending;    /* scroll to the first of them after layout */
 };
 
 struct app {
@@ -77,6 +81,14 @@ struct app {
 	size_t help_top;
 	struct reader rd;
 	char notice[160];      /* a short message shown once, or "" */
+
+	/* Search (screen_search). */
+	char query[160];        /* what the person typed, UTF-8 */
+	struct search_index *search; /* owned; built on the first search */
+	struct search_hit *hits; /* owned; results of query */
+	size_t nhits, total_hits;
+	size_t search_sel, search_top;
+	bool hits_stale;        /* query changed since hits were made */
 
 	/* Waiting-room mode (config mode = waiting-room). */
 	bool locked;           /* no key quits; staff leave with chord + PIN */

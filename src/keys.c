@@ -4,7 +4,7 @@
 
 #include <curses.h>
 
-#define ALL (CTX_HOME | CTX_ARTICLE | CTX_HELP)
+#define ALL (CTX_HOME | CTX_ARTICLE | CTX_HELP | CTX_SEARCH)
 
 static const struct key_binding table[] = {
 	{ACT_UP, ALL, "Up arrow", "Move up one line (or to the previous article)", NULL, NULL},
@@ -12,9 +12,11 @@ static const struct key_binding table[] = {
 	{ACT_PAGE_DOWN, ALL, "Page Down, Space", "Show the next screenful", NULL, NULL},
 	{ACT_PAGE_UP, ALL, "Page Up", "Show the previous screenful", NULL, NULL},
 	{ACT_HOME, ALL, "Home, End", "Go to the start or the end", NULL, NULL},
-	{ACT_OPEN, CTX_HOME | CTX_ARTICLE, "Enter", "Open the chosen article, or explain the chosen word", "Open", "Enter"},
-	{ACT_NEXT_TARGET, CTX_ARTICLE, "Tab, Shift+Tab", "Choose the next or previous highlighted word or link", "Next word", "Tab"},
-	{ACT_NEXT_SECTION, CTX_ARTICLE, "] and [", "Go to the next or previous section", "Section", "]"},
+	{ACT_OPEN, CTX_HOME | CTX_ARTICLE | CTX_SEARCH, "Enter", "Open the chosen article, or explain the chosen word", "Open", "Enter"},
+	{ACT_NEXT_TARGET, CTX_ARTICLE, "Tab, Shift+Tab", "Choose the next or previous highlighted word or link", "Word", "Tab"},
+	{ACT_NEXT_SECTION, CTX_ARTICLE, "] and [", "Go to the next or previous section", NULL, NULL},
+	{ACT_SEARCH, CTX_HOME | CTX_ARTICLE | CTX_HELP, "/", "Search all articles and the glossary; type, then choose a result", "Search", "/"},
+	{ACT_NEXT_MATCH, CTX_ARTICLE, "n and N", "After a search: the next or previous place the words appear", NULL, NULL},
 	{ACT_SECTIONS, CTX_ARTICLE, "s", "Show or hide the list of sections", NULL, NULL},
 	{ACT_BACK, ALL, "Esc, Backspace, Left", "Close the explanation, or go back", "Back", "Esc"},
 	{ACT_HELP, ALL, "? or F1", "Show this help", "Help", "?"},
@@ -53,6 +55,9 @@ enum action keys_action(int ch, bool keycode, int context)
 		case 'k': a = ACT_UP; break;
 		case 'j': a = ACT_DOWN; break;
 		case 'g': a = ACT_HOME; break;
+		case '/': a = ACT_SEARCH; break;
+		case 'n': a = ACT_NEXT_MATCH; break;
+		case 'N': a = ACT_PREV_MATCH; break;
 		case 'G': a = ACT_END; break;
 		default: break;
 		}
@@ -61,6 +66,7 @@ enum action keys_action(int ch, bool keycode, int context)
 	 * row of a "previous" action is its "next" one's. */
 	enum action row = a == ACT_PREV_TARGET    ? ACT_NEXT_TARGET
 			  : a == ACT_PREV_SECTION ? ACT_NEXT_SECTION
+			  : a == ACT_PREV_MATCH   ? ACT_NEXT_MATCH
 			  : a == ACT_END          ? ACT_HOME
 						  : a;
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)

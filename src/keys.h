@@ -26,6 +26,9 @@ enum action {
 	ACT_PREV_TARGET,
 	ACT_HELP,
 	ACT_QUIT,
+	ACT_SEARCH,
+	ACT_NEXT_MATCH,
+	ACT_PREV_MATCH,
 };
 
 /* Where a binding applies (bits). */
@@ -33,6 +36,7 @@ enum {
 	CTX_HOME = 1 << 0,
 	CTX_ARTICLE = 1 << 1,
 	CTX_HELP = 1 << 2,
+	CTX_SEARCH = 1 << 3,
 };
 
 struct key_binding {

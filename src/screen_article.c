@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "fold.h"
 #include "glossary.h"
 #include "text.h"
 #include "theme.h"
@@ -113,6 +114,7 @@ void reader_close(struct reader *rd)
 	pane_close(&rd->pane);
 	free(rd->pend_fragment);
 	free(rd->pend_section);
+	free(rd->find);
 	memset(rd, 0, sizeof *rd);
 	rd->article = -1;
 	rd->focus = -1;
@@ -206,6 +208,40 @@ static bool slug_match(const char *title, const char *frag)
 	}
 }
 
+/* True when the folded needle is in line ln; the byte range of the
+ * first occurrence at or after byte from goes to *s, *e. */
+static bool line_has(const struct line *ln, const char *needle, size_t from,
+		     size_t *s, size_t *e)
+{
+	size_t fl, nl = strlen(needle);
+	uint32_t *map;
+	char *f = fold_text(ln->text, ln->len, &fl, &map);
+	bool found = false;
+	for (size_t i = 0; nl > 0 && i + nl <= fl; i++) {
+		if (map[i] < from || memcmp(f + i, needle, nl) != 0)
+			continue;
+		*s = map[i];
+		*e = i + nl < fl ? map[i + nl] : ln->len;
+		found = true;
+		break;
+	}
+	free(f);
+	free(map);
+	return found;
+}
+
+/* The first line from `from` going in direction dir (+1/-1) that has the
+ * needle, or -1. */
+static long find_line(const struct layout *l, const char *needle, size_t from,
+		      int dir)
+{
+	size_t s, e;
+	for (long i = (long)from; i >= 0 && (size_t)i < l->nlines; i += dir)
+		if (line_has(&l->lines[i], needle, 0, &s, &e))
+			return i;
+	return -1;
+}
+
 static void ensure_layout(struct app *a, const struct geom *g)
 {
 	struct reader *rd = &a->rd;
@@ -242,6 +278,13 @@ static void ensure_layout(struct app *a, const struct geom *g)
 		}
 		free(rd->pend_section);
 		rd->pend_section = NULL;
+	}
+	if (rd->find_pending && rd->find != NULL) {
+		/* Land a little above the first line with the words. */
+		long at = find_line(rd->lay, rd->find, rd->top, 1);
+		if (at >= 0)
+			rd->top = at >= 2 ? (size_t)at - 2 : 0;
+		rd->find_pending = false;
 	}
 	if (rd->pend_fragment != NULL) {
 		for (size_t i = 0; i < rd->lay->nsections; i++)
@@ -600,8 +643,20 @@ void article_draw(struct app *a)
 			size_t ln = rd->top + (size_t)i;
 			if (ln >= rd->lay->nlines)
 				break;
-			draw_line(g.body_y + i, g.text_x + 1, &rd->lay->lines[ln],
-				  g.lw, rd->focus_in_pane ? -1 : rd->focus);
+			const struct line *line = &rd->lay->lines[ln];
+			draw_line(g.body_y + i, g.text_x + 1, line, g.lw,
+				  rd->focus_in_pane ? -1 : rd->focus);
+			size_t from = 0, s, e;
+			while (rd->find != NULL &&
+			       line_has(line, rd->find, from, &s, &e) && e > s) {
+				/* The searched words, in reverse video. */
+				char *w = xstrndup(line->text + s, e - s);
+				int col = (int)text_width(line->text, s);
+				draw_text(g.body_y + i, g.text_x + 1 + col, w,
+					  g.lw - col, A_REVERSE | A_BOLD, false);
+				free(w);
+				from = e;
+			}
 		}
 	}
 	if (g.pane)
@@ -744,6 +799,24 @@ void article_key(struct app *a, enum action act)
 			rd->sections_sel = current_section(rd);
 		}
 		break;
+	case ACT_NEXT_MATCH:
+	case ACT_PREV_MATCH: {
+		if (rd->find == NULL) {
+			app_notice(a, "Press / to search first.");
+			break;
+		}
+		int dir = act == ACT_NEXT_MATCH ? 1 : -1;
+		size_t cur = rd->top + 2;
+		long at = dir > 0 ? find_line(rd->lay, rd->find, cur + 1, 1)
+				  : (cur > 0 ? find_line(rd->lay, rd->find, cur - 1, -1)
+					     : -1);
+		if (at < 0)
+			app_notice(a, dir > 0 ? "No more places below."
+					      : "No more places above.");
+		else
+			rd->top = at >= 2 ? (size_t)at - 2 : 0;
+		break;
+	}
 	case ACT_NEXT_TARGET:
 		move_focus(a, &g, 1);
 		break;

@@ -1,0 +1,216 @@
+/* Unit tests for fold.c and search.c: what a patient typing a word finds. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "fold.h"
+#include "library.h"
+#include "search.h"
+
+static char dir[64];
+static struct library *lib;
+static struct search_index *ix;
+
+static void put(const char *rel, const char *text)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", dir, rel);
+	char *slash = strrchr(path, '/');
+	*slash = '\0';
+	mkdir(path, 0755);
+	*slash = '/';
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	strcpy(dir, "/tmp/kiosk-search-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	char sub[128];
+	snprintf(sub, sizeof sub, "%s/articles", dir);
+	mkdir(sub, 0755);
+	put("articles/a.md", "---\ntitle: Cells and you\n---\n"
+			     "Intro text about the body.\n\n"
+			     "## How cells talk\n\n"
+			     "They use paracrine signaling to call for help.\n\n"
+			     "## Where to go\n\n"
+			     "Dr. Uzunçakmak works at the Şişli hospital.\n");
+	put("articles/b.md", "---\ntitle: Skin care\n---\n"
+			     "Mesenchymal stem cells (MSCs) come from fat.\n\n"
+			     "## Cells in the skin\n\nFibroblasts make collagen.\n");
+	put("glossary.md", "## Paracrine signaling\nAlso: paracrine signalling\n\n"
+			   "Cells sending messages to cells nearby.\n\n"
+			   "## Mesenchymal stem cell\nAlso: MSC\n\n"
+			   "A stem cell found in fat and bone marrow.\n");
+	struct diag_list d = {0};
+	lib = library_load(dir, NULL, &d);
+	diag_list_clear(&d);
+	assert_non_null(lib);
+	ix = search_build(lib);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	search_free(ix);
+	library_free(lib);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	return 0;
+}
+
+/* The text the hit shows with its match in [brackets]. */
+static char *shown(const struct search_hit *h)
+{
+	char *s = malloc(strlen(h->text) + 3);
+	sprintf(s, "%.*s[%.*s]%s", (int)h->mstart, h->text, (int)h->mlen,
+		h->text + h->mstart, h->text + h->mstart + h->mlen);
+	return s;
+}
+
+static void expect_hit(const char *query, size_t i, enum search_kind kind,
+		       const char *text)
+{
+	struct search_hit *h;
+	size_t n;
+	search_run(ix, query, &h, &n, 50);
+	if (i >= n)
+		fail_msg("\"%s\": only %zu hits, wanted hit %zu", query, n, i);
+	char *s = shown(&h[i]);
+	if (h[i].kind != kind || strcmp(s, text) != 0)
+		fail_msg("\"%s\" hit %zu: kind %d \"%s\", wanted kind %d \"%s\"",
+			 query, i, h[i].kind, s, kind, text);
+	free(s);
+	search_hits_free(h, n);
+}
+
+static size_t count(const char *query)
+{
+	struct search_hit *h;
+	size_t n;
+	size_t total = search_run(ix, query, &h, &n, 50);
+	search_hits_free(h, n);
+	return total;
+}
+
+static void test_fold_drops_case_and_accents(void **state)
+{
+	(void)state;
+	size_t n;
+	uint32_t *map;
+	char *f = fold_text("Şişli ÜBER ıi", strlen("Şişli ÜBER ıi"), &n, &map);
+	assert_string_equal(f, "sisli uber ii");
+	/* Each folded byte points at its code point in the original. */
+	assert_int_equal(map[0], 0);              /* Ş is 2 bytes */
+	assert_int_equal(map[1], 2);              /* i */
+	assert_int_equal(map[n], strlen("Şişli ÜBER ıi"));
+	free(f);
+	free(map);
+}
+
+static void test_titles_rank_first(void **state)
+{
+	(void)state;
+	expect_hit("cells", 0, SEARCH_TITLE, "[Cells] and you");
+	expect_hit("cells", 1, SEARCH_HEADING, "How [cells] talk");
+	expect_hit("cells", 2, SEARCH_HEADING, "[Cells] in the skin");
+}
+
+static void test_accents_and_case_do_not_matter(void **state)
+{
+	(void)state;
+	expect_hit("sisli", 0, SEARCH_TEXT,
+		   "Dr. Uzunçakmak works at the [Şişli] hospital.");
+	expect_hit("UZUNCAKMAK", 0, SEARCH_TEXT,
+		   "Dr. [Uzunçakmak] works at the Şişli hospital.");
+}
+
+static void test_spelling_variant_from_glossary_alias(void **state)
+{
+	(void)state;
+	/* Articles say "signaling"; the alias spells it "signalling". */
+	expect_hit("signalling", 1, SEARCH_TEXT,
+		   "They use paracrine [signaling] to call for help.");
+}
+
+static void test_acronym_finds_plural(void **state)
+{
+	(void)state;
+	expect_hit("MSC", 1, SEARCH_TEXT,
+		   "Mesenchymal stem cells ([MSC]s) come from fat.");
+}
+
+static void test_glossary_entry_listed_once(void **state)
+{
+	(void)state;
+	/* term, alias and definition all match "paracrine": one entry */
+	struct search_hit *h;
+	size_t n;
+	size_t total = search_run(ix, "paracrine", &h, &n, 50);
+	size_t terms = 0;
+	for (size_t i = 0; i < n; i++)
+		if (h[i].kind == SEARCH_TERM || h[i].kind == SEARCH_DEFINITION)
+			terms++;
+	assert_int_equal(terms, 1);
+	assert_int_equal(total, n);
+	search_hits_free(h, n);
+}
+
+static void test_empty_and_missing_queries(void **state)
+{
+	(void)state;
+	assert_int_equal(count(""), 0);
+	assert_int_equal(count("   "), 0);
+	assert_int_equal(count("zebra"), 0);
+	/* more letters, fewer results */
+	assert_true(count("c") >= count("ce"));
+	assert_true(count("ce") >= count("cells"));
+}
+
+static void test_inner_spaces_are_folded(void **state)
+{
+	(void)state;
+	expect_hit("stem   cells", 0, SEARCH_TEXT,
+		   "Mesenchymal [stem cells] (MSCs) come from fat.");
+}
+
+static void test_max_limits_kept_hits_not_total(void **state)
+{
+	(void)state;
+	struct search_hit *h;
+	size_t n;
+	size_t total = search_run(ix, "e", &h, &n, 2);
+	assert_int_equal(n, 2);
+	assert_true(total > 2);
+	search_hits_free(h, n);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fold_drops_case_and_accents),
+		cmocka_unit_test(test_titles_rank_first),
+		cmocka_unit_test(test_accents_and_case_do_not_matter),
+		cmocka_unit_test(test_spelling_variant_from_glossary_alias),
+		cmocka_unit_test(test_acronym_finds_plural),
+		cmocka_unit_test(test_glossary_entry_listed_once),
+		cmocka_unit_test(test_empty_and_missing_queries),
+		cmocka_unit_test(test_inner_spaces_are_folded),
+		cmocka_unit_test(test_max_limits_kept_hits_not_total),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

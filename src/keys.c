@@ -23,6 +23,22 @@ static const struct key_binding table[] = {
 	{ACT_QUIT, ALL, "q", "Quit", NULL, NULL},
 };
 
+enum action keys_help_action(enum action a)
+{
+	switch (a) {
+	case ACT_PREV_TARGET:
+		return ACT_NEXT_TARGET;
+	case ACT_PREV_SECTION:
+		return ACT_NEXT_SECTION;
+	case ACT_PREV_MATCH:
+		return ACT_NEXT_MATCH;
+	case ACT_END:
+		return ACT_HOME;
+	default:
+		return a;
+	}
+}
+
 enum action keys_action(int ch, bool keycode, int context)
 {
 	enum action a = ACT_NONE;
@@ -64,11 +80,7 @@ enum action keys_action(int ch, bool keycode, int context)
 	}
 	/* Actions outside the context's set do nothing there; the help
 	 * row of a "previous" action is its "next" one's. */
-	enum action row = a == ACT_PREV_TARGET    ? ACT_NEXT_TARGET
-			  : a == ACT_PREV_SECTION ? ACT_NEXT_SECTION
-			  : a == ACT_PREV_MATCH   ? ACT_NEXT_MATCH
-			  : a == ACT_END          ? ACT_HOME
-						  : a;
+	enum action row = keys_help_action(a);
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
 		if (table[i].action == row)
 			return (table[i].contexts & context) ? a : ACT_NONE;

@@ -52,6 +52,10 @@ struct key_binding {
  * code rather than a character. */
 enum action keys_action(int ch, bool keycode, int context);
 
+/* The action whose help row describes a: a "previous" action is
+ * described together with its "next" one (Shift-Tab with Tab). */
+enum action keys_help_action(enum action a);
+
 /* The table, in help order; *n gets its length. */
 const struct key_binding *keys_table(size_t *n);
 

@@ -227,7 +227,7 @@ static void every_action_a_key_gives_is_in_the_help(void **state)
 {
 	/* Each action reachable on a screen has a help row for that screen
 	 * (a "previous" action is described with its "next" one). */
-	static const int ctxs[] = {CTX_HOME, CTX_ARTICLE, CTX_HELP};
+	static const int ctxs[] = {CTX_HOME, CTX_ARTICLE, CTX_HELP, CTX_SEARCH};
 	size_t n;
 	const struct key_binding *t = keys_table(&n);
 	for (size_t c = 0; c < N(ctxs); c++)
@@ -236,9 +236,7 @@ static void every_action_a_key_gives_is_in_the_help(void **state)
 				enum action a = keys_action(ch, kc != 0, ctxs[c]);
 				if (a == ACT_NONE)
 					continue;
-				enum action row = a == ACT_PREV_TARGET ? ACT_NEXT_TARGET
-					: a == ACT_PREV_SECTION ? ACT_NEXT_SECTION
-					: a == ACT_END ? ACT_HOME : a;
+				enum action row = keys_help_action(a);
 				bool found = false;
 				for (size_t i = 0; i < n; i++)
 					if (t[i].action == row &&

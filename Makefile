@@ -17,7 +17,7 @@ CONFDIR ?= /etc/kiosk
 
 VERSION = 0.1.0
 CC     ?= cc
-PKGS    = ncursesw libcmark yaml-0.1 inih libxcrypt
+PKGS    = ncursesw libcmark yaml-0.1 inih libxcrypt libqrencode
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring -lm
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
@@ -50,7 +50,7 @@ PYTHON = /usr/bin/python3
 DEB_PKGS = build-essential pkg-config libncurses-dev libcmark-dev cmark \
            libyaml-dev libinih-dev libunistring-dev libqrencode-dev libcrypt-dev \
            libcmocka-dev python3-pyte python3-pexpect python3-pytest tmux \
-           ncurses-term openssh-server openssh-client
+           ncurses-term openssh-server openssh-client zbar-tools python3-pil
 
 .PHONY: all run check unit layout-test e2e asan bench deps install uninstall clean
 
@@ -158,10 +158,10 @@ FUZZ_BINS     = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
                 -DKIOSK_VERSION='"$(VERSION)"' -g -O1 -fno-omit-frame-pointer \
-                $(FUZZ_SAN) $(PKG_CFLAGS) -Isrc -MMD -MP
+                $(FUZZ_SAN) $(PKG_CFLAGS) -MMD -MP
 FUZZ_LIB_OBJS = $(LIB_SRCS:src/%.c=$(FUZZ_BUILD)/obj/%.o)
-# Largest input per target: 64 KiB for documents, 16 KiB for small formats.
-fuzz_max_len  = $(if $(filter config html,$(1)),16384,65536)
+# Largest input: 64 KiB for documents, 16 KiB for config and HTML (see the
+# case in the recipe); each target has a dictionary in tests/fuzz/.
 FUZZ_OPTS     = -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 FUZZ_ENV      = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:symbolize=1 \
                 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -172,9 +172,11 @@ $(FUZZ_BUILD)/obj/%.o: src/%.c
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_LIB_OBJS)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJS) $(PKG_LIBS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(WARN) -iquote src -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJS) $(PKG_LIBS)
 
-fuzz-build: $(FUZZ_BINS)
+# (The objects are named here too, so make keeps them: files met only in a
+# pattern rule's prerequisites are intermediate and deleted.)
+fuzz-build: $(FUZZ_LIB_OBJS) $(FUZZ_BINS)
 
 # Every saved crash input, replayed once by its target (libFuzzer runs file
 # arguments without fuzzing): a regression test once the bug is fixed.
@@ -194,9 +196,10 @@ fuzz: fuzz-regress
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  echo "== fuzz_$$t for $(FUZZ_SECONDS)s"; \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
-	  dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
-	  $(FUZZ_ENV) $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_OPTS) $$dict \
-	    -max_len=$(call fuzz_max_len,$$t) \
+	  case $$t in config|html) max=16384;; *) max=65536;; esac; \
+	  case $$t in article|layout|plaintext) dict=markdown;; *) dict=$$t;; esac; \
+	  $(FUZZ_ENV) $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_OPTS) \
+	    -dict=tests/fuzz/$$dict.dict -max_len=$$max \
 	    -max_total_time=$(FUZZ_SECONDS) \
 	    -artifact_prefix=$(FUZZ_BUILD)/$$t- \
 	    $(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t \
@@ -208,17 +211,19 @@ fuzz: fuzz-regress
 
 -include $(wildcard $(FUZZ_BUILD)/obj/*.d $(FUZZ_BUILD)/*.d)
 
-# Static analysis.  Suppressions: .cppcheck-suppressions (one reason per
-# line); checks and their severities: .clang-tidy.
+# Static analysis.  cppcheck: reviewed false positives in
+# .cppcheck-suppressions.  clang-tidy: checks in .clang-tidy, reviewed false
+# positives in .clang-tidy-suppressions (tests/lint/clang_tidy.py runs one
+# file per process and fails on anything not listed).
 LINT_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-              -DKIOSK_VERSION='"$(VERSION)"' $(PKG_CFLAGS) -Isrc
+              -DKIOSK_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
 lint:
 	cppcheck --quiet --std=c11 --enable=warning,performance,portability \
 	  --error-exitcode=1 --inline-suppr \
 	  --suppressions-list=.cppcheck-suppressions \
 	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DKIOSK_VERSION='"$(VERSION)"' \
-	  -Isrc src/
-	clang-tidy --quiet $(SRCS) -- $(LINT_CFLAGS)
+	  src/
+	$(PYTHON) tests/lint/clang_tidy.py $(SRCS) -- $(LINT_CFLAGS)
 
 # valgrind memcheck through a pty: start, open articles, a term, the
 # glossary pane, resize, help, quit; then --render of each bundled article.

@@ -23,6 +23,7 @@
 #include "screen_help.h"
 #include "screen_home.h"
 #include "screen_search.h"
+#include "qr.h"
 #include "session.h"
 #include "term.h"
 #include "theme.h"
@@ -72,6 +73,8 @@ void app_reset(struct app *a)
 	a->pin_len = 0;
 	a->pin_msg[0] = '\0';
 	search_forget(a, false);
+	free(a->qr_text);
+	a->qr_text = NULL;
 }
 
 /* Nothing to forget: a fresh home screen. */
@@ -85,6 +88,7 @@ void app_free(struct app *a)
 {
 	reader_close(&a->rd);
 	search_forget(a, false);
+	free(a->qr_text);
 	library_free(a->lib);
 	watch_close(a->watch);
 	free(a->hist);
@@ -261,6 +265,47 @@ static void draw_pin(const struct app *a)
 		  w - 4, theme_ui(UI_HEADER), true);
 }
 
+/* The QR code of a->qr_text over the whole screen, with the address in
+ * text under it; a quiet zone of 4 modules, 2 when space is short. */
+static void draw_qr(const struct app *a)
+{
+	attr_t at = theme_ui(UI_TEXT);
+	for (int y = 1; y < LINES - 1; y++)
+		draw_fill(y, 0, COLS, at);
+	app_draw_bars(a, "Take it home", NULL, CTX_HELP);
+	centre(1, "Point your phone's camera at this code.", A_BOLD);
+	struct qr q;
+	int quiet = 4;
+	int rows_free = LINES - 5, cols_free = COLS - 2;
+	bool ok = qr_make(a->qr_text, quiet, &q) == 0;
+	if (ok && ((q.size + 1) / 2 > rows_free || q.size > cols_free)) {
+		qr_free(&q);
+		quiet = 2;
+		ok = qr_make(a->qr_text, quiet, &q) == 0;
+	}
+	bool fits = ok && !draw_ascii() && (q.size + 1) / 2 <= rows_free &&
+		    q.size <= cols_free;
+	int y0 = 2;
+	if (fits) {
+		int x0 = (COLS - q.size) / 2;
+		attrset(theme_ui(UI_QR));
+		for (int y = 0; y < q.size; y += 2) {
+			move(y0 + y / 2, x0);
+			for (int x = 0; x < q.size; x++)
+				addstr(qr_halfblock(&q, x, y));
+		}
+		y0 += (q.size + 1) / 2;
+	} else {
+		centre(3, "(This screen is too small to show the code.)",
+		       theme_ui(UI_DIM));
+		y0 = 5;
+	}
+	if (ok)
+		qr_free(&q);
+	centre(y0, a->qr_text, A_BOLD);
+	centre(y0 + 1, "Press any key to go back.", theme_ui(UI_DIM));
+}
+
 static void draw_ended(const struct app *a)
 {
 	int mid = LINES / 2;
@@ -295,6 +340,8 @@ static void paint(struct app *a)
 			search_draw(a);
 			break;
 		}
+		if (a->qr_text != NULL)
+			draw_qr(a);
 		if (a->pin_open)
 			draw_pin(a);
 	}
@@ -324,6 +371,21 @@ static void handle_action(struct app *a, enum action act)
 	}
 	if (act == ACT_SEARCH) {
 		search_open(a);
+		return;
+	}
+	if (act == ACT_TAKE_HOME) {
+		const char *url = NULL;
+		if (a->view == VIEW_ARTICLE)
+			url = reader_take_home_url(a);
+		else if (a->view == VIEW_HOME && a->lib->narticles > 0)
+			url = a->lib->articles[a->home_sel].fm.url;
+		if (url == NULL || url[0] == '\0') {
+			app_notice(a, "There is no web address to take home "
+				      "here.");
+			return;
+		}
+		free(a->qr_text);
+		a->qr_text = xstrdup(url);
 		return;
 	}
 	if (act == ACT_HELP && a->view != VIEW_HELP) {
@@ -643,6 +705,16 @@ static void handle_key(struct app *a, wint_t ch, bool keycode)
 		return;
 	if (a->locked && locked_key(a, ch, keycode, now))
 		return;
+	if (a->qr_text != NULL) {
+		/* Any key (or click) puts the QR code away. */
+		if (keycode && ch == KEY_MOUSE) {
+			MEVENT ev;
+			getmouse(&ev);
+		}
+		free(a->qr_text);
+		a->qr_text = NULL;
+		return;
+	}
 	if (keycode && ch == KEY_MOUSE) {
 		handle_mouse(a);
 		return;

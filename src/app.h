@@ -82,6 +82,8 @@ struct app {
 	struct reader rd;
 	char notice[160];      /* a short message shown once, or "" */
 
+	char *qr_text;         /* owned; web address shown as a QR code */
+
 	/* Search (screen_search). */
 	char query[160];        /* what the person typed, UTF-8 */
 	struct search_index *search; /* owned; built on the first search */

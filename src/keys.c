@@ -16,6 +16,7 @@ static const struct key_binding table[] = {
 	{ACT_NEXT_TARGET, CTX_ARTICLE, "Tab, Shift+Tab", "Choose the next or previous highlighted word or link", "Word", "Tab"},
 	{ACT_NEXT_SECTION, CTX_ARTICLE, "] and [", "Go to the next or previous section", NULL, NULL},
 	{ACT_SEARCH, CTX_HOME | CTX_ARTICLE | CTX_HELP, "/", "Search all articles and the glossary; type, then choose a result", "Search", "/"},
+	{ACT_TAKE_HOME, CTX_HOME | CTX_ARTICLE, "u", "Take it home: a QR code of the article's web address, or of the chosen link, to scan with a phone", NULL, NULL},
 	{ACT_NEXT_MATCH, CTX_ARTICLE, "n and N", "After a search: the next or previous place the words appear", NULL, NULL},
 	{ACT_SECTIONS, CTX_ARTICLE, "s", "Show or hide the list of sections", NULL, NULL},
 	{ACT_BACK, ALL, "Esc, Backspace, Left", "Close the explanation, or go back", "Back", "Esc"},
@@ -72,6 +73,7 @@ enum action keys_action(int ch, bool keycode, int context)
 		case 'j': a = ACT_DOWN; break;
 		case 'g': a = ACT_HOME; break;
 		case '/': a = ACT_SEARCH; break;
+		case 'u': case 'U': a = ACT_TAKE_HOME; break;
 		case 'n': a = ACT_NEXT_MATCH; break;
 		case 'N': a = ACT_PREV_MATCH; break;
 		case 'G': a = ACT_END; break;

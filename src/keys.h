@@ -29,6 +29,7 @@ enum action {
 	ACT_SEARCH,
 	ACT_NEXT_MATCH,
 	ACT_PREV_MATCH,
+	ACT_TAKE_HOME,
 };
 
 /* Where a binding applies (bits). */

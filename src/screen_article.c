@@ -531,6 +531,21 @@ static void activate(struct app *a, int32_t target, bool in_pane)
 		rd->focus = -1;
 }
 
+const char *reader_take_home_url(const struct app *a)
+{
+	const struct reader *rd = &a->rd;
+	const struct layout *l = rd->focus_in_pane ? rd->pane.lay : rd->lay;
+	if (l != NULL && rd->focus >= 0 && (size_t)rd->focus < l->ntargets) {
+		const struct target *t = &l->targets[rd->focus];
+		if (t->kind == TARGET_LINK && t->url != NULL &&
+		    strchr(t->url, ':') != NULL)
+			return t->url;
+	}
+	if (rd->article >= 0)
+		return a->lib->articles[rd->article].fm.url;
+	return NULL;
+}
+
 /* ---- drawing ---- */
 
 /* The section being read: the one at the top line, or, once the end of

@@ -39,6 +39,11 @@ bool reader_where(const struct reader *rd, const char **title, size_t *delta);
 /* Opens the pane on the glossary term named term, if it exists. */
 void reader_show_term(struct app *a, const char *term);
 
+/* The address to take home: the focused link's when it leaves the kiosk,
+ * else the article's "url"; NULL when there is none.  Valid until the
+ * next change to the reader. */
+const char *reader_take_home_url(const struct app *a);
+
 void article_draw(struct app *a);
 void article_key(struct app *a, enum action act);
 void article_mouse(struct app *a, const MEVENT *ev);

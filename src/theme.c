@@ -15,6 +15,7 @@ enum {
 	PAIR_PANE,
 	PAIR_NOTICE,
 	PAIR_CODE,
+	PAIR_QR,
 };
 
 /* One row per theme: foreground/background per pair, -1 = default. */
@@ -34,6 +35,7 @@ static const struct pair_def pairs[2][12] = {
 		[PAIR_PANE] = {-1, -1},
 		[PAIR_NOTICE] = {COLOR_BLACK, COLOR_YELLOW},
 		[PAIR_CODE] = {COLOR_MAGENTA, -1},
+		[PAIR_QR] = {COLOR_BLACK, COLOR_WHITE},
 	},
 	[1] = { /* high contrast: white on black, yellow accents */
 		[PAIR_HEADER] = {COLOR_BLACK, COLOR_WHITE},
@@ -46,6 +48,7 @@ static const struct pair_def pairs[2][12] = {
 		[PAIR_PANE] = {COLOR_WHITE, COLOR_BLACK},
 		[PAIR_NOTICE] = {COLOR_BLACK, COLOR_YELLOW},
 		[PAIR_CODE] = {COLOR_WHITE, COLOR_BLACK},
+		[PAIR_QR] = {COLOR_BLACK, COLOR_WHITE},
 	},
 };
 
@@ -139,6 +142,10 @@ attr_t theme_ui(enum ui_part p)
 		return use_color ? pair(PAIR_NOTICE) | A_BOLD : A_REVERSE | A_BOLD;
 	case UI_CURRENT:
 		return A_BOLD | pair(PAIR_TOPIC);
+	case UI_QR:
+		/* Without colours, reverse video makes the glyphs the
+		 * terminal's background and the rest its foreground. */
+		return use_color ? pair(PAIR_QR) : A_REVERSE;
 	default:
 		return A_NORMAL;
 	}

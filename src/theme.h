@@ -26,6 +26,7 @@ enum ui_part {
 	UI_BORDER,     /* pane borders */
 	UI_NOTICE,     /* short notices */
 	UI_CURRENT,    /* the current section in the section list */
+	UI_QR,         /* a QR code: dark glyphs on a light ground */
 	UI_PART_COUNT
 };
 

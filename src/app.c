@@ -22,6 +22,7 @@
 #include "screen_article.h"
 #include "screen_help.h"
 #include "screen_home.h"
+#include "screen_glossary.h"
 #include "screen_search.h"
 #include "qr.h"
 #include "session.h"
@@ -73,6 +74,7 @@ void app_reset(struct app *a)
 	a->pin_len = 0;
 	a->pin_msg[0] = '\0';
 	search_forget(a, false);
+	glossary_forget(a);
 	free(a->qr_text);
 	a->qr_text = NULL;
 }
@@ -88,6 +90,7 @@ void app_free(struct app *a)
 {
 	reader_close(&a->rd);
 	search_forget(a, false);
+	glossary_forget(a);
 	free(a->qr_text);
 	library_free(a->lib);
 	watch_close(a->watch);
@@ -339,6 +342,9 @@ static void paint(struct app *a)
 		case VIEW_SEARCH:
 			search_draw(a);
 			break;
+		case VIEW_GLOSSARY:
+			glossary_draw(a);
+			break;
 		}
 		if (a->qr_text != NULL)
 			draw_qr(a);
@@ -358,6 +364,8 @@ static int context_of(enum view_kind v)
 		return CTX_ARTICLE;
 	case VIEW_SEARCH:
 		return CTX_SEARCH;
+	case VIEW_GLOSSARY:
+		return CTX_GLOSSARY;
 	default:
 		return CTX_HELP;
 	}
@@ -371,6 +379,10 @@ static void handle_action(struct app *a, enum action act)
 	}
 	if (act == ACT_SEARCH) {
 		search_open(a);
+		return;
+	}
+	if (act == ACT_GLOSSARY) {
+		glossary_open(a);
 		return;
 	}
 	if (act == ACT_TAKE_HOME) {
@@ -407,6 +419,9 @@ static void handle_action(struct app *a, enum action act)
 	case VIEW_SEARCH:
 		search_key(a, act);
 		break;
+	case VIEW_GLOSSARY:
+		glossary_key(a, act);
+		break;
 	}
 }
 
@@ -431,6 +446,9 @@ static void handle_mouse(struct app *a)
 		break;
 	case VIEW_SEARCH:
 		search_mouse(a, &ev);
+		break;
+	case VIEW_GLOSSARY:
+		glossary_mouse(a, &ev);
 		break;
 	}
 }
@@ -459,6 +477,7 @@ void app_reload(struct app *a)
 		return;
 	}
 	search_forget(a, true); /* the index names the old library */
+	glossary_forget(a);
 	log_event("content reloaded: %zu articles, %zu glossary terms "
 		  "(%zu errors, %zu warnings)",
 		  lib->narticles, glossary_count(lib->glossary),
@@ -730,6 +749,14 @@ static void handle_key(struct app *a, wint_t ch, bool keycode)
 		bool bs = (keycode && ch == KEY_BACKSPACE) ||
 			  (!keycode && (ch == 127 || ch == 8));
 		if (bs && search_backspace(a))
+			return;
+	}
+	if (a->view == VIEW_GLOSSARY && !a->pin_open) {
+		if (glossary_char(a, ch, keycode))
+			return;
+		bool bs = (keycode && ch == KEY_BACKSPACE) ||
+			  (!keycode && (ch == 127 || ch == 8));
+		if (bs && glossary_backspace(a))
 			return;
 	}
 	enum action act = keys_action((int)ch, keycode, context_of(a->view));

@@ -21,7 +21,8 @@
 #include "pin.h"
 #include "search.h"
 
-enum view_kind { VIEW_HOME, VIEW_ARTICLE, VIEW_HELP, VIEW_SEARCH };
+enum view_kind { VIEW_HOME, VIEW_ARTICLE, VIEW_HELP, VIEW_SEARCH,
+		 VIEW_GLOSSARY };
 
 /* A history entry: enough to come back to a view as it was. */
 struct view {
@@ -83,6 +84,16 @@ struct app {
 	char notice[160];      /* a short message shown once, or "" */
 
 	char *qr_text;         /* owned; web address shown as a QR code */
+
+	/* Glossary index (screen_glossary). */
+	char gfilter[64];       /* what the person typed to narrow the list */
+	size_t *gterms;         /* owned; entries shown, A to Z */
+	size_t ngterms;
+	size_t gsel, gtop;
+	bool gterms_stale;
+	bool gdetail;           /* showing one term and where it appears */
+	struct search_hit *gplaces; /* owned; where the term appears */
+	size_t ngplaces, gplace_sel;
 
 	/* Search (screen_search). */
 	char query[160];        /* what the person typed, UTF-8 */

@@ -4,7 +4,7 @@
 
 #include <curses.h>
 
-#define ALL (CTX_HOME | CTX_ARTICLE | CTX_HELP | CTX_SEARCH)
+#define ALL (CTX_HOME | CTX_ARTICLE | CTX_HELP | CTX_SEARCH | CTX_GLOSSARY)
 
 static const struct key_binding table[] = {
 	{ACT_UP, ALL, "Up arrow", "Move up one line (or to the previous article)", NULL, NULL},
@@ -12,10 +12,11 @@ static const struct key_binding table[] = {
 	{ACT_PAGE_DOWN, ALL, "Page Down, Space", "Show the next screenful", NULL, NULL},
 	{ACT_PAGE_UP, ALL, "Page Up", "Show the previous screenful", NULL, NULL},
 	{ACT_HOME, ALL, "Home, End", "Go to the start or the end", NULL, NULL},
-	{ACT_OPEN, CTX_HOME | CTX_ARTICLE | CTX_SEARCH, "Enter", "Open the chosen article, or explain the chosen word", "Open", "Enter"},
+	{ACT_OPEN, CTX_HOME | CTX_ARTICLE | CTX_SEARCH | CTX_GLOSSARY, "Enter", "Open the chosen article, or explain the chosen word", "Open", "Enter"},
 	{ACT_NEXT_TARGET, CTX_ARTICLE, "Tab, Shift+Tab", "Choose the next or previous highlighted word or link", "Word", "Tab"},
 	{ACT_NEXT_SECTION, CTX_ARTICLE, "] and [", "Go to the next or previous section", NULL, NULL},
 	{ACT_SEARCH, CTX_HOME | CTX_ARTICLE | CTX_HELP, "/", "Search all articles and the glossary; type, then choose a result", "Search", "/"},
+	{ACT_GLOSSARY, CTX_HOME | CTX_ARTICLE | CTX_HELP, "w", "Words explained: every glossary word from A to Z; type to narrow the list", NULL, NULL},
 	{ACT_TAKE_HOME, CTX_HOME | CTX_ARTICLE, "u", "Take it home: a QR code of the article's web address, or of the chosen link, to scan with a phone", NULL, NULL},
 	{ACT_NEXT_MATCH, CTX_ARTICLE, "n and N", "After a search: the next or previous place the words appear", NULL, NULL},
 	{ACT_SECTIONS, CTX_ARTICLE, "s", "Show or hide the list of sections", NULL, NULL},
@@ -74,6 +75,7 @@ enum action keys_action(int ch, bool keycode, int context)
 		case 'g': a = ACT_HOME; break;
 		case '/': a = ACT_SEARCH; break;
 		case 'u': case 'U': a = ACT_TAKE_HOME; break;
+		case 'w': case 'W': a = ACT_GLOSSARY; break;
 		case 'n': a = ACT_NEXT_MATCH; break;
 		case 'N': a = ACT_PREV_MATCH; break;
 		case 'G': a = ACT_END; break;

@@ -30,6 +30,7 @@ enum action {
 	ACT_NEXT_MATCH,
 	ACT_PREV_MATCH,
 	ACT_TAKE_HOME,
+	ACT_GLOSSARY,
 };
 
 /* Where a binding applies (bits). */
@@ -38,6 +39,7 @@ enum {
 	CTX_ARTICLE = 1 << 1,
 	CTX_HELP = 1 << 2,
 	CTX_SEARCH = 1 << 3,
+	CTX_GLOSSARY = 1 << 4,
 };
 
 struct key_binding {

@@ -9,6 +9,7 @@
 #include <unistr.h>
 
 #include "fileio.h"
+#include "node_text.h"
 #include "plaintext.h"
 #include "text.h"
 #include "xmem.h"
@@ -129,33 +130,13 @@ static char *first_heading(cmark_node *doc)
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	char *title = NULL;
-	bool in = false;
-	size_t len = 0, cap = 0;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(n);
-		if (t == CMARK_NODE_HEADING) {
-			if (ev == CMARK_EVENT_EXIT)
-				break;
-			in = true;
-			continue;
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+			title = node_text(n, 4 * TITLE_MAX, NULL);
+			break;
 		}
-		if (!in || ev != CMARK_EVENT_ENTER)
-			continue;
-		const char *lit = NULL;
-		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
-			lit = cmark_node_get_literal(n);
-		else if (t == CMARK_NODE_SOFTBREAK)
-			lit = " ";
-		if (lit == NULL)
-			continue;
-		size_t k = strlen(lit);
-		if (len + k > 4 * TITLE_MAX)
-			continue;
-		xgrow(&title, &cap, len + k + 1, 1);
-		memcpy(title + len, lit, k);
-		len += k;
-		title[len] = '\0';
 	}
 	cmark_iter_free(it);
 	return title;

@@ -801,3 +801,21 @@ size_t glossary_match(const struct glossary *g, const char *text, size_t len,
 	free(sc.kstart);
 	return sc.n;
 }
+
+char *glossary_also(const struct glossary_entry *e)
+{
+	if (e->naliases == 0)
+		return NULL;
+	static const char head[] = "Also called: ";
+	size_t len = sizeof head;
+	for (size_t i = 0; i < e->naliases; i++)
+		len += strlen(e->aliases[i]) + 2;
+	char *s = xmalloc(len);
+	strcpy(s, head);
+	for (size_t i = 0; i < e->naliases; i++) {
+		if (i > 0)
+			strcat(s, ", ");
+		strcat(s, e->aliases[i]);
+	}
+	return s;
+}

@@ -62,6 +62,10 @@ size_t glossary_count(const struct glossary *g);
 const struct glossary_entry *glossary_entry_at(const struct glossary *g,
 					       size_t i);
 
+/* "Also called: a, b" for an entry with aliases (caller frees), or NULL
+ * when it has none. */
+char *glossary_also(const struct glossary_entry *e);
+
 /* Index of the entry whose term or alias equals name case-insensitively
  * (plurals included), or -1. */
 long glossary_lookup(const struct glossary *g, const char *name);

@@ -7,21 +7,21 @@
 #define ALL (CTX_HOME | CTX_ARTICLE | CTX_HELP | CTX_SEARCH | CTX_GLOSSARY)
 
 static const struct key_binding table[] = {
-	{ACT_UP, ALL, "Up arrow", "Move up one line (or to the previous article)", NULL, NULL},
-	{ACT_DOWN, ALL, "Down arrow", "Move down one line (or to the next article)", "Move", "Arrows"},
+	{ACT_UP, ALL, "Up arrow", "Move up (or to the previous article)", NULL, NULL},
+	{ACT_DOWN, ALL, "Down arrow", "Move down (or to the next article)", "Move", "Arrows"},
+	{ACT_OPEN, CTX_HOME | CTX_ARTICLE | CTX_SEARCH | CTX_GLOSSARY, "Enter", "Open the chosen article, or explain the chosen word", "Open", "Enter"},
+	{ACT_BACK, ALL, "Esc, Backspace, Left", "Close the explanation, or go back", "Back", "Esc"},
+	{ACT_NEXT_TARGET, CTX_ARTICLE, "Tab, Shift+Tab", "Choose the next or previous highlighted word", "Word", "Tab"},
+	{ACT_HELP, ALL, "? or F1", "Show this help", "Help", "?"},
+	{ACT_SEARCH, CTX_HOME | CTX_ARTICLE | CTX_HELP, "/", "Search all articles and the glossary", "Search", "/"},
+	{ACT_NEXT_SECTION, CTX_ARTICLE, "] and [", "Go to the next or previous section", NULL, NULL},
+	{ACT_SECTIONS, CTX_ARTICLE, "s", "Show or hide the list of sections", NULL, NULL},
+	{ACT_GLOSSARY, CTX_HOME | CTX_ARTICLE | CTX_HELP, "w", "Words explained, from A to Z", NULL, NULL},
+	{ACT_TAKE_HOME, CTX_HOME | CTX_ARTICLE, "u", "Take it home: a QR code of the web address", NULL, NULL},
+	{ACT_NEXT_MATCH, CTX_ARTICLE, "n and N", "After a search: the next or previous place", NULL, NULL},
 	{ACT_PAGE_DOWN, ALL, "Page Down, Space", "Show the next screenful", NULL, NULL},
 	{ACT_PAGE_UP, ALL, "Page Up", "Show the previous screenful", NULL, NULL},
 	{ACT_HOME, ALL, "Home, End", "Go to the start or the end", NULL, NULL},
-	{ACT_OPEN, CTX_HOME | CTX_ARTICLE | CTX_SEARCH | CTX_GLOSSARY, "Enter", "Open the chosen article, or explain the chosen word", "Open", "Enter"},
-	{ACT_NEXT_TARGET, CTX_ARTICLE, "Tab, Shift+Tab", "Choose the next or previous highlighted word or link", "Word", "Tab"},
-	{ACT_NEXT_SECTION, CTX_ARTICLE, "] and [", "Go to the next or previous section", NULL, NULL},
-	{ACT_SEARCH, CTX_HOME | CTX_ARTICLE | CTX_HELP, "/", "Search all articles and the glossary; type, then choose a result", "Search", "/"},
-	{ACT_GLOSSARY, CTX_HOME | CTX_ARTICLE | CTX_HELP, "w", "Words explained: every glossary word from A to Z; type to narrow the list", NULL, NULL},
-	{ACT_TAKE_HOME, CTX_HOME | CTX_ARTICLE, "u", "Take it home: a QR code of the article's web address, or of the chosen link, to scan with a phone", NULL, NULL},
-	{ACT_NEXT_MATCH, CTX_ARTICLE, "n and N", "After a search: the next or previous place the words appear", NULL, NULL},
-	{ACT_SECTIONS, CTX_ARTICLE, "s", "Show or hide the list of sections", NULL, NULL},
-	{ACT_BACK, ALL, "Esc, Backspace, Left", "Close the explanation, or go back", "Back", "Esc"},
-	{ACT_HELP, ALL, "? or F1", "Show this help", "Help", "?"},
 	{ACT_QUIT, ALL, "q", "Quit", NULL, NULL},
 };
 
@@ -95,4 +95,33 @@ const struct key_binding *keys_table(size_t *n)
 {
 	*n = sizeof table / sizeof table[0];
 	return table;
+}
+
+bool keys_list_move(enum action act, size_t *sel, size_t n, size_t page)
+{
+	switch (act) {
+	case ACT_UP:
+		if (*sel > 0)
+			(*sel)--;
+		return true;
+	case ACT_DOWN:
+		if (*sel + 1 < n)
+			(*sel)++;
+		return true;
+	case ACT_PAGE_UP:
+		*sel = *sel > page ? *sel - page : 0;
+		return true;
+	case ACT_PAGE_DOWN:
+		if (n > 0)
+			*sel = *sel + page < n ? *sel + page : n - 1;
+		return true;
+	case ACT_HOME:
+		*sel = 0;
+		return true;
+	case ACT_END:
+		*sel = n > 0 ? n - 1 : 0;
+		return true;
+	default:
+		return false;
+	}
 }

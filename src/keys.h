@@ -59,6 +59,11 @@ enum action keys_action(int ch, bool keycode, int context);
  * described together with its "next" one (Shift-Tab with Tab). */
 enum action keys_help_action(enum action a);
 
+/* Moves the selection *sel of a list of n rows for Up, Down, Page Up
+ * (by page rows), Page Down, Home and End; true when act was one of
+ * them.  Every screen with a list moves the same way. */
+bool keys_list_move(enum action act, size_t *sel, size_t n, size_t page);
+
 /* The table, in help order; *n gets its length. */
 const struct key_binding *keys_table(size_t *n);
 

@@ -21,6 +21,7 @@
 
 #include "glossary.h"
 #include "html.h"
+#include "node_text.h"
 #include "text.h"
 #include "xmem.h"
 
@@ -651,47 +652,16 @@ static void flush_para(struct builder *b, uint16_t extra_style)
 
 /* ---- blocks ---- */
 
-static void heading_text(cmark_node *n, struct builder *b, char **out)
+/* Plain text of a heading, for the section list. */
+static char *heading_text(cmark_node *n, const struct builder *b)
 {
-	/* Plain text of a heading for the section list. */
-	size_t cap = 64, len = 0;
-	char *s = xmalloc(cap);
-	s[0] = '\0';
-	cmark_iter *it = cmark_iter_new(n);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *c = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		cmark_node_type t = cmark_node_get_type(c);
-		const char *lit = NULL;
-		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
-			lit = cmark_node_get_literal(c);
-		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
-			lit = " ";
-		if (lit == NULL)
-			continue;
-		size_t n2 = strlen(lit);
-		if (len + n2 > 4096)
-			break;
-		xgrow(&s, &cap, len + n2 + 1, 1);
-		memcpy(s + len, lit, n2);
-		len += n2;
-		s[len] = '\0';
-	}
-	cmark_iter_free(it);
-	size_t cl;
-	char *clean = text_sanitize(s, len, &cl);
-	free(s);
-	for (size_t i = 0; i < cl; i++)
-		if (clean[i] == '\n' || clean[i] == '\t')
-			clean[i] = ' ';
+	char *t = node_text(n, 4096, NULL);
 	if (b->o->ascii) {
-		char *a = text_to_ascii(clean, cl, NULL);
-		free(clean);
-		clean = a;
+		char *a = text_to_ascii(t, strlen(t), NULL);
+		free(t);
+		t = a;
 	}
-	*out = clean;
+	return t;
 }
 
 static void code_block(struct builder *b, cmark_node *n)
@@ -1099,8 +1069,7 @@ struct layout *layout_build(cmark_node *doc, const struct layout_options *o)
 				b.html_hidden = false;
 				block_start(&b, true);
 				if (b.heading <= 3) {
-					char *title;
-					heading_text(n, &b, &title);
+					char *title = heading_text(n, &b);
 					add_section(&b, title, b.heading);
 					free(title);
 				}

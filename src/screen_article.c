@@ -341,17 +341,8 @@ static void pane_show_term(struct app *a, size_t entry)
 	p->open = true;
 	p->entry = entry;
 	p->doc = article_parse_markdown(e->definition, strlen(e->definition));
-	if (e->naliases > 0) {
-		size_t len = 16;
-		for (size_t i = 0; i < e->naliases; i++)
-			len += strlen(e->aliases[i]) + 2;
-		char *s = xmalloc(len);
-		strcpy(s, "Also called: ");
-		for (size_t i = 0; i < e->naliases; i++) {
-			if (i > 0)
-				strcat(s, ", ");
-			strcat(s, e->aliases[i]);
-		}
+	char *s = glossary_also(e);
+	if (s != NULL) {
 		cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
 		cmark_node *em = cmark_node_new(CMARK_NODE_EMPH);
 		cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
@@ -713,21 +704,10 @@ static void sections_key(struct app *a, enum action act, const struct geom *g)
 {
 	struct reader *rd = &a->rd;
 	size_t n = rd->lay != NULL ? rd->lay->nsections : 0;
+	size_t page = g->body_h > 4 ? (size_t)g->body_h - 3 : 1;
+	if (keys_list_move(act, &rd->sections_sel, n, page))
+		return;
 	switch (act) {
-	case ACT_UP:
-		if (rd->sections_sel > 0)
-			rd->sections_sel--;
-		break;
-	case ACT_DOWN:
-		if (rd->sections_sel + 1 < n)
-			rd->sections_sel++;
-		break;
-	case ACT_HOME:
-		rd->sections_sel = 0;
-		break;
-	case ACT_END:
-		rd->sections_sel = n > 0 ? n - 1 : 0;
-		break;
 	case ACT_OPEN:
 		jump_section(rd, rd->sections_sel);
 		rd->sections_focus = false;

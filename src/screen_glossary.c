@@ -225,19 +225,10 @@ static void draw_detail(struct app *a)
 	for (size_t i = 0; i < l->nlines && (int)i < max_def; i++)
 		draw_line(y++, 2, &l->lines[i], cols - 4, -1);
 	layout_free(l);
-	if (e->naliases > 0) {
-		size_t len = 32;
-		for (size_t i = 0; i < e->naliases; i++)
-			len += strlen(e->aliases[i]) + 2;
-		char *s = xmalloc(len);
-		strcpy(s, "Also called: ");
-		for (size_t i = 0; i < e->naliases; i++) {
-			if (i > 0)
-				strcat(s, ", ");
-			strcat(s, e->aliases[i]);
-		}
-		draw_text(++y, 2, s, cols - 4, theme_ui(UI_DIM), true);
-		free(s);
+	char *also = glossary_also(e);
+	if (also != NULL) {
+		draw_text(++y, 2, also, cols - 4, theme_ui(UI_DIM), true);
+		free(also);
 		y++;
 	}
 	y++;
@@ -304,28 +295,9 @@ void glossary_key(struct app *a, enum action act)
 	size_t *sel = a->gdetail ? &a->gplace_sel : &a->gsel;
 	size_t n = a->gdetail ? a->ngplaces : a->ngterms;
 	size_t page = app_rows() > 8 ? (size_t)app_rows() - 7 : 1;
+	if (keys_list_move(act, sel, n, page))
+		return;
 	switch (act) {
-	case ACT_UP:
-		if (*sel > 0)
-			(*sel)--;
-		break;
-	case ACT_DOWN:
-		if (*sel + 1 < n)
-			(*sel)++;
-		break;
-	case ACT_PAGE_UP:
-		*sel = *sel > page ? *sel - page : 0;
-		break;
-	case ACT_PAGE_DOWN:
-		if (n > 0)
-			*sel = *sel + page < n ? *sel + page : n - 1;
-		break;
-	case ACT_HOME:
-		*sel = 0;
-		break;
-	case ACT_END:
-		*sel = n > 0 ? n - 1 : 0;
-		break;
 	case ACT_OPEN:
 		if (a->gdetail) {
 			open_place(a);

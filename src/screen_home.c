@@ -127,30 +127,12 @@ void home_key(struct app *a, enum action act)
 	if (n == 0)
 		return;
 	size_t page = (size_t)(app_rows() > 6 ? (app_rows() - 2) / 2 - 1 : 1);
+	if (keys_list_move(act, &a->home_sel, n, page)) {
+		if (a->home_sel == 0)
+			a->home_top = 0; /* the instruction line comes back */
+		return;
+	}
 	switch (act) {
-	case ACT_UP:
-		if (a->home_sel > 0)
-			a->home_sel--;
-		else
-			a->home_top = 0;
-		break;
-	case ACT_DOWN:
-		if (a->home_sel + 1 < n)
-			a->home_sel++;
-		break;
-	case ACT_PAGE_UP:
-		a->home_sel = a->home_sel > page ? a->home_sel - page : 0;
-		break;
-	case ACT_PAGE_DOWN:
-		a->home_sel = a->home_sel + page < n ? a->home_sel + page : n - 1;
-		break;
-	case ACT_HOME:
-		a->home_sel = 0;
-		a->home_top = 0;
-		break;
-	case ACT_END:
-		a->home_sel = n - 1;
-		break;
 	case ACT_OPEN:
 		app_open_article(a, (long)a->home_sel, NULL);
 		break;

@@ -239,23 +239,9 @@ void search_key(struct app *a, enum action act)
 	size_t n = a->nhits;
 	int slots = (app_rows() - 5) / 2;
 	size_t page = slots > 1 ? (size_t)slots - 1 : 1;
+	if (keys_list_move(act, &a->search_sel, n, page))
+		return;
 	switch (act) {
-	case ACT_UP:
-		if (a->search_sel > 0)
-			a->search_sel--;
-		break;
-	case ACT_DOWN:
-		if (a->search_sel + 1 < n)
-			a->search_sel++;
-		break;
-	case ACT_PAGE_UP:
-		a->search_sel = a->search_sel > page ? a->search_sel - page : 0;
-		break;
-	case ACT_PAGE_DOWN:
-		if (n > 0)
-			a->search_sel = a->search_sel + page < n ? a->search_sel + page
-								 : n - 1;
-		break;
 	case ACT_OPEN:
 		open_hit(a);
 		break;

@@ -19,6 +19,7 @@
 #include "fold.h"
 #include "glossary.h"
 #include "library.h"
+#include "node_text.h"
 #include "text.h"
 #include "xmem.h"
 
@@ -40,42 +41,6 @@ struct search_index {
 typedef void (*unit_fn)(void *ctx, enum search_kind kind, const char *section,
 			const char *text, size_t len);
 
-/* Plain text of a node's inline content, on one line. */
-static char *plain_text(cmark_node *n, size_t *out_len)
-{
-	size_t cap = 128, len = 0;
-	char *s = xmalloc(cap);
-	cmark_iter *it = cmark_iter_new(n);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		cmark_node *c = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(c);
-		const char *lit = NULL;
-		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
-		    t == CMARK_NODE_CODE_BLOCK)
-			lit = cmark_node_get_literal(c);
-		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
-			lit = " ";
-		if (lit == NULL)
-			continue;
-		size_t k = strlen(lit);
-		xgrow(&s, &cap, len + k + 1, 1);
-		memcpy(s + len, lit, k);
-		len += k;
-	}
-	cmark_iter_free(it);
-	size_t cl;
-	char *clean = text_sanitize(s, len, &cl);
-	free(s);
-	for (size_t i = 0; i < cl; i++)
-		if (clean[i] == '\n' || clean[i] == '\t')
-			clean[i] = ' ';
-	*out_len = cl;
-	return clean;
-}
-
 /* The units of one article, in order: its title, then for each heading
  * and each paragraph or code block one unit. */
 static void units_of(const struct article *a, cmark_node *doc, unit_fn fn,
@@ -96,7 +61,7 @@ static void units_of(const struct article *a, cmark_node *doc, unit_fn fn,
 		    t != CMARK_NODE_CODE_BLOCK)
 			continue;
 		size_t len;
-		char *text = plain_text(n, &len);
+		char *text = node_text(n, SIZE_MAX, &len);
 		if (t == CMARK_NODE_HEADING) {
 			if (cmark_node_get_heading_level(n) <= 3) {
 				free(section);

@@ -1,0 +1,49 @@
+/* node_text: see node_text.h. */
+#include "node_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "xmem.h"
+
+char *node_text(cmark_node *n, size_t max, size_t *out_len)
+{
+	size_t cap = 128, len = 0;
+	char *s = xmalloc(cap);
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node *c = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(c);
+		const char *lit = NULL;
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
+		    t == CMARK_NODE_CODE_BLOCK)
+			lit = cmark_node_get_literal(c);
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			lit = " ";
+		if (lit == NULL)
+			continue;
+		size_t k = strlen(lit);
+		if (len + k > max)
+			k = max - len;
+		xgrow(&s, &cap, len + k + 1, 1);
+		memcpy(s + len, lit, k);
+		len += k;
+		if (len >= max)
+			break;
+	}
+	cmark_iter_free(it);
+	size_t cl;
+	char *clean = text_sanitize(s, len, &cl);
+	free(s);
+	for (size_t i = 0; i < cl; i++)
+		if (clean[i] == '\n' || clean[i] == '\t')
+			clean[i] = ' ';
+	if (out_len != NULL)
+		*out_len = cl;
+	return clean;
+}
+

@@ -557,10 +557,12 @@ void app_reload(struct app *a)
 		/* Same article text, but the glossary may have changed. */
 		char *term = xstrdup(
 			glossary_entry_at(old->glossary, rd->pane.entry)->term);
+		uint32_t b, off;
+		reader_position(rd, &b, &off);
 		a->lib = lib;
 		layout_free(rd->lay);
 		rd->lay = NULL;
-		reader_seek(rd, 0, 0);
+		reader_seek(rd, b, off);
 		reader_show_term(a, term);
 		free(term);
 	} else if (rd->doc != NULL && a->lib == old) {
@@ -698,8 +700,10 @@ static bool locked_key(struct app *a, wint_t ch, bool keycode, double now)
 		pin_key(a, ch, keycode, now);
 		return true;
 	}
-	if (keycode)
+	if (keycode || (ch != APP_CHORD_1 && ch != APP_CHORD_2)) {
+		a->chord_at = 0; /* any other key breaks the chord */
 		return false;
+	}
 	if (ch == APP_CHORD_1) {
 		a->chord_at = now;
 		return true;

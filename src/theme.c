@@ -58,6 +58,9 @@ static enum theme_id theme;
  * ncv): terms and links are then also bold, so they never differ from
  * plain text by colour alone. */
 static bool underline_lost;
+/* The terminal has no italics (the Linux console): emphasis is
+ * underlined instead, so it still shows. */
+static bool no_italics;
 
 void theme_init(enum theme_id t, bool no_color)
 {
@@ -67,6 +70,8 @@ void theme_init(enum theme_id t, bool no_color)
 	underline_lost = use_color && ((ncv > 0 && (ncv & 2)) ||
 				       tigetstr("smul") == NULL ||
 				       tigetstr("smul") == (char *)-1);
+	const char *sitm = tigetstr("sitm");
+	no_italics = sitm == NULL || sitm == (char *)-1;
 	if (!use_color)
 		return;
 	start_color();
@@ -94,7 +99,9 @@ attr_t theme_style(uint16_t style, bool focused)
 	if (style & STYLE_BOLD)
 		a |= A_BOLD;
 	if (style & STYLE_ITALIC)
-		a |= use_color ? A_ITALIC : A_UNDERLINE;
+		a |= use_color && !no_italics ? A_ITALIC
+		     : underline_lost         ? A_BOLD
+					      : A_UNDERLINE;
 	if (style & STYLE_HEADING)
 		a |= A_BOLD | pair(PAIR_HEADING);
 	if (style & STYLE_CODE)

@@ -112,6 +112,19 @@ static void forget(struct watch *w, int wd)
 		}
 }
 
+/* The root folder was moved or deleted: the watches follow the old
+ * folder, so drop them all; watch_root_missing adds the path's new folder
+ * when there is one. */
+static void forget_all(struct watch *w)
+{
+	for (size_t i = 0; i < w->n; i++) {
+		inotify_rm_watch(w->fd, w->e[i].wd);
+		free(w->e[i].path);
+	}
+	w->n = 0;
+	w->root_missing = true;
+}
+
 static const char *path_of(const struct watch *w, int wd)
 {
 	for (size_t i = 0; i < w->n; i++)
@@ -145,6 +158,9 @@ bool watch_read(struct watch *w)
 				continue;
 			}
 			if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF)) {
+				const char *path = path_of(w, ev->wd);
+				if (path != NULL && strcmp(path, w->root) == 0)
+					forget_all(w); /* watch the path again */
 				changed = true;
 				continue;
 			}

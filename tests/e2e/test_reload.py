@@ -1,0 +1,286 @@
+"""
+End-to-end tests of live reload: the running kiosk watches its content
+folder (inotify) and loads it again about 0.3 s after the last change;
+a broken file keeps its last good version; events go to the log file set
+by `log =` (docs/content-guide.md, "What happens when you save on a
+running kiosk").  Each test edits a fresh copy of the bundled content
+while the kiosk shows it, and checks what the reader sees.
+"""
+
+import os
+import random
+import re
+import shutil
+import time
+
+import pytest
+
+from conftest import BUNDLED_CONTENT, BUNDLED_TITLE
+from test_core import (ARTICLES, AUTOLOGOUS_DEF, THERAPY, THERAPY_SECTIONS,
+                       focus_on, goto_section, header, home, open_article,
+                       section_no, selected_article)
+
+THERAPY_FILE = "articles/01-stem-cell-basics/what-is-stem-cell-therapy.md"
+RECOVERY = ARTICLES[1][0]
+RECOVERY_FILE = "articles/01-stem-cell-basics/stem-cells-for-recovery.md"
+RECOVERY_TEXT = "Doctors hope that stem cells can help the body mend damage"
+NOTICE_REMOVED = "The article you were reading has been removed."
+RELOADED = "content reloaded"
+LAST_GOOD = "still showing the last good version"
+
+
+# ----- helpers ---------------------------------------------------------------
+
+@pytest.fixture
+def live(spawn, make_config, bundled_copy, tmp_path):
+    """Starts the kiosk on a fresh copy of the bundled content with a log
+    file; returns (kiosk, content folder, log path) once the home screen
+    is up."""
+    counter = [0]
+
+    def _start():
+        counter[0] += 1
+        content = bundled_copy()
+        log = str(tmp_path / f"kiosk{counter[0]}.log")
+        k = home(spawn, ["--config", make_config(content, extra=f"log = {log}\n")])
+        wait_log(log, r"started")
+        return k, content, log
+    return _start
+
+
+def read_log(log):
+    try:
+        with open(log, encoding="utf-8", errors="replace") as f:
+            return f.read()
+    except FileNotFoundError:
+        return ""
+
+
+def wait_log(log, pattern, since=0, timeout=3, k=None):
+    """Waits until regex pattern shows in the log after its first `since`
+    characters; returns the new part of the log.  Keeps reading the
+    kiosk's screen meanwhile."""
+    end = time.monotonic() + timeout
+    while True:
+        text = read_log(log)[since:]
+        if re.search(pattern, text):
+            return text
+        if time.monotonic() >= end:
+            where = f"\n{k.dump()}" if k is not None else ""
+            raise AssertionError(f"/{pattern}/ not in the log after {timeout}s; new log lines:\n{text}{where}")
+        if k is not None:
+            k.alive()
+        time.sleep(0.05)
+
+
+def settle(k, seconds):
+    """Reads the kiosk's output for `seconds` without typing anything."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        k.alive()
+        time.sleep(0.05)
+
+
+def edit(content, rel, old, new):
+    """Replaces old (which must be there) with new in content/rel."""
+    path = os.path.join(content, rel)
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    assert old in text, f"{old!r} is not in {rel}: update the test to the bundled content"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace(old, new))
+
+
+# ----- tests -----------------------------------------------------------------
+
+def test_title_change_shows_at_once(live):
+    k, content, log = live()
+    edit(content, RECOVERY_FILE, f"title: {RECOVERY}", "title: Healing with stem cells")
+    saved = time.monotonic()
+    k.wait_for(r"Healing with stem cells", timeout=2)
+    took = time.monotonic() - saved
+    assert RECOVERY not in k.text(), k.failure("the old title is still listed")
+    assert selected_article(k) == ARTICLES[0][0], k.failure("the reload moved the selection")
+    print(f"\nnew title shown {took:.2f} s after the save")
+
+
+BROKEN = {
+    "bad-yaml": b"---\ntitle: [broken\ndescription: Half saved.\n---\n\nSome text.\n",
+    "empty": b"",
+    "binary": bytes(random.Random(7).randrange(256) for _ in range(3000)) + b"\x00\x00\xff",
+}
+# What the log must say about the file: its name, a line number where the
+# problem has one, "error".
+BROKEN_MESSAGE = {
+    "bad-yaml": re.escape(RECOVERY_FILE) + r":\d+(:\d+)?: error: ",
+    "empty": re.escape(RECOVERY_FILE) + r"(:\d+)*: error: .*empty",
+    "binary": re.escape(RECOVERY_FILE) + r":\d+(:\d+)?: error: .*not a text file",
+}
+
+
+@pytest.mark.parametrize("kind", list(BROKEN))
+def test_broken_save_keeps_last_good_version(live, kind):
+    k, content, log = live()
+    mark = len(read_log(log))
+    with open(os.path.join(content, RECOVERY_FILE), "wb") as f:
+        f.write(BROKEN[kind])
+    new = wait_log(log, RELOADED, since=mark, k=k)
+    k.wait_quiet(first=0.3)
+    assert k.alive(), k.failure(f"a {kind} file ended the kiosk (status {k.status})")
+    assert re.search(BROKEN_MESSAGE[kind], new), f"the log lacks the file:line error for the {kind} file:\n{new}"
+    assert re.search(re.escape(RECOVERY_FILE) + r".*" + LAST_GOOD, new), \
+        f"the log does not say the last good version is still shown:\n{new}"
+    text = k.text()
+    assert RECOVERY in text and ARTICLES[1][1] in text, k.failure(f"after the {kind} save the article is no longer listed as it was")
+    assert not re.search(r"(?i)\berror\b|warning|not a text file|front matter|last good", text), \
+        k.failure("a patient sees the error")
+    # Opening it shows the last good text.
+    open_article(k, RECOVERY)
+    k.wait_for(re.escape(RECOVERY_TEXT))
+
+
+def test_edit_keeps_reader_in_section(live):
+    k, content, log = live()
+    open_article(k, THERAPY)
+    goto_section(k, 3)
+    heading = THERAPY_SECTIONS[2]
+    row = k.must_find(heading)[0]
+    assert row <= 2, k.failure(f"] did not bring {heading!r} to the top")
+    mark = len(read_log(log))
+    # A longer paragraph in section 2, above the reader's place.
+    old = "Small numbers of stem cells live in many parts of your body."
+    edit(content, THERAPY_FILE, old, old + " They are found in the blood, in fat and in the gums, and "
+         "each kind can make only some types of cells. Scientists call this Edited paragraph.")
+    wait_log(log, RELOADED, since=mark, k=k)
+    k.wait_quiet(first=0.3)
+    assert THERAPY in header(k), k.failure("the reader left the article")
+    assert section_no(k) == (3, len(THERAPY_SECTIONS)), k.failure("the reader is no longer in section 3")
+    assert k.must_find(heading)[0] == row, k.failure(f"the heading {heading!r} moved from row {row}")
+    k.send("[")
+    k.wait_for(r"Section 2 of")
+    k.wait_for(r"Edited paragraph")  # the edit itself is shown
+
+
+def test_deleting_the_article_being_read(live):
+    k, content, log = live()
+    open_article(k, THERAPY)
+    goto_section(k, 2)
+    os.remove(os.path.join(content, THERAPY_FILE))
+    k.wait_for(re.escape(NOTICE_REMOVED), timeout=2)
+    assert BUNDLED_TITLE in header(k), k.failure("the home screen is not shown")
+    assert k.lines()[-1].strip() == NOTICE_REMOVED, k.failure("the notice is not in the bottom line")
+    text = k.text()
+    assert THERAPY not in text, k.failure("the removed article is still listed")
+    for title, _ in ARTICLES[1:]:
+        assert title in text, k.failure(f"{title!r} is missing")
+    # Back stays here (no history leads to the removed article), and
+    # Enter opens what is now the first article.
+    k.send("left")
+    k.wait_quiet(first=0.3)
+    assert k.alive() and BUNDLED_TITLE in header(k), k.failure("Back left the home screen")
+    k.send("enter")
+    k.wait_for(r"\A[^\n]*" + re.escape(RECOVERY))
+
+
+def test_atomic_save_is_one_reload(live):
+    k, content, log = live()
+    path = os.path.join(content, THERAPY_FILE)
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    mark = len(read_log(log))
+    # As `sed -i` and most editors save: a temporary file in the same
+    # folder, renamed over the article.
+    tmp = os.path.join(os.path.dirname(path), "sedK3x9Qp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text.replace(f"title: {THERAPY}", "title: Stem cell therapy explained"))
+    os.rename(tmp, path)
+    k.wait_for(r"Stem cell therapy explained", timeout=2)
+    settle(k, 1.5)
+    new = read_log(log)[mark:]
+    n = len(re.findall(RELOADED, new))
+    assert n == 1, f"one atomic save gave {n} reloads:\n{new}"
+    assert THERAPY not in k.text()
+
+
+def test_new_topic_folder(live):
+    k, content, log = live()
+    folder = os.path.join(content, "articles", "03-after-your-visit")
+    os.mkdir(folder)
+    with open(os.path.join(folder, "caring-for-your-wound.md"), "w") as f:
+        f.write("---\ntitle: Caring for your wound\ndescription: How to keep it clean and dry.\n"
+                "reviewed: 2026-11-22\n---\n\nMost small wounds heal in one to two weeks.\n")
+    k.wait_for(r"Caring for your wound", timeout=2)
+    topic = k.must_find("After your visit")
+    title = k.must_find("Caring for your wound")
+    assert topic[0] < title[0], k.failure("the new article is not under its topic")
+    assert k.must_find(ARTICLES[-1][0])[0] < topic[0], k.failure("the new topic is not after the others")
+    assert "03-after" not in k.text(), k.failure("the folder's number is shown")
+    # The new folder is watched too: editing the file there is seen.
+    edit(content, "articles/03-after-your-visit/caring-for-your-wound.md",
+         "title: Caring for your wound", "title: Looking after your wound")
+    k.wait_for(r"Looking after your wound", timeout=2)
+
+
+def open_autologous(k):
+    """THERAPY, section 4, with the glossary pane on 'Autologous'."""
+    open_article(k, THERAPY)
+    goto_section(k, 4)
+    focus_on(k, "Autologous")
+    k.send("enter")
+    k.wait_for(r"Cells or tissue")
+
+
+NEW_DEF = "Cells taken from you yourself, not from a donor."
+
+
+def test_glossary_edit_updates_open_pane(live):
+    k, content, log = live()
+    open_autologous(k)
+    edit(content, "glossary.md", AUTOLOGOUS_DEF, NEW_DEF)
+    k.wait_for(r"Cells taken from you yourself", timeout=2)
+    text = re.sub(r"\s+", " ", k.text())
+    assert NEW_DEF in text, k.failure("the pane does not show the whole new definition")
+    assert AUTOLOGOUS_DEF not in text, k.failure("the old definition is still shown")
+    assert THERAPY in header(k)
+
+
+def test_glossary_edit_keeps_reading_position(live):
+    k, content, log = live()
+    open_autologous(k)
+    edit(content, "glossary.md", AUTOLOGOUS_DEF, NEW_DEF)
+    k.wait_for(r"Cells taken from you yourself", timeout=2)
+    assert section_no(k)[0] == 4, k.failure("a glossary edit moved the reader out of section 4")
+
+
+def test_content_folder_deleted_and_made_again(live):
+    k, content, log = live()
+    mark = len(read_log(log))
+    shutil.rmtree(content)
+    wait_log(log, r"cannot be read; still serving", since=mark, k=k)
+    # Meanwhile the kiosk keeps serving what it has.
+    open_article(k, ARTICLES[2][0])
+    k.wait_for(r"Fibroblast treatments use your own skin cells")
+    k.send("esc")
+    k.wait_for(re.escape(ARTICLES[-1][0]))
+    assert k.alive()
+    # The folder comes back, with one title changed.
+    shutil.copytree(BUNDLED_CONTENT, content)
+    edit(content, RECOVERY_FILE, f"title: {RECOVERY}", "title: Healing with stem cells")
+    back = time.monotonic()
+    k.wait_for(r"Healing with stem cells", timeout=4)
+    print(f"\nnew content shown {time.monotonic() - back:.2f} s after the folder came back")
+    # ... and it is watched again.
+    edit(content, RECOVERY_FILE, "title: Healing with stem cells", "title: Mending with stem cells")
+    k.wait_for(r"Mending with stem cells", timeout=2)
+
+
+def test_content_folder_swapped_by_rename(live):
+    # A common way to publish new content: move the old folder aside and
+    # put the new one in its place.  Later saves must still be seen.
+    k, content, log = live()
+    mark = len(read_log(log))
+    os.rename(content, content + ".old")
+    shutil.copytree(content + ".old", content)
+    wait_log(log, RELOADED, since=mark, k=k)
+    edit(content, RECOVERY_FILE, f"title: {RECOVERY}", "title: Healing with stem cells")
+    k.wait_for(r"Healing with stem cells", timeout=2.5)

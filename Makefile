@@ -94,7 +94,7 @@ e2e: $(BIN)
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, in a
 # separate build folder so it never mixes with the normal objects.
 asan: deps
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	LSAN_OPTIONS=suppressions=$(abspath tests/e2e/lsan.supp):print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	$(MAKE) BUILD=build/asan OPT='-O1 -g -fno-omit-frame-pointer' \
@@ -217,13 +217,17 @@ fuzz: fuzz-regress
 # file per process and fails on anything not listed).
 LINT_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
               -DKIOSK_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
+# Both tools always run; the target fails if either found something.
 lint:
+	@st=0; echo "== cppcheck"; \
 	cppcheck --quiet --std=c11 --enable=warning,performance,portability \
 	  --error-exitcode=1 --inline-suppr \
 	  --suppressions-list=.cppcheck-suppressions \
 	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DKIOSK_VERSION='"$(VERSION)"' \
-	  src/
-	$(PYTHON) tests/lint/clang_tidy.py $(SRCS) -- $(LINT_CFLAGS)
+	  src/ || st=1; \
+	echo "== clang-tidy"; \
+	$(PYTHON) tests/lint/clang_tidy.py $(SRCS) -- $(LINT_CFLAGS) || st=1; \
+	exit $$st
 
 # valgrind memcheck through a pty: start, open articles, a term, the
 # glossary pane, resize, help, quit; then --render of each bundled article.

@@ -213,10 +213,11 @@ class Kiosk:
                 base[k] = os.environ[k]
         if "LSAN_OPTIONS" not in base:
             base["LSAN_OPTIONS"] = f"suppressions={LSAN_SUPP}:print_suppressions=0"
-        if "ASAN_OPTIONS" not in base:
-            # the slow unwinder sees through libraries built without frame
-            # pointers, so suppressions can match their callers
-            base["ASAN_OPTIONS"] = "fast_unwind_on_malloc=0"
+        # the slow unwinder sees through libraries built without frame
+        # pointers, so suppressions can match their callers
+        if "fast_unwind_on_malloc" not in base.get("ASAN_OPTIONS", ""):
+            base["ASAN_OPTIONS"] = ":".join(
+                x for x in (base.get("ASAN_OPTIONS"), "fast_unwind_on_malloc=0") if x)
         for k, v in (env or {}).items():
             if v is None:
                 base.pop(k, None)

@@ -325,24 +325,27 @@ def test_idle_reset_forgets_everything(spawn, waiting_room):
 
 
 def test_key_during_countdown_keeps_session(spawn, waiting_room):
-    k = home(spawn, waiting_room(idle=2))
+    # idle 4 s: the countdown shows at once (it covers the last 10 s), and
+    # the margins below leave room for a slow (sanitizer) build.
+    k = home(spawn, waiting_room(idle=4))
     k.send("enter")
     k.wait_for(re.escape(THERAPY_FIRST_TEXT))
     k.send("]")
-    last = time.monotonic()  # the session would end at last + 2
+    last = time.monotonic()  # the session would end at last + 4
     k.wait_for(r"Section 2 of")
     k.wait_for(COUNTDOWN)
-    settle(k, max(0.0, last + 1.0 - time.monotonic()))
+    settle(k, max(0.0, last + 2.0 - time.monotonic()))
     k.send("x")  # a key with no other meaning
     pressed = time.monotonic()
     # Past the time the session would have ended without that key:
-    settle(k, max(0.0, last + 2.5 - time.monotonic()))
-    assert time.monotonic() - pressed < 1.8, "the test was too slow to check before the new deadline"
+    settle(k, max(0.0, last + 4.8 - time.monotonic()))
+    if time.monotonic() - pressed >= 3.6:
+        pytest.skip("the machine was too slow to check before the new deadline")
     assert THERAPY in header(k) and section_no(k)[0] == 2, \
         k.failure("a key during the countdown did not keep the article")
     # ... and the session does end idle_timeout after that key.
-    k.wait_for(HOME_HINT, timeout=4)
-    assert time.monotonic() - pressed >= 1.7, k.failure("the reset came too soon after the key")
+    k.wait_for(HOME_HINT, timeout=8)
+    assert time.monotonic() - pressed >= 3.7, k.failure("the reset came too soon after the key")
     home_is_fresh(k)
 
 

@@ -55,7 +55,7 @@ void app_init(struct app *a, const struct config *cfg, struct library *lib,
 	a->locked = cfg->mode == MODE_WAITING_ROOM;
 	a->last_input = app_now();
 	a->started = a->last_input;
-	a->remote = session_is_remote() && !a->locked;
+	a->remote = session_is_remote();
 	a->watch = watch_open(lib->dir);
 }
 
@@ -781,6 +781,7 @@ int app_run(struct app *a)
 	int empty = 0;
 	nodelay(stdscr, TRUE);
 	while (!a->quit && !term_should_quit()) {
+		term_take_resize();
 		tick(a, app_now());
 		if (a->quit)
 			break;

@@ -200,8 +200,11 @@ static const struct key_def keys[] = {
 	 .name = "lock_dir",
 	 .type = KEY_PATH,
 	 .offset = offsetof(struct config, lock_dir),
-	 .def_str = "/tmp/kiosk-sessions",
-	 .help = "folder for the session slot files that count sessions"},
+	 .may_be_empty = true,
+	 .def_str = "",
+	 .help = "folder for the session slot files that count sessions; "
+		 "empty: $XDG_RUNTIME_DIR/kiosk-sessions, else "
+		 "/tmp/kiosk-sessions-UID"},
 };
 
 void config_check(const struct config *c, const char *path,

@@ -15,7 +15,7 @@
  *   session_idle = 900                ; seconds without a key, then end
  *   session_max  = 3600               ; seconds, then end
  *   max_sessions = 20                 ; more are turned away politely
- *   lock_dir     = /tmp/kiosk-sessions
+ *   lock_dir     = /var/lib/kiosk-ssh  ; "": $XDG_RUNTIME_DIR/...
  *
  * Keys are described by one static table in config.c, so adding a key is
  * one row.  Unknown sections or keys and bad values are errors reported as

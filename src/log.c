@@ -41,6 +41,10 @@ void log_close(void)
 		fclose(out);
 	out = NULL;
 	own_file = false;
+	/* Lines still kept are dropped. */
+	for (size_t i = 0; i < nkept; i++)
+		free(kept[(first + i) % KEEP]);
+	nkept = first = 0;
 }
 
 static void emit(const char *line)

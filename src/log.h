@@ -17,6 +17,7 @@
 /* path: a file to append to, or NULL / "" for the default above.
  * Returns 0, or -1 when the file cannot be opened (the default is used). */
 int log_open(const char *path);
+/* Closes the file; lines still kept back are dropped. */
 void log_close(void);
 
 void log_event(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -325,10 +325,13 @@ int main(int argc, char **argv)
 		free(cfg.content_dir);
 		cfg.content_dir = xstrdup(content);
 	}
-	if (session_is_remote() && cfg.mode != MODE_WAITING_ROOM &&
-	    cfg.max_sessions > 0) {
+	bool remote = session_is_remote();
+	if (remote && cfg.max_sessions > 0) {
 		char *cause = NULL;
-		int slot = session_claim(cfg.lock_dir, cfg.max_sessions, &cause);
+		char *dir = cfg.lock_dir[0] != '\0' ? xstrdup(cfg.lock_dir)
+						    : session_default_dir();
+		int slot = session_claim(dir, cfg.max_sessions, &cause);
+		free(dir);
 		if (slot == SESSION_FULL) {
 			printf("\r\nThe kiosk is busy, please try again in a few "
 			       "minutes.\r\n\r\n");
@@ -339,9 +342,20 @@ int main(int argc, char **argv)
 			return 0;
 		}
 		if (slot == SESSION_ERROR) {
-			diag_add(&diags, DIAG_WARNING, config_path, 0, 0,
-				 "sessions are not counted: %s", cause);
+			/* Fail closed: without counting, a server could be
+			 * swamped. */
+			log_open(cfg.log_path);
+			log_event("session refused: sessions cannot be counted: %s",
+				  cause);
+			log_close();
 			free(cause);
+			printf("\r\nThe kiosk is not available right now, please "
+			       "try again later.\r\n\r\n");
+			fflush(stdout);
+			sleep(3);
+			config_free(&cfg);
+			diag_list_clear(&diags);
+			return 0;
 		}
 	}
 	struct library *lib = library_load(cfg.content_dir, NULL, &diags);
@@ -384,7 +398,10 @@ int main(int argc, char **argv)
 	if (term_should_quit())
 		log_event("stopped by signal %d", term_should_quit());
 	app_free(&app);
-	log_flush_kept();
+	/* Kept log lines are for staff at a console, never for a remote
+	 * patient (set log = to keep them). */
+	if (!remote)
+		log_flush_kept();
 	log_close();
 	config_free(&cfg);
 	return status;

@@ -11,10 +11,28 @@
 
 #include "xmem.h"
 
+char *session_default_dir(void)
+{
+	const char *run = getenv("XDG_RUNTIME_DIR");
+	if (run != NULL && run[0] == '/')
+		return xasprintf("%s/kiosk-sessions", run);
+	return xasprintf("/tmp/kiosk-sessions-%ld", (long)getuid());
+}
+
 int session_claim(const char *dir, int max, char **cause)
 {
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		*cause = xasprintf("cannot make %s: %s", dir, strerror(errno));
+		return SESSION_ERROR;
+	}
+	/* A folder someone else made (in /tmp, say) could be used to hold
+	 * every slot or to stop the counting: only our own will do. */
+	struct stat st;
+	if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) ||
+	    st.st_uid != getuid() || (st.st_mode & 022) != 0) {
+		*cause = xasprintf("%s is not a folder of this account that only "
+				   "it can write",
+				   dir);
 		return SESSION_ERROR;
 	}
 	for (int i = 0; i < max; i++) {

@@ -15,11 +15,16 @@
 #define SESSION_FULL (-1)  /* every slot is taken */
 #define SESSION_ERROR (-2) /* the folder cannot be used; *cause says why */
 
-/* Takes a free slot of max in dir (made if missing, mode 0700).  Returns
+/* Takes a free slot of max in dir (made if missing, mode 0700; it must
+ * belong to this account and be writable by it alone).  Returns
  * the slot number (the lock is kept until the process exits),
  * SESSION_FULL, or SESSION_ERROR with a message in *cause (caller
  * frees). */
 int session_claim(const char *dir, int max, char **cause);
+
+/* The folder used when the config names none: $XDG_RUNTIME_DIR/kiosk-
+ * sessions, else /tmp/kiosk-sessions-UID (caller frees). */
+char *session_default_dir(void);
 
 /* True when the program runs in a session started by sshd. */
 int session_is_remote(void);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -25,7 +26,42 @@ static bool have_tio;
 static char reset_seq[128];
 static size_t reset_len;
 
+static volatile sig_atomic_t resized;
+
 static void on_signal(int sig) { quit_signal = sig; }
+
+/* Our own SIGWINCH handler, so ncurses does not install its own and
+ * resize to whatever the client says. */
+static void on_winch(int sig)
+{
+	(void)sig;
+	resized = 1;
+}
+
+/* The terminal's size, clamped; false when it cannot be read. */
+static bool window_size(int *rows, int *cols)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
+	    ws.ws_col == 0)
+		return false;
+	*rows = ws.ws_row > TERM_MAX_ROWS ? TERM_MAX_ROWS : ws.ws_row;
+	*cols = ws.ws_col > TERM_MAX_COLS ? TERM_MAX_COLS : ws.ws_col;
+	return true;
+}
+
+bool term_take_resize(void)
+{
+	if (!resized || screen == NULL)
+		return false;
+	resized = 0;
+	int rows, cols;
+	if (!window_size(&rows, &cols))
+		return false;
+	resize_term(rows, cols);
+	clearok(curscr, TRUE);
+	return true;
+}
 
 static void on_fatal(int sig)
 {
@@ -50,6 +86,11 @@ void term_install_signals(bool locked)
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
 	signal(SIGPIPE, SIG_IGN); /* writes then fail with EPIPE */
+	struct sigaction wa;
+	memset(&wa, 0, sizeof wa);
+	wa.sa_handler = on_winch;
+	sigemptyset(&wa.sa_mask);
+	sigaction(SIGWINCH, &wa, NULL);
 	if (locked) {
 		signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
@@ -126,7 +167,24 @@ int term_start(bool locked, bool *ascii, bool *console)
 		*ascii = true;
 	*console = strncmp(use, "linux", 5) == 0;
 	have_tio = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
+	/* A huge window starts clamped: ncurses takes LINES and COLUMNS
+	 * from the environment over the terminal's own size. */
+	struct winsize ws;
+	bool huge = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+		    (ws.ws_row > TERM_MAX_ROWS || ws.ws_col > TERM_MAX_COLS);
+	int rows = 0, cols = 0;
+	if (huge && window_size(&rows, &cols)) {
+		char r[16], c[16];
+		snprintf(r, sizeof r, "%d", rows);
+		snprintf(c, sizeof c, "%d", cols);
+		setenv("LINES", r, 1);
+		setenv("COLUMNS", c, 1);
+	}
 	screen = newterm(use, stdout, stdin);
+	if (huge) {
+		unsetenv("LINES");
+		unsetenv("COLUMNS");
+	}
 	if (screen == NULL) {
 		fprintf(stderr, "kiosk: cannot start the terminal\n");
 		return -1;

@@ -18,6 +18,16 @@
  * with a message printed when no terminal can be used. */
 int term_start(bool locked, bool *ascii, bool *console);
 
+/* The largest screen the kiosk uses: a bigger terminal (the remote client
+ * chooses the size) is drawn in its top-left corner, so a stranger cannot
+ * make a session use gigabytes of memory. */
+#define TERM_MAX_COLS 400
+#define TERM_MAX_ROWS 150
+
+/* Applies a pending window size change (SIGWINCH), clamped to the sizes
+ * above; true when the size changed and the screen must be painted. */
+bool term_take_resize(void);
+
 /* Restores the terminal; safe to call more than once and from the fatal
  * hook. */
 void term_stop(void);

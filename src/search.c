@@ -355,7 +355,8 @@ size_t search_run(const struct search_index *ix, const char *query,
 		}
 	}
 	sort_ix = ix;
-	qsort(found, nf, sizeof *found, cmp_found);
+	if (nf > 0)
+		qsort(found, nf, sizeof *found, cmp_found);
 	/* A glossary entry is listed once, by its best name. */
 	size_t keep = nf < max ? nf : max;
 	struct search_hit *out = xcalloc(keep + 1, sizeof *out);

@@ -373,7 +373,7 @@ class Sshd:
         setenv = {k: os.environ[k] for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS")
                   if os.environ.get(k)}
         if "LSAN_OPTIONS" in setenv:
-            setenv["LSAN_OPTIONS"] = re.sub(r"suppressions=[^:]*", f"suppressions={a.root}/lsan.supp",
+            setenv["LSAN_OPTIONS"] = re.sub(r"(?<![A-Za-z_])suppressions=[^:]*", f"suppressions={a.root}/lsan.supp",
                                             setenv["LSAN_OPTIONS"])
         subs.update(self.overrides)
         text, n = re.subn(r"(?m)^Match User guest$", f"Match User {a.user}", text)

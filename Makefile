@@ -50,7 +50,10 @@ PYTHON = /usr/bin/python3
 DEB_PKGS = build-essential pkg-config libncurses-dev libcmark-dev cmark \
            libyaml-dev libinih-dev libunistring-dev libqrencode-dev libcrypt-dev \
            libcmocka-dev python3-pyte python3-pexpect python3-pytest tmux \
-           ncurses-term openssh-server openssh-client zbar-tools python3-pil
+           ncurses-term openssh-server openssh-client zbar-tools python3-pil \
+           clang libclang-rt-14-dev clang-tidy cppcheck valgrind
+# Only for make bench: the programs it compares the kiosk with.
+BENCH_PKGS = less lynx w3m
 
 .PHONY: all run check unit layout-test e2e asan bench deps install uninstall clean
 
@@ -103,6 +106,7 @@ asan: deps
 
 # Speed, bytes and memory figures against less, lynx and w3m (bench/).
 bench: deps $(BIN)
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(BENCH_PKGS)"
 	$(PYTHON) bench/run.py --kiosk ./$(BIN)
 
 deps:
@@ -153,7 +157,7 @@ clean:
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 30
 FUZZ_BUILD    = build/fuzz
-FUZZ_TARGETS ?= frontmatter article plaintext glossary layout config html
+FUZZ_TARGETS ?= frontmatter article plaintext glossary layout config html search
 FUZZ_BINS     = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -196,7 +200,7 @@ fuzz: fuzz-regress
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  echo "== fuzz_$$t for $(FUZZ_SECONDS)s"; \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
-	  case $$t in config|html) max=16384;; *) max=65536;; esac; \
+	  case $$t in config|html|search) max=16384;; *) max=65536;; esac; \
 	  case $$t in article|layout|plaintext) dict=markdown;; *) dict=$$t;; esac; \
 	  $(FUZZ_ENV) $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_OPTS) \
 	    -dict=tests/fuzz/$$dict.dict -max_len=$$max \

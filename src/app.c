@@ -159,8 +159,6 @@ void app_open_article(struct app *a, long index, const char *fragment)
 		return;
 	}
 	a->view = VIEW_ARTICLE;
-	if (a->view == VIEW_ARTICLE)
-		a->home_sel = a->home_sel; /* the home list keeps its place */
 	reader_seek_fragment(a, fragment);
 }
 
@@ -796,6 +794,14 @@ int app_run(struct app *a)
 		if (r != ERR) {
 			empty = 0;
 			handle_key(a, ch, r == KEY_CODE_YES);
+			/* Keys already waiting (a paste, a held key, a burst)
+			 * are handled before the next paint. */
+			for (int more = 0; more < 256 && !a->quit; more++) {
+				r = get_wch(&ch);
+				if (r == ERR)
+					break;
+				handle_key(a, ch, r == KEY_CODE_YES);
+			}
 			continue;
 		}
 		int ms = next_timeout(a, app_now());
@@ -810,11 +816,10 @@ int app_run(struct app *a)
 		if (p[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			break;
 		if (p[0].revents & POLLIN) {
-			/* Readable, yet curses found no key: after 20 times
-			 * in a row that is an end of input. */
+			/* Readable, yet curses found no key: bytes that are
+			 * not a key yet (half a UTF-8 sequence), or the end of
+			 * input, which term_lost tells apart. */
 			if (++empty > 20 && term_lost())
-				break;
-			if (empty > 100)
 				break;
 		}
 		if (n > 0 && p[1].fd >= 0 && (p[1].revents & POLLIN) &&

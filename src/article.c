@@ -119,9 +119,21 @@ static bool starts_with_fence(const char *text, size_t len)
 	return len - i >= 3 && memcmp(text + i, "---", 3) == 0;
 }
 
+/* cmark's own allocator aborts when memory runs out; ours restores the
+ * terminal and exits with a message (xmem). */
+static void *mem_calloc(size_t n, size_t size) { return xcalloc(n, size); }
+static void *mem_realloc(void *p, size_t n) { return xrealloc(p, n); }
+static void mem_free(void *p) { free(p); }
+static cmark_mem allocator = {mem_calloc, mem_realloc, mem_free};
+
 cmark_node *article_parse_markdown(const char *text, size_t len)
 {
-	return cmark_parse_document(text, len, CMARK_OPT_VALIDATE_UTF8);
+	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_VALIDATE_UTF8,
+						    &allocator);
+	cmark_parser_feed(p, text, len);
+	cmark_node *doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return doc;
 }
 
 /* Plain text of the first heading of doc, or NULL. */
@@ -219,8 +231,10 @@ int article_load(struct article *a, const char *path, const char *id,
 	if (a->fm.title != NULL && a->fm.title[0] != '\0') {
 		title = xstrdup(a->fm.title);
 	} else if (a->plain) {
+		/* The title comes from the first lines: 64 KiB are plenty,
+		 * and a huge pasted file is not parsed twice. */
 		size_t cl;
-		char *clean = text_sanitize(text, len, &cl);
+		char *clean = text_sanitize(text, len < 65536 ? len : 65536, &cl);
 		cmark_node *doc = plaintext_parse(clean, cl, base_name(path),
 						  &title);
 		cmark_node_free(doc);

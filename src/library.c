@@ -236,17 +236,15 @@ static void load_glossary(struct library *lib, const struct library *prev,
 	char *text = NULL, *cause = NULL;
 	size_t len = 0;
 	size_t errs = diag_count(diags, DIAG_ERROR);
-	bool bad;
 	if (file_read(path, GLOSSARY_MAX_BYTES, &text, &len, &cause) != 0) {
 		diag_add(diags, DIAG_WARNING, path, 0, 0,
 			 "no glossary (%s); terms will not be explained", cause);
 		free(cause);
 		text = xstrdup("");
 		len = 0;
-		bad = true;
 	} else {
 		struct glossary *g = glossary_parse(path, text, len, diags);
-		bad = diag_count(diags, DIAG_ERROR) > errs ||
+		bool bad = diag_count(diags, DIAG_ERROR) > errs ||
 		      (glossary_count(g) == 0 && prev != NULL &&
 		       glossary_count(prev->glossary) > 0);
 		if (!bad || prev == NULL) {

@@ -12,6 +12,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -221,6 +222,9 @@ static void fatal_hook(void) { term_stop(); }
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	/* A closed pipe on stderr must not kill the kiosk at its first log
+	 * line: writes fail with EPIPE instead. */
+	signal(SIGPIPE, SIG_IGN);
 	/* As a login shell, sshd runs "kiosk -c COMMAND" for a command or
 	 * ForceCommand, and "-kiosk" for a login: whatever was asked, only
 	 * the kiosk runs, with its default settings. */

@@ -232,10 +232,9 @@ bool term_lost(void)
 	if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
 		return true;
 	if (r == 1 && (p.revents & POLLIN)) {
-		/* Readable but curses got nothing: EOF. */
-		char c;
-		ssize_t n = read(STDIN_FILENO, &c, 0);
-		return n < 0 && errno != EINTR && errno != EAGAIN;
+		/* Readable with nothing to read: the end of input. */
+		int avail = 0;
+		return ioctl(STDIN_FILENO, FIONREAD, &avail) == 0 && avail == 0;
 	}
 	return false;
 }

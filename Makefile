@@ -53,7 +53,7 @@ DEB_PKGS = build-essential pkg-config libncurses-dev libcmark-dev cmark \
            ncurses-term openssh-server openssh-client zbar-tools python3-pil \
            clang libclang-rt-14-dev clang-tidy cppcheck valgrind
 # Only for make bench: the programs it compares the kiosk with.
-BENCH_PKGS = less lynx w3m
+BENCH_PKGS = less lynx w3m linux-perf hyperfine
 
 .PHONY: all run check unit layout-test e2e asan bench deps install uninstall clean
 

@@ -777,13 +777,18 @@ static void handle_key(struct app *a, wint_t ch, bool keycode)
 int app_run(struct app *a)
 {
 	int empty = 0;
+	bool dirty = true; /* something changed since the last paint */
 	nodelay(stdscr, TRUE);
 	while (!a->quit && !term_should_quit()) {
-		term_take_resize();
+		if (term_take_resize())
+			dirty = true;
 		tick(a, app_now());
 		if (a->quit)
 			break;
-		paint(a);
+		if (dirty || a->ended != NULL) {
+			paint(a);
+			dirty = false;
+		}
 		if (a->ended != NULL) {
 			log_event("session ended: %s", a->ended);
 			napms(2500);
@@ -793,6 +798,7 @@ int app_run(struct app *a)
 		int r = get_wch(&ch);
 		if (r != ERR) {
 			empty = 0;
+			dirty = true;
 			handle_key(a, ch, r == KEY_CODE_YES);
 			/* Keys already waiting (a paste, a held key, a burst)
 			 * are handled before the next paint. */
@@ -813,6 +819,8 @@ int app_run(struct app *a)
 				continue; /* a resize or a signal */
 			break;
 		}
+		if (n == 0)
+			dirty = true; /* a timed event: countdown, reset, reload */
 		if (p[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			break;
 		if (p[0].revents & POLLIN) {

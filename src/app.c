@@ -57,6 +57,8 @@ void app_init(struct app *a, const struct config *cfg, struct library *lib,
 	a->started = a->last_input;
 	a->remote = session_is_remote();
 	a->watch = watch_open(lib->dir);
+	if (watch_root_missing(a->watch))
+		a->root_check_at = a->last_input + 2; /* look for it again */
 }
 
 void app_reset(struct app *a)

@@ -328,6 +328,17 @@ struct library *library_load(const char *dir, const struct library *prev,
 	return lib;
 }
 
+struct library *library_empty(const char *dir)
+{
+	struct library *lib = xcalloc(1, sizeof *lib);
+	lib->dir = xstrdup(dir);
+	struct diag_list d = {0};
+	lib->glossary = glossary_parse(dir, "", 0, &d);
+	diag_list_clear(&d);
+	lib->glossary_text = xstrdup("");
+	return lib;
+}
+
 void library_free(struct library *lib)
 {
 	if (lib == NULL)

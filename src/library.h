@@ -62,6 +62,10 @@ struct library {
  */
 struct library *library_load(const char *dir, const struct library *prev,
 			     struct diag_list *diags);
+/* A library with no articles and an empty glossary for dir (caller frees
+ * with library_free): what a waiting-room kiosk serves while its content
+ * folder is missing, until a reload finds it. */
+struct library *library_empty(const char *dir);
 void library_free(struct library *lib);
 
 /* The article whose id is id, or NULL. */

@@ -363,7 +363,11 @@ int main(int argc, char **argv)
 		}
 	}
 	struct library *lib = library_load(cfg.content_dir, NULL, &diags);
-	if (lib == NULL) {
+	if (lib == NULL && cfg.mode == MODE_WAITING_ROOM) {
+		/* Unattended: a calm screen that waits for the folder (the
+		 * watcher looks for it every 2 s) rather than an exit. */
+		lib = library_empty(cfg.content_dir);
+	} else if (lib == NULL) {
 		diag_print(&diags, stderr);
 		diag_list_clear(&diags);
 		config_free(&cfg);

@@ -55,6 +55,10 @@ void home_draw(struct app *a)
 			  "No articles are available right now. Please ask "
 			  "the staff.",
 			  cols - 4, theme_ui(UI_TEXT), true);
+		draw_text(body_y + 3, 2,
+			  "This screen will update by itself when the "
+			  "information is back.",
+			  cols - 4, theme_ui(UI_DIM), true);
 		return;
 	}
 	if (a->home_sel >= lib->narticles)

@@ -215,6 +215,21 @@ def test_missing_content_folder_exits_2_with_a_message(spawn, tmp_path, make_con
     assert SMCUP not in bytes(k.raw), "the screen was taken over before the content was checked"
 
 
+def test_waiting_room_waits_calmly_for_a_missing_folder(spawn, tmp_path, make_config):
+    """Unattended, a missing content folder is not an exit: a calm screen
+    that picks the content up by itself once the folder appears."""
+    missing = tmp_path / "content-later"
+    k = spawn(["--config", make_config(str(missing), title=TITLE,
+                                       extra="mode = waiting-room\nattract_timeout = 0\n")])
+    k.wait_for(r"No articles are available right now")
+    k.must_find("update by itself")
+    assert k.alive(), k.failure("the kiosk ended")
+    arts = missing / "articles"
+    arts.mkdir(parents=True)
+    (arts / "back.md").write_text("---\ntitle: Back again\n---\n\nHello.\n")
+    k.wait_for(r"Back again", timeout=8)
+
+
 def test_content_path_that_is_a_file_exits_2(spawn, tmp_path, make_config):
     f = tmp_path / "content-is-a-file"
     f.write_text("not a folder\n")

@@ -747,22 +747,11 @@ static void handle_key(struct app *a, wint_t ch, bool keycode)
 			a->quit = true;
 		return;
 	}
-	if (a->view == VIEW_SEARCH && !a->pin_open) {
-		if (search_char(a, ch, keycode))
-			return;
-		bool bs = (keycode && ch == KEY_BACKSPACE) ||
-			  (!keycode && (ch == 127 || ch == 8));
-		if (bs && search_backspace(a))
-			return;
-	}
-	if (a->view == VIEW_GLOSSARY && !a->pin_open) {
-		if (glossary_char(a, ch, keycode))
-			return;
-		bool bs = (keycode && ch == KEY_BACKSPACE) ||
-			  (!keycode && (ch == 127 || ch == 8));
-		if (bs && glossary_backspace(a))
-			return;
-	}
+	/* Screens with a text field take characters before the keys. */
+	if (a->view == VIEW_SEARCH && search_char(a, ch, keycode))
+		return;
+	if (a->view == VIEW_GLOSSARY && glossary_char(a, ch, keycode))
+		return;
 	enum action act = keys_action((int)ch, keycode, context_of(a->view));
 	if (act == ACT_QUIT && a->locked)
 		act = ACT_NONE;

@@ -9,10 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unistr.h>
-
 #include "article.h"
 #include "draw.h"
+#include "field.h"
 #include "fold.h"
 #include "glossary.h"
 #include "layout.h"
@@ -97,30 +96,11 @@ static void refresh_terms(struct app *a)
 
 bool glossary_char(struct app *a, wint_t ch, bool keycode)
 {
-	if (a->gdetail || keycode || ch < 0x20 || ch == 0x7f ||
-	    (ch >= 0x80 && ch < 0xa0))
+	if (a->gdetail)
 		return false;
-	uint8_t buf[8];
-	int n = u8_uctomb(buf, (ucs4_t)ch, sizeof buf);
-	size_t len = strlen(a->gfilter);
-	if (n > 0 && len + (size_t)n + 1 <= sizeof a->gfilter) {
-		memcpy(a->gfilter + len, buf, (size_t)n);
-		a->gfilter[len + (size_t)n] = '\0';
-		a->gterms_stale = true;
-		a->gsel = a->gtop = 0;
-	}
-	return true;
-}
-
-bool glossary_backspace(struct app *a)
-{
-	size_t len = strlen(a->gfilter);
-	if (a->gdetail || len == 0)
+	if (!field_type(a->gfilter, sizeof a->gfilter, ch, keycode) &&
+	    !field_erase(a->gfilter, ch, keycode))
 		return false;
-	do
-		len--;
-	while (len > 0 && ((unsigned char)a->gfilter[len] & 0xc0) == 0x80);
-	a->gfilter[len] = '\0';
 	a->gterms_stale = true;
 	a->gsel = a->gtop = 0;
 	return true;

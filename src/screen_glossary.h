@@ -19,9 +19,8 @@
 #include "keys.h"
 
 void glossary_open(struct app *a);
-/* A typed character for the filter: true when it was used. */
+/* A typed character or Backspace for the filter: true when used. */
 bool glossary_char(struct app *a, wint_t ch, bool keycode);
-bool glossary_backspace(struct app *a);
 void glossary_draw(struct app *a);
 void glossary_key(struct app *a, enum action act);
 void glossary_mouse(struct app *a, const MEVENT *ev);

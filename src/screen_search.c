@@ -9,9 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unistr.h>
-
 #include "draw.h"
+#include "field.h"
 #include "fold.h"
 #include "glossary.h"
 #include "screen_article.h"
@@ -59,30 +58,9 @@ static void refresh_hits(struct app *a)
 
 bool search_char(struct app *a, wint_t ch, bool keycode)
 {
-	if (keycode || ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0))
+	if (!field_type(a->query, sizeof a->query, ch, keycode) &&
+	    !field_erase(a->query, ch, keycode))
 		return false;
-	uint8_t buf[8];
-	int n = u8_uctomb(buf, (ucs4_t)ch, sizeof buf);
-	size_t len = strlen(a->query);
-	if (n <= 0 || len + (size_t)n + 1 > sizeof a->query)
-		return true;
-	memcpy(a->query + len, buf, (size_t)n);
-	a->query[len + (size_t)n] = '\0';
-	a->hits_stale = true;
-	a->search_sel = a->search_top = 0;
-	return true;
-}
-
-/* Removes the last character of the query; false when it was empty. */
-static bool query_backspace(struct app *a)
-{
-	size_t len = strlen(a->query);
-	if (len == 0)
-		return false;
-	do
-		len--;
-	while (len > 0 && ((unsigned char)a->query[len] & 0xc0) == 0x80);
-	a->query[len] = '\0';
 	a->hits_stale = true;
 	a->search_sel = a->search_top = 0;
 	return true;
@@ -252,9 +230,6 @@ void search_key(struct app *a, enum action act)
 		break;
 	}
 }
-
-/* Backspace edits the query instead of going back while there is one. */
-bool search_backspace(struct app *a) { return query_backspace(a); }
 
 void search_mouse(struct app *a, const MEVENT *ev)
 {

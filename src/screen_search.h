@@ -21,13 +21,11 @@
 
 /* Opens the search screen (keeps the query typed before). */
 void search_open(struct app *a);
-/* A typed character: true when it was used for the query. */
+/* A typed character or Backspace for the query: true when used. */
 bool search_char(struct app *a, wint_t ch, bool keycode);
 void search_draw(struct app *a);
 void search_key(struct app *a, enum action act);
 void search_mouse(struct app *a, const MEVENT *ev);
-/* Deletes the last character of the query; false when it is empty. */
-bool search_backspace(struct app *a);
 /* Frees the index and the results (on reload and reset). */
 void search_forget(struct app *a, bool keep_query);
 

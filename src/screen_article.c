@@ -539,16 +539,20 @@ const char *reader_take_home_url(const struct app *a)
 
 /* ---- drawing ---- */
 
-/* The section being read: the one at the top line, or, once the end of
- * the text is on screen, the one at the bottom line. */
+/* The section being read: the one whose heading is the top line; else,
+ * once the end of the text is on screen, the one at the bottom line; else
+ * the one the top line belongs to. */
 static size_t current_section_in(const struct reader *rd, int text_h)
 {
-	if (rd->lay == NULL)
+	if (rd->lay == NULL || rd->lay->nlines == 0)
 		return 0;
+	size_t s = layout_section_of(rd->lay, rd->top);
+	if (s < rd->lay->nsections && rd->lay->sections[s].line == rd->top)
+		return s;
 	size_t mt = max_top(rd->lay, text_h);
 	if (mt > 0 && rd->top >= mt)
 		return layout_section_of(rd->lay, rd->lay->nlines - 1);
-	return layout_section_of(rd->lay, rd->top);
+	return s;
 }
 
 static size_t current_section(const struct reader *rd)

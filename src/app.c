@@ -231,6 +231,28 @@ static void draw_too_small(void)
 		draw_text(i, 0, msg[i], COLS, A_BOLD, true);
 }
 
+/* The screens: what paints each view, takes its keys and its clicks.
+ * The wheel moves a list like Up and Down, except on screens that scroll
+ * by their own rules (own_wheel). */
+struct screen {
+	void (*draw)(struct app *a);
+	void (*key)(struct app *a, enum action act);
+	void (*mouse)(struct app *a, const MEVENT *ev); /* NULL: no clicks */
+	int context;   /* CTX_* for the key table */
+	bool own_wheel;
+};
+
+static const struct screen screens[] = {
+	[VIEW_HOME] = {home_draw, home_key, home_mouse, CTX_HOME, false},
+	[VIEW_ARTICLE] = {article_draw, article_key, article_mouse, CTX_ARTICLE,
+			  true},
+	[VIEW_HELP] = {help_draw, help_key, NULL, CTX_HELP, false},
+	[VIEW_SEARCH] = {search_draw, search_key, search_mouse, CTX_SEARCH,
+			 false},
+	[VIEW_GLOSSARY] = {glossary_draw, glossary_key, glossary_mouse,
+			   CTX_GLOSSARY, false},
+};
+
 /* Centred text on row y. */
 static void centre(int y, const char *s, attr_t at)
 {
@@ -329,23 +351,7 @@ static void paint(struct app *a)
 	} else if (a->attract) {
 		draw_attract(a);
 	} else {
-		switch (a->view) {
-		case VIEW_HOME:
-			home_draw(a);
-			break;
-		case VIEW_ARTICLE:
-			article_draw(a);
-			break;
-		case VIEW_HELP:
-			help_draw(a);
-			break;
-		case VIEW_SEARCH:
-			search_draw(a);
-			break;
-		case VIEW_GLOSSARY:
-			glossary_draw(a);
-			break;
-		}
+		screens[a->view].draw(a);
 		if (a->qr_text != NULL)
 			draw_qr(a);
 		if (a->pin_open)
@@ -355,21 +361,7 @@ static void paint(struct app *a)
 	refresh();
 }
 
-static int context_of(enum view_kind v)
-{
-	switch (v) {
-	case VIEW_HOME:
-		return CTX_HOME;
-	case VIEW_ARTICLE:
-		return CTX_ARTICLE;
-	case VIEW_SEARCH:
-		return CTX_SEARCH;
-	case VIEW_GLOSSARY:
-		return CTX_GLOSSARY;
-	default:
-		return CTX_HELP;
-	}
-}
+static int context_of(enum view_kind v) { return screens[v].context; }
 
 static void handle_action(struct app *a, enum action act)
 {
@@ -406,23 +398,7 @@ static void handle_action(struct app *a, enum action act)
 		a->help_top = 0;
 		return;
 	}
-	switch (a->view) {
-	case VIEW_HOME:
-		home_key(a, act);
-		break;
-	case VIEW_ARTICLE:
-		article_key(a, act);
-		break;
-	case VIEW_HELP:
-		help_key(a, act);
-		break;
-	case VIEW_SEARCH:
-		search_key(a, act);
-		break;
-	case VIEW_GLOSSARY:
-		glossary_key(a, act);
-		break;
-	}
+	screens[a->view].key(a, act);
 }
 
 static void handle_mouse(struct app *a)
@@ -434,23 +410,12 @@ static void handle_mouse(struct app *a)
 		return;
 	if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS)
 		return;
-	switch (a->view) {
-	case VIEW_HOME:
-		home_mouse(a, &ev);
-		break;
-	case VIEW_ARTICLE:
-		article_mouse(a, &ev);
-		break;
-	case VIEW_HELP:
-		help_mouse(a, &ev);
-		break;
-	case VIEW_SEARCH:
-		search_mouse(a, &ev);
-		break;
-	case VIEW_GLOSSARY:
-		glossary_mouse(a, &ev);
-		break;
-	}
+	const struct screen *sc = &screens[a->view];
+	bool wheel = ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED);
+	if (wheel && !sc->own_wheel)
+		handle_action(a, (ev.bstate & BUTTON4_PRESSED) ? ACT_UP : ACT_DOWN);
+	else if (sc->mouse != NULL)
+		sc->mouse(a, &ev);
 }
 
 /* Index in lib of the article with the same id as old->articles[i]. */

@@ -299,11 +299,7 @@ void glossary_key(struct app *a, enum action act)
 
 void glossary_mouse(struct app *a, const MEVENT *ev)
 {
-	if (ev->bstate & BUTTON4_PRESSED)
-		glossary_key(a, ACT_UP);
-	else if (ev->bstate & BUTTON5_PRESSED)
-		glossary_key(a, ACT_DOWN);
-	else if ((ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) &&
+	if ((ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) &&
 		 !a->gdetail && ev->y >= 4) {
 		size_t k = a->gtop + (size_t)(ev->y - 4);
 		if (k < a->ngterms) {

@@ -131,11 +131,3 @@ void help_key(struct app *a, enum action act)
 		break;
 	}
 }
-
-void help_mouse(struct app *a, const MEVENT *ev)
-{
-	if (ev->bstate & BUTTON4_PRESSED)
-		help_key(a, ACT_UP);
-	else if (ev->bstate & BUTTON5_PRESSED)
-		help_key(a, ACT_DOWN);
-}

@@ -11,6 +11,5 @@
 
 void help_draw(struct app *a);
 void help_key(struct app *a, enum action act);
-void help_mouse(struct app *a, const MEVENT *ev);
 
 #endif

@@ -150,14 +150,6 @@ void home_key(struct app *a, enum action act)
 
 void home_mouse(struct app *a, const MEVENT *ev)
 {
-	if (ev->bstate & BUTTON4_PRESSED) {
-		home_key(a, ACT_UP);
-		return;
-	}
-	if (ev->bstate & BUTTON5_PRESSED) {
-		home_key(a, ACT_DOWN);
-		return;
-	}
 	if (!(ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
 		return;
 	struct row *r;

@@ -233,14 +233,6 @@ void search_key(struct app *a, enum action act)
 
 void search_mouse(struct app *a, const MEVENT *ev)
 {
-	if (ev->bstate & BUTTON4_PRESSED) {
-		search_key(a, ACT_UP);
-		return;
-	}
-	if (ev->bstate & BUTTON5_PRESSED) {
-		search_key(a, ACT_DOWN);
-		return;
-	}
 	if (!(ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) || ev->y < 4)
 		return;
 	size_t k = a->search_top + (size_t)((ev->y - 4) / 2);

@@ -24,6 +24,7 @@
 #include "screen_home.h"
 #include "screen_glossary.h"
 #include "screen_search.h"
+#include "hyperlink.h"
 #include "qr.h"
 #include "session.h"
 #include "term.h"
@@ -327,6 +328,9 @@ static void draw_qr(const struct app *a)
 	}
 	if (ok)
 		qr_free(&q);
+	int w = draw_width(a->qr_text);
+	hyperlink_add(y0, w < COLS ? (COLS - w) / 2 : 0, w < COLS ? w : COLS,
+		      a->qr_text);
 	centre(y0, a->qr_text, A_BOLD);
 	centre(y0 + 1, "Press any key to go back.", theme_ui(UI_DIM));
 }
@@ -344,6 +348,7 @@ static void draw_ended(const struct app *a)
 static void paint(struct app *a)
 {
 	erase();
+	hyperlink_clear();
 	if (a->ended != NULL) {
 		draw_ended(a);
 	} else if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS) {
@@ -359,6 +364,7 @@ static void paint(struct app *a)
 	}
 	attrset(A_NORMAL);
 	refresh();
+	hyperlink_send();
 }
 
 static int context_of(enum view_kind v) { return screens[v].context; }

@@ -197,6 +197,14 @@ static const struct key_def keys[] = {
 	 .help = "SSH sessions at once; the next one is asked to come back "
 		 "later; 0: no limit"},
 	{.section = "ssh",
+	 .name = "hyperlinks",
+	 .type = KEY_BOOL,
+	 .offset = offsetof(struct config, hyperlinks),
+	 .def = 0,
+	 .help = "SSH sessions: send web links as OSC 8 hyperlinks (clickable "
+		 "in terminals that support them) instead of printing the "
+		 "address after the link text"},
+	{.section = "ssh",
 	 .name = "lock_dir",
 	 .type = KEY_PATH,
 	 .offset = offsetof(struct config, lock_dir),

@@ -16,6 +16,7 @@
  *   session_max  = 3600               ; seconds, then end
  *   max_sessions = 20                 ; more are turned away politely
  *   lock_dir     = /var/lib/kiosk-ssh  ; "": $XDG_RUNTIME_DIR/...
+ *   hyperlinks   = no                 ; yes: OSC 8 links, no addresses
  *
  * Keys are described by one static table in config.c, so adding a key is
  * one row.  Unknown sections or keys and bad values are errors reported as
@@ -51,6 +52,9 @@ struct config {
 				ends; 0: never */
 	int session_max;     /* seconds a session may last; 0: no limit */
 	int max_sessions;    /* sessions at once; 0: no limit */
+	bool hyperlinks;     /* external links as OSC 8 hyperlinks (not on
+				the Linux console) instead of the address
+				printed after the link text */
 	char *lock_dir;      /* owned; folder of the session slot files */
 };
 

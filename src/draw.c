@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hyperlink.h"
 #include "text.h"
 #include "theme.h"
 
@@ -93,6 +94,24 @@ void draw_line(int y, int x, const struct line *ln, int maxw, int32_t focus)
 		size_t fit = text_fit(s, sp->len, (size_t)(maxw - col), &w);
 		bool focused = focus >= 0 && sp->target == focus;
 		put(y, x + col, s, fit, theme_style(sp->style, focused));
+		col += (int)w;
+	}
+}
+
+void draw_line_links(int y, int x, const struct line *ln, int maxw,
+		     const struct layout *l)
+{
+	if (!hyperlink_enabled())
+		return;
+	int col = 0;
+	for (uint32_t i = 0; i < ln->nspans && col < maxw; i++) {
+		const struct span *sp = &ln->spans[i];
+		size_t w;
+		text_fit(ln->text + sp->off, sp->len, (size_t)(maxw - col), &w);
+		if (sp->target >= 0 && (size_t)sp->target < l->ntargets &&
+		    l->targets[sp->target].kind == TARGET_LINK)
+			hyperlink_add(y, x + col, (int)w,
+				      l->targets[sp->target].url);
 		col += (int)w;
 	}
 }

@@ -44,6 +44,11 @@ void draw_fill(int y, int x, int maxw, attr_t a);
  * focus get the focus highlight. */
 void draw_line(int y, int x, const struct line *ln, int maxw, int32_t focus);
 
+/* Names the web links of a line painted by draw_line at (y, x) as
+ * hyperlink regions (hyperlink.h); l is the line's layout. */
+void draw_line_links(int y, int x, const struct line *ln, int maxw,
+		     const struct layout *l);
+
 /* Display columns of s as draw_text would paint it. */
 int draw_width(const char *s);
 

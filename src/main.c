@@ -27,6 +27,7 @@
 #include "draw.h"
 #include "fileio.h"
 #include "glossary.h"
+#include "hyperlink.h"
 #include "layout.h"
 #include "library.h"
 #include "log.h"
@@ -399,6 +400,16 @@ int main(int argc, char **argv)
 	const char *nc = getenv("NO_COLOR");
 	theme_init(cfg.theme, nc != NULL && nc[0] != '\0');
 
+	/* OSC 8 only where asked for and where a terminal may know it: the
+	 * Linux console and the ASCII terminals print such sequences. */
+	if (cfg.hyperlinks && remote) {
+		bool can = !locked && !ascii_locale && !console;
+		hyperlink_enable(can);
+		if (!can)
+			log_event("hyperlinks = yes ignored on this terminal "
+				  "(TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+	}
+
 	struct app app;
 	app_init(&app, &cfg, lib, ascii_locale);
 	int status = app_run(&app);
@@ -406,6 +417,7 @@ int main(int argc, char **argv)
 	if (term_should_quit())
 		log_event("stopped by signal %d", term_should_quit());
 	app_free(&app);
+	hyperlink_free();
 	/* Kept log lines are for staff at a console, never for a remote
 	 * patient (set log = to keep them). */
 	if (!remote)

@@ -15,6 +15,7 @@
 #include "draw.h"
 #include "fold.h"
 #include "glossary.h"
+#include "hyperlink.h"
 #include "text.h"
 #include "theme.h"
 #include "xmem.h"
@@ -254,7 +255,7 @@ static void ensure_layout(struct app *a, const struct geom *g)
 		reader_position(rd, &b, &off);
 		struct layout_options o = {.width = g->lw,
 					   .ascii = a->ascii,
-					   .show_urls = true,
+					   .show_urls = !hyperlink_enabled(),
 					   .ascii_bullets = draw_glyphs() != GLYPHS_UNICODE,
 					   .glossary = a->lib->glossary,
 					   .skip_entry = -1};
@@ -656,6 +657,8 @@ void article_draw(struct app *a)
 			const struct line *line = &rd->lay->lines[ln];
 			draw_line(g.body_y + i, g.text_x + 1, line, g.lw,
 				  rd->focus_in_pane ? -1 : rd->focus);
+			draw_line_links(g.body_y + i, g.text_x + 1, line, g.lw,
+					rd->lay);
 			size_t from = 0, s, e;
 			while (rd->find != NULL &&
 			       line_has(line, rd->find, from, &s, &e) && e > s) {

@@ -604,3 +604,26 @@ def test_idle_session_ends(connect, account, capsys):
     assert not account.wait_no_kiosk(2)
     report(capsys, f"session_idle = 2: 'Session ended' {ended:.1f} s after ssh started "
                    f"(home screen at {home:.1f} s), ssh exited at {gone:.1f} s")
+
+
+# ----- 5b. maximum session length --------------------------------------------
+
+def test_session_ends_at_its_time_limit_even_while_keys_are_pressed(connect, account, capsys):
+    account.write_config(session_idle=0, session_max=3, max_sessions=20)
+    t0 = time.monotonic()
+    k = connect()
+    k.wait_for(HOME_DONE)
+    home = time.monotonic() - t0
+    # a patient still reading: a key every 0.4 s does not extend the session
+    while time.monotonic() - t0 < home + 6 and not k.find("Session ended"):
+        k.send("down")
+        k.wait_quiet(quiet=0.05, first=0.4)
+    k.wait_for(r"Session ended", timeout=3)
+    ended = time.monotonic() - t0
+    assert k.find("reached its time limit"), k.failure("the reason is not shown")
+    assert 3.0 <= ended <= home + 3.0 + 1.5, \
+        f"the session ended {ended:.1f} s after ssh started (home screen at {home:.1f} s)"
+    assert k.wait_exit(10) == 0
+    assert not account.wait_no_kiosk(2)
+    report(capsys, f"session_max = 3: 'Session ended' {ended:.1f} s after ssh started "
+                   f"(home screen at {home:.1f} s) while keys were pressed throughout")

@@ -523,6 +523,19 @@ static void test_bad_value_keeps_default(void **state)
 	assert_string_equal(cfg.content_dir, "content");
 }
 
+static void test_hyperlinks_opt_in(void **state)
+{
+	(void)state;
+	assert_false(cfg.hyperlinks); /* addresses printed unless asked */
+	check("[ssh]\nhyperlinks = yes\n", 0, "");
+	assert_true(cfg.hyperlinks);
+	check("[ssh]\nhyperlinks = Off\n", 0, "");
+	assert_false(cfg.hyperlinks);
+	check("[ssh]\nhyperlinks = on\nhyperlinks = sometimes\n", -1,
+	      T ":3: error: hyperlinks must be yes or no (got \"sometimes\")\n");
+	assert_true(cfg.hyperlinks);
+}
+
 static void test_bad_value_not_half_applied(void **state)
 {
 	(void)state;
@@ -802,6 +815,7 @@ int main(void)
 		CASE(test_several_errors_own_lines),
 		CASE(test_bad_value_keeps_default),
 		CASE(test_bad_value_not_half_applied),
+		CASE(test_hyperlinks_opt_in),
 		CASE(test_duplicate_key_warning),
 		CASE(test_long_line),
 		CASE(test_huge_line),

@@ -620,9 +620,12 @@ static void draw_pane(struct app *a, const struct geom *g)
 			size_t ln = p->top + (size_t)i;
 			if (ln >= p->lay->nlines)
 				break;
-			draw_line(g->pane_text_y + i, x, &p->lay->lines[ln],
-				  g->pane_lw,
+			const struct line *line = &p->lay->lines[ln];
+			draw_line(g->pane_text_y + i, x, line, g->pane_lw,
 				  rd->focus_in_pane ? rd->focus : -1);
+			if (p->is_link && line->block == 1) /* the address */
+				hyperlink_add(g->pane_text_y + i, x,
+					      (int)line->width, p->url);
 		}
 	}
 	const char *hint = p->lay != NULL && p->lay->ntargets > 0

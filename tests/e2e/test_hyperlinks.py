@@ -67,6 +67,13 @@ def test_links_arrive_around_their_text_and_the_address_is_not_repeated(spawn, l
     # links inside the kiosk (to another article) are not hyperlinks
     assert all(url.startswith("https://") for url, _ in got), got
     assert not any("glossary" in text for _, text in got), got
+    # Enter on the link: the pane names the address, a hyperlink too
+    k.send("tab", "enter")
+    k.wait_for("This link goes to a web page")
+    k.wait_quiet()
+    pane = [t.strip() for u, t in links(k.raw[k._sent_mark:])
+            if u == FDA and t != "FDA advice"]
+    assert "".join(pane) == FDA, pane
 
 
 def test_take_home_address_is_a_hyperlink_too(spawn, library):

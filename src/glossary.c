@@ -28,6 +28,13 @@
  * That is 16 bytes per state and 5 per edge (each state but the root has
  * one incoming edge): about 21 bytes per key byte not shared with an
  * earlier key, plus 12 bytes per pattern and a 1 KiB root table.
+ *
+ * Words.  A term is found only as a whole word: the characters either side
+ * of a match must not be word characters (letters, digits, combining
+ * marks).  Scripts written without spaces between words (Han, Hiragana,
+ * Katakana, Thai, Lao, Khmer, Myanmar) have no such boundaries, so their
+ * letters do not count as word characters: a Japanese term is found
+ * inside a Japanese sentence.
  */
 #include "glossary.h"
 
@@ -83,7 +90,25 @@ struct unit {
 	uint8_t low[6]; /* its key bytes */
 	size_t nlow;
 	bool word;      /* a letter, digit or combining mark */
+	bool unspaced;  /* of a script written without spaces */
 };
+
+/* True for letters of scripts written without spaces between words. */
+static bool unspaced(ucs4_t c)
+{
+	if (c < 0x0e00)
+		return false; /* Latin, Greek, Cyrillic, Arabic, Indic, ... */
+	static const char *const names[] = {"Han",  "Hiragana", "Katakana",
+					    "Thai", "Lao",      "Khmer",
+					    "Myanmar"};
+	const uc_script_t *sc = uc_script(c);
+	if (sc == NULL)
+		return false;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(sc->name, names[i]) == 0)
+			return true;
+	return false;
+}
 
 /* Reads the unit at s (avail > 0 bytes). */
 static void read_unit(const uint8_t *s, size_t avail, struct unit *u)
@@ -95,6 +120,7 @@ static void read_unit(const uint8_t *s, size_t avail, struct unit *u)
 		u->low[0] = upper ? (uint8_t)(c + ('a' - 'A')) : c;
 		u->word = upper || (c >= 'a' && c <= 'z') ||
 			  (c >= '0' && c <= '9');
+		u->unspaced = false;
 		return;
 	}
 	ucs4_t c;
@@ -102,7 +128,7 @@ static void read_unit(const uint8_t *s, size_t avail, struct unit *u)
 	if (k < 1) {
 		u->len = u->nlow = 1;
 		u->low[0] = s[0];
-		u->word = false;
+		u->word = u->unspaced = false;
 		return;
 	}
 	u->len = (size_t)k;
@@ -114,6 +140,7 @@ static void read_unit(const uint8_t *s, size_t avail, struct unit *u)
 	u->nlow = (size_t)m;
 	u->word = uc_is_alnum(c) ||
 		  uc_is_general_category_withtable(c, UC_CATEGORY_MASK_M);
+	u->unspaced = u->word && unspaced(c);
 }
 
 /* The key of s[0..n), in a new buffer with room for 3 more bytes (for a
@@ -774,15 +801,19 @@ size_t glossary_match(const struct glossary *g, const char *text, size_t len,
 
 	uint32_t s = ROOT;
 	size_t k = 0;           /* key offset of the next unit */
-	bool after_word = false; /* the unit before it is a word character */
+	struct unit prev = {0}; /* the unit before, or none */
 	for (size_t i = 0; i < len;) {
 		struct unit u;
 		read_unit((const uint8_t *)text + i, len - i, &u);
-		/* Matches ending here need a non-word character next. */
-		if (!u.word && s != ROOT)
+		/* A word boundary: not two word characters in a row, unless
+		 * one is of a script written without spaces. */
+		bool boundary = !prev.word || !u.word || prev.unspaced ||
+				u.unspaced;
+		/* Matches ending here need a boundary next. */
+		if (boundary && s != ROOT)
 			report(&sc, s, k, i);
 		sc.ring[k & sc.mask] = (struct slot){
-			.at = i, .start = true, .after_word = after_word};
+			.at = i, .start = true, .after_word = !boundary};
 		for (size_t j = 0; j < u.nlow; j++) {
 			if (j > 0)
 				sc.ring[(k + j) & sc.mask].start = false;
@@ -790,7 +821,7 @@ size_t glossary_match(const struct glossary *g, const char *text, size_t len,
 		}
 		k += u.nlow;
 		i += u.len;
-		after_word = u.word;
+		prev = u;
 		/* Later candidates start at k - maxlen or after. */
 		while (sc.final < sc.n && sc.kstart[sc.final] + g->maxlen < k)
 			sc.final++;

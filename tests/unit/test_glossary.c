@@ -524,6 +524,35 @@ static void match_non_ascii(void **state)
 	assert_matches(f->g, "\xc3\xa9therapy therapy\xc3\xa9", "");
 }
 
+static void match_scripts_without_spaces(void **state)
+{
+	(void)state;
+	struct diag_list d = {0};
+	/* "stem cell" in Japanese and Chinese, "cell" in Thai, and MSC */
+	struct glossary *g = parse(&d, "## \xe5\xb9\xb9\xe7\xb4\xb0\xe8\x83\x9e\n.\n"
+				       "## \xe0\xb9\x80\xe0\xb8\x8b\xe0\xb8\xa5\xe0\xb8\xa5\xe0\xb9\x8c\n.\n"
+				       "## MSC\n.\n");
+	assert_int_equal(d.n, 0);
+	/* "kore wa kansaibou desu": the term between kana, no spaces */
+	assert_matches(g, "\xe3\x81\x93\xe3\x82\x8c\xe3\x81\xaf"
+			  "\xe5\xb9\xb9\xe7\xb4\xb0\xe8\x83\x9e"
+			  "\xe3\x81\xa7\xe3\x81\x99",
+		       "\xe5\xb9\xb9\xe7\xb4\xb0\xe8\x83\x9e="
+		       "\xe5\xb9\xb9\xe7\xb4\xb0\xe8\x83\x9e");
+	/* Latin next to Han: both are words of their own */
+	assert_matches(g, "MSC\xe5\xb9\xb9\xe7\xb4\xb0\xe8\x83\x9e",
+		       "MSC=MSC; \xe5\xb9\xb9\xe7\xb4\xb0\xe8\x83\x9e="
+		       "\xe5\xb9\xb9\xe7\xb4\xb0\xe8\x83\x9e");
+	/* Thai: "the cell is small" written without spaces */
+	assert_matches(g, "\xe0\xb9\x80\xe0\xb8\x8b\xe0\xb8\xa5\xe0\xb8\xa5"
+			  "\xe0\xb9\x8c\xe0\xb9\x80\xe0\xb8\xa5\xe0\xb9\x87\xe0\xb8\x81",
+		       "\xe0\xb9\x80\xe0\xb8\x8b\xe0\xb8\xa5\xe0\xb8\xa5\xe0\xb9\x8c="
+		       "\xe0\xb9\x80\xe0\xb8\x8b\xe0\xb8\xa5\xe0\xb8\xa5\xe0\xb9\x8c");
+	/* Latin words keep their boundaries */
+	assert_matches(g, "MSCs xMSC MSCx", "MSCs=MSC");
+	glossary_free(g);
+}
+
 static void match_invalid_utf8_and_nul(void **state)
 {
 	struct fixture *f = *state;
@@ -777,6 +806,7 @@ int main(void)
 			parse_entries_aliases_and_definitions, setup_stem_cells,
 			teardown),
 		cmocka_unit_test(parse_heading_decorations),
+		cmocka_unit_test(match_scripts_without_spaces),
 		cmocka_unit_test(parse_definition_markdown_kept),
 		cmocka_unit_test(parse_also_after_blank_lines),
 		cmocka_unit_test(parse_empty_definition_is_an_error),

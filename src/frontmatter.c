@@ -77,6 +77,7 @@ struct fm_reader {
 	size_t tags_cap;         /* allocated length of fm->tags */
 	size_t sources_cap;      /* allocated length of fm->sources */
 	struct diag_list *diags;
+	size_t first_diag;       /* diags->n when this parse started */
 	size_t nerrors;          /* errors added by this parse */
 	bool failed;             /* libyaml stopped; its error is reported */
 	bool seen[FM_NFIELDS];   /* keys met so far, to warn on repeats */
@@ -155,6 +156,32 @@ static void S_offset_pos(const struct fm_reader *r, size_t off, int *line,
 	*col = c > INT_MAX ? 0 : (int)c;
 }
 
+/*
+ * Drops this parse's messages at or after the YAML position mark: they
+ * come from the part libyaml could not read (an unclosed "[" makes the
+ * value look like a list, say) and would only mislead; the syntax error
+ * is the message staff need first.
+ */
+static void S_drop_from(struct fm_reader *r, const yaml_mark_t *mark)
+{
+	struct diag_list *l = r->diags;
+	long line = (long)r->yaml_line + (long)mark->line;
+	long col = (long)mark->column + 1;
+	size_t k = r->first_diag;
+	for (size_t i = r->first_diag; i < l->n; i++) {
+		struct diag *d = &l->items[i];
+		if (d->line > line || (d->line == line && d->col >= col)) {
+			if (d->level == DIAG_ERROR && r->nerrors > 0)
+				r->nerrors--;
+			free(d->path);
+			free(d->message);
+		} else {
+			l->items[k++] = *d;
+		}
+	}
+	l->n = k;
+}
+
 /* Reports the error libyaml stopped with, in words for clinic staff. */
 static void S_report_yaml_error(struct fm_reader *r)
 {
@@ -168,8 +195,11 @@ static void S_report_yaml_error(struct fm_reader *r)
 	if (p->error != YAML_READER_ERROR) {
 		/* Something left open (a quote, a bracket) is only noticed
 		 * at the end; point at where it was opened instead. */
-		if (p->problem_mark.index >= r->yaml_len &&
-		    p->context != NULL)
+		bool at_context = p->problem_mark.index >= r->yaml_len &&
+				  p->context != NULL;
+		S_drop_from(r, at_context ? &p->context_mark
+					  : &p->problem_mark);
+		if (at_context)
 			S_diag(r, DIAG_ERROR, &p->context_mark,
 			       "front matter: could not read the YAML (%s "
 			       "%s)",
@@ -818,6 +848,7 @@ int frontmatter_parse(const char *path, const char *text, size_t len,
 	r.yaml_line = 2;
 	r.fm = fm;
 	r.diags = diags != NULL ? diags : &local;
+	r.first_diag = r.diags->n;
 	if (!yaml_parser_initialize(&r.parser))
 		xmem_fatal("out of memory");
 	yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);

@@ -288,6 +288,16 @@ static void test_malformed_yaml_points_at_file_line(void **state)
 	assert_int_equal(p.rc, -1);
 	expect_diag(&p, DIAG_ERROR, 3, 8, "could not read the YAML");
 	done(&p);
+
+	/* a "[" never closed: only the syntax error, not also "title must
+	 * be text, not a list" about the half-read value; a real problem
+	 * before it is still reported */
+	parse(&p, "---\norder: first\ntitle: [Stem cells\n---\n");
+	assert_int_equal(p.rc, -1);
+	expect_counts(&p, 2, 0);
+	expect_diag(&p, DIAG_ERROR, 2, 0, "order");
+	expect_diag(&p, DIAG_ERROR, 3, 8, "could not read the YAML");
+	done(&p);
 }
 
 static void test_unclosed_fence(void **state)

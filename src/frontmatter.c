@@ -182,6 +182,37 @@ static void S_drop_from(struct fm_reader *r, const yaml_mark_t *mark)
 	l->n = k;
 }
 
+/* What libyaml says about the usual slips, in words for clinic staff:
+ * the first row whose problem (and context, when given) starts libyaml's
+ * message. */
+static const struct {
+	const char *problem, *context, *words;
+} yaml_slips[] = {
+	{"did not find expected ',' or ']'", NULL,
+	 "a \"[\" here is never closed by \"]\" (to start a value with "
+	 "\"[\", put the whole value in quotes)"},
+	{"did not find expected ',' or '}'", NULL,
+	 "a \"{\" here is never closed by \"}\" (to start a value with "
+	 "\"{\", put the whole value in quotes)"},
+	{"found unexpected end of stream", "while scanning a quoted",
+	 "a quote opened here is never closed"},
+	{"mapping values are not allowed", NULL,
+	 "a \": \" YAML cannot place: a value with a colon needs quotes "
+	 "(title: \"Stem cells: the basics\"), and a key must not be "
+	 "indented"},
+	{"found character that cannot start any token", NULL,
+	 "a value cannot start with this character; put the whole value "
+	 "in quotes"},
+	{"could not find expected ':'", NULL,
+	 "this line is not \"key: value\" (a colon and a space after the "
+	 "key are missing)"},
+	{"found a tab character", NULL,
+	 "a tab is used to indent; use spaces"},
+	{"did not find expected key", NULL,
+	 "unexpected text: a line must be \"key: value\", and a value that "
+	 "starts with a quote must end with it"},
+};
+
 /* Reports the error libyaml stopped with, in words for clinic staff. */
 static void S_report_yaml_error(struct fm_reader *r)
 {
@@ -197,8 +228,24 @@ static void S_report_yaml_error(struct fm_reader *r)
 		 * at the end; point at where it was opened instead. */
 		bool at_context = p->problem_mark.index >= r->yaml_len &&
 				  p->context != NULL;
-		S_drop_from(r, at_context ? &p->context_mark
-					  : &p->problem_mark);
+		const yaml_mark_t *at = at_context ? &p->context_mark
+						   : &p->problem_mark;
+		S_drop_from(r, at);
+		for (size_t i = 0; i < sizeof yaml_slips / sizeof *yaml_slips;
+		     i++) {
+			const char *ctx = yaml_slips[i].context;
+			if (strncmp(problem, yaml_slips[i].problem,
+				    strlen(yaml_slips[i].problem)) == 0 &&
+			    (ctx == NULL ||
+			     (p->context != NULL &&
+			      strncmp(p->context, ctx, strlen(ctx)) == 0))) {
+				S_diag(r, DIAG_ERROR, at,
+				       "front matter: could not read the YAML: "
+				       "%s",
+				       yaml_slips[i].words);
+				return;
+			}
+		}
 		if (at_context)
 			S_diag(r, DIAG_ERROR, &p->context_mark,
 			       "front matter: could not read the YAML (%s "

@@ -268,8 +268,8 @@ static void test_malformed_yaml_points_at_file_line(void **state)
 	assert_int_equal(p.rc, -1);
 	expect_counts(&p, 1, 0);
 	expect_diag(&p, DIAG_ERROR, 3, 15,
-		    "front matter: could not read the YAML (mapping values "
-		    "are not allowed");
+		    "front matter: could not read the YAML: a \": \" YAML "
+		    "cannot place: a value with a colon needs quotes");
 	/* the closing fence was found, so the body is known */
 	assert_int_equal(p.body_offset, 38);
 	assert_int_equal(p.body_line, 5);
@@ -286,7 +286,19 @@ static void test_malformed_yaml_points_at_file_line(void **state)
 	/* a quote never closed: reported where it opens, not at the end */
 	parse(&p, "---\ntopic: Eyes\ntitle: \"never closed\norder: 2\n---\n");
 	assert_int_equal(p.rc, -1);
-	expect_diag(&p, DIAG_ERROR, 3, 8, "could not read the YAML");
+	expect_diag(&p, DIAG_ERROR, 3, 8, "a quote opened here is never closed");
+	done(&p);
+
+	/* a value starting with a character YAML reserves */
+	parse(&p, "---\ntitle: @home care\n---\n");
+	expect_diag(&p, DIAG_ERROR, 2, 8,
+		    "a value cannot start with this character; put the whole "
+		    "value in quotes");
+	done(&p);
+
+	/* the colon after a key forgotten */
+	parse(&p, "---\ntitle: Good\nreviewed 2026-01-01\n---\n");
+	expect_diag(&p, DIAG_ERROR, 3, 1, "this line is not \"key: value\"");
 	done(&p);
 
 	/* a "[" never closed: only the syntax error, not also "title must
@@ -296,7 +308,8 @@ static void test_malformed_yaml_points_at_file_line(void **state)
 	assert_int_equal(p.rc, -1);
 	expect_counts(&p, 2, 0);
 	expect_diag(&p, DIAG_ERROR, 2, 0, "order");
-	expect_diag(&p, DIAG_ERROR, 3, 8, "could not read the YAML");
+	expect_diag(&p, DIAG_ERROR, 3, 8,
+		    "could not read the YAML: a \"[\" here is never closed");
 	done(&p);
 }
 

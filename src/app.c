@@ -277,6 +277,7 @@ static void draw_pin(const struct app *a)
 {
 	int w = 44 < COLS - 2 ? 44 : COLS - 2, h = 8;
 	int x = (COLS - w) / 2, y = (LINES - h) / 2;
+	hyperlink_cover(y, x, h, w);
 	for (int i = 0; i < h; i++)
 		draw_fill(y + i, x, w, theme_ui(UI_HEADER));
 	draw_text(y + 1, x + 2, "Staff exit", w - 4, theme_ui(UI_HEADER), true);
@@ -296,6 +297,7 @@ static void draw_pin(const struct app *a)
 static void draw_qr(const struct app *a)
 {
 	attr_t at = theme_ui(UI_TEXT);
+	hyperlink_cover(0, 0, LINES, COLS);
 	for (int y = 1; y < LINES - 1; y++)
 		draw_fill(y, 0, COLS, at);
 	app_draw_bars(a, "Take it home", NULL, CTX_HELP);

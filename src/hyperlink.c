@@ -111,6 +111,21 @@ void hyperlink_add(int y, int x, int w, const char *url)
 	regions[nregions++] = (struct region){y, x, w, xstrdup(url)};
 }
 
+void hyperlink_cover(int y, int x, int h, int w)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < nregions; i++) {
+		const struct region *r = &regions[i];
+		bool over = r->y >= y && r->y < y + h && r->x < x + w &&
+			    r->x + r->w > x;
+		if (over)
+			free(r->url);
+		else
+			regions[k++] = *r;
+	}
+	nregions = k;
+}
+
 static void out_bytes(const char *s, size_t n)
 {
 	if (out_len + n > out_cap) {

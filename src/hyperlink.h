@@ -37,6 +37,10 @@ void hyperlink_clear(void);
  * Ignored unless enabled and url is one hyperlink_open accepts. */
 void hyperlink_add(int y, int x, int w, const char *url);
 
+/* Forgets the regions that overlap h rows of w columns at (y, x): the
+ * screen painted something over them (an overlay). */
+void hyperlink_cover(int y, int x, int h, int w);
+
 /* After refresh(): writes every region again inside OSC 8.  Frees
  * nothing; the regions stay until hyperlink_clear. */
 void hyperlink_send(void);

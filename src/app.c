@@ -744,8 +744,10 @@ int app_run(struct app *a)
 	bool dirty = true; /* something changed since the last paint */
 	nodelay(stdscr, TRUE);
 	while (!a->quit && !term_should_quit()) {
-		if (term_take_resize())
+		if (term_take_resize()) {
 			dirty = true;
+			hyperlink_resend(); /* curses clears the terminal */
+		}
 		tick(a, app_now());
 		if (a->quit)
 			break;

@@ -13,20 +13,36 @@
 
 #include "xmem.h"
 
-#define MAX_REGION_COLS 400 /* the widest screen the kiosk uses */
 
 struct region {
 	int y, x, w;
-	char *url; /* owned */
+	char *url;      /* owned */
+	cchar_t *cells; /* owned; w cells as painted, once read back */
+	bool ok;        /* the cells are plain text, so can be re-sent */
+};
+
+struct list {
+	struct region *items; /* owned array */
+	size_t n, cap;
 };
 
 static bool enabled;
-static struct region *regions; /* owned array */
-static size_t nregions, cap_regions;
+static struct list now;  /* this frame's regions */
+static struct list sent; /* the last frame's, as sent */
+static bool resend_all;  /* the terminal was cleared: send everything */
 
 /* The bytes of one hyperlink_send, written at once. */
 static char *out;
 static size_t out_len, out_cap;
+
+static void list_clear(struct list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].url);
+		free(l->items[i].cells);
+	}
+	l->n = 0;
+}
 
 void hyperlink_enable(bool on) { enabled = on; }
 bool hyperlink_enabled(void) { return enabled; }
@@ -82,19 +98,17 @@ size_t hyperlink_open(const char *url, char *buf, size_t size)
 	return n;
 }
 
-void hyperlink_clear(void)
-{
-	for (size_t i = 0; i < nregions; i++)
-		free(regions[i].url);
-	nregions = 0;
-}
+void hyperlink_clear(void) { list_clear(&now); }
+
+void hyperlink_resend(void) { resend_all = true; }
 
 void hyperlink_free(void)
 {
-	hyperlink_clear();
-	free(regions);
-	regions = NULL;
-	cap_regions = 0;
+	list_clear(&now);
+	list_clear(&sent);
+	free(now.items);
+	free(sent.items);
+	now = sent = (struct list){0};
 	free(out);
 	out = NULL;
 	out_len = out_cap = 0;
@@ -104,26 +118,29 @@ void hyperlink_add(int y, int x, int w, const char *url)
 {
 	if (!enabled || w <= 0 || encoded_len(url) == 0)
 		return;
-	if (nregions == cap_regions) {
-		cap_regions = cap_regions ? cap_regions * 2 : 16;
-		regions = xrealloc(regions, cap_regions * sizeof *regions);
+	if (now.n == now.cap) {
+		now.cap = now.cap ? now.cap * 2 : 16;
+		now.items = xrealloc(now.items, now.cap * sizeof *now.items);
 	}
-	regions[nregions++] = (struct region){y, x, w, xstrdup(url)};
+	now.items[now.n++] = (struct region){.y = y, .x = x, .w = w,
+					     .url = xstrdup(url)};
 }
 
 void hyperlink_cover(int y, int x, int h, int w)
 {
 	size_t k = 0;
-	for (size_t i = 0; i < nregions; i++) {
-		const struct region *r = &regions[i];
+	for (size_t i = 0; i < now.n; i++) {
+		struct region *r = &now.items[i];
 		bool over = r->y >= y && r->y < y + h && r->x < x + w &&
 			    r->x + r->w > x;
-		if (over)
+		if (over) {
 			free(r->url);
-		else
-			regions[k++] = *r;
+			free(r->cells);
+		} else {
+			now.items[k++] = *r;
+		}
 	}
-	nregions = k;
+	now.n = k;
 }
 
 static void out_bytes(const char *s, size_t n)
@@ -155,38 +172,57 @@ static void out_cup(int y, int x)
 		tputs(s, 1, out_char);
 }
 
-/* One region's cells again, as curses painted them; false (nothing
- * written) when a cell cannot be read back or is not plain text. */
-static bool send_region(const struct region *r, const char *open)
+/* Reads r's cells back from the screen (clipped to it); r->ok when they
+ * are plain text that can be written again. */
+static void read_cells(struct region *r)
 {
-	cchar_t cells[MAX_REGION_COLS];
-	int w = r->w;
 	if (r->y < 0 || r->y >= LINES || r->x < 0 || r->x >= COLS)
-		return false;
-	if (w > COLS - r->x)
-		w = COLS - r->x;
+		return;
+	if (r->w > COLS - r->x)
+		r->w = COLS - r->x;
 	/* The bottom-right cell: writing it scrolls some terminals. */
-	if (r->y == LINES - 1 && r->x + w == COLS)
-		w--;
-	if (w <= 0 || w > MAX_REGION_COLS)
-		return false;
-	for (int i = 0; i < w; i++) {
-		if (mvwin_wch(stdscr, r->y, r->x + i, &cells[i]) == ERR)
-			return false;
+	if (r->y == LINES - 1 && r->x + r->w == COLS)
+		r->w--;
+	if (r->w <= 0)
+		return;
+	r->cells = xmalloc((size_t)r->w * sizeof *r->cells);
+	for (int i = 0; i < r->w; i++) {
 		wchar_t wc[CCHARW_MAX + 1];
 		attr_t at;
 		short pair;
-		if (getcchar(&cells[i], wc, &at, &pair, NULL) == ERR ||
+		if (mvwin_wch(stdscr, r->y, r->x + i, &r->cells[i]) == ERR ||
+		    getcchar(&r->cells[i], wc, &at, &pair, NULL) == ERR ||
 		    (at & A_ALTCHARSET))
-			return false;
+			return;
 	}
+	r->ok = true;
+}
+
+/* True when the last frame sent r as it is now: the terminal still has
+ * those cells with their link (curses writes only cells that change). */
+static bool still_there(const struct region *r)
+{
+	for (size_t i = 0; i < sent.n; i++) {
+		const struct region *o = &sent.items[i];
+		if (o->ok && o->y == r->y && o->x == r->x && o->w == r->w &&
+		    strcmp(o->url, r->url) == 0 &&
+		    memcmp(o->cells, r->cells,
+			   (size_t)r->w * sizeof *r->cells) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Appends r's cells inside OSC 8 (open is the opening sequence). */
+static void send_region(const struct region *r, const char *open)
+{
 	out_cup(r->y, r->x);
 	out_bytes(open, strlen(open));
-	for (int i = 0; i < w; i++) {
+	for (int i = 0; i < r->w; i++) {
 		wchar_t wc[CCHARW_MAX + 1];
 		attr_t at;
 		short pair;
-		getcchar(&cells[i], wc, &at, &pair, NULL);
+		getcchar(&r->cells[i], wc, &at, &pair, NULL);
 		vid_puts(at & ~A_COLOR, pair, NULL, out_char);
 		mbstate_t st;
 		memset(&st, 0, sizeof st);
@@ -203,27 +239,35 @@ static bool send_region(const struct region *r, const char *open)
 			i++; /* the next cell is this character's right half */
 	}
 	out_bytes(HYPERLINK_CLOSE, strlen(HYPERLINK_CLOSE));
-	return true;
 }
 
 void hyperlink_send(void)
 {
-	if (!enabled || nregions == 0)
+	if (!enabled)
 		return;
 	int cy, cx;
 	getyx(stdscr, cy, cx);
 	out_len = 0;
 	char open[sizeof "\033]8;;\033\\" + 3 * HYPERLINK_MAX_URL];
-	bool any = false;
-	for (size_t i = 0; i < nregions; i++)
-		if (hyperlink_open(regions[i].url, open, sizeof open) > 0)
-			any |= send_region(&regions[i], open);
-	if (!any)
+	for (size_t i = 0; i < now.n; i++) {
+		struct region *r = &now.items[i];
+		read_cells(r);
+		if (r->ok && (resend_all || !still_there(r)) &&
+		    hyperlink_open(r->url, open, sizeof open) > 0)
+			send_region(r, open);
+	}
+	wmove(stdscr, cy, cx);
+	resend_all = false;
+	/* This frame becomes the last one. */
+	list_clear(&sent);
+	struct list t = sent;
+	sent = now;
+	now = t;
+	if (out_len == 0)
 		return;
 	/* Back to the attributes and the cursor position curses knows. */
 	vid_puts(A_NORMAL, 0, NULL, out_char);
 	out_cup(cy, cx);
-	wmove(stdscr, cy, cx);
 	fflush(stdout);
 	fwrite(out, 1, out_len, stdout);
 	fflush(stdout);

@@ -10,9 +10,10 @@
  * same characters with the same attributes, between an OSC 8 opening and
  * closing sequence, then puts the cursor back where curses left it.
  * Attributes go through curses' own vid_puts, so curses' idea of the
- * terminal's attributes stays true.  Every frame sends all its regions:
- * a cell curses repaints loses its link, and resending costs only the link
- * text.  A terminal without OSC 8 support ignores the sequence (the Linux
+ * terminal's attributes stays true.  A region the last frame sent with the
+ * same place, address and cells is not sent again: curses writes only the
+ * cells that change, so the terminal still has it (scrolled lines carry
+ * their links along); after a resize everything is sent.  A terminal without OSC 8 support ignores the sequence (the Linux
  * console does not: the kiosk never enables it there).
  */
 #ifndef KIOSK_HYPERLINK_H
@@ -37,12 +38,16 @@ void hyperlink_clear(void);
  * Ignored unless enabled and url is one hyperlink_open accepts. */
 void hyperlink_add(int y, int x, int w, const char *url);
 
+/* The terminal was cleared (a resize): the next hyperlink_send sends
+ * every region, not only those that changed. */
+void hyperlink_resend(void);
+
 /* Forgets the regions that overlap h rows of w columns at (y, x): the
  * screen painted something over them (an overlay). */
 void hyperlink_cover(int y, int x, int h, int w);
 
-/* After refresh(): writes every region again inside OSC 8.  Frees
- * nothing; the regions stay until hyperlink_clear. */
+/* After refresh(): writes the regions again inside OSC 8 (those the
+ * terminal does not have yet), and keeps them as the last frame's. */
 void hyperlink_send(void);
 
 /* Releases the region list (at exit). */

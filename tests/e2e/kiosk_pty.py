@@ -107,6 +107,7 @@ class _Screen(pyte.Screen):
         self.parser_errors = []   # (event, args, repr(exception))
         self.dropped_chars = 0    # zero-width non-combining chars kept out
         self._last_char = ""      # for REP
+        self.link = None          # the open OSC 8 hyperlink's address
         super().__init__(columns, lines)
         for name in _KioskStream.events:
             if hasattr(self, name):
@@ -134,6 +135,19 @@ class _Screen(pyte.Screen):
         if run:
             self._last_char = run[-1]
             super().draw("".join(run))
+
+    # OSC 8 hyperlinks (pyte 0.8 ignores them): the address is kept in
+    # the cells' unused strikethrough field, so it moves with them when
+    # lines scroll, are inserted or deleted, and is gone where a cell is
+    # written again without a link.
+
+    def set_link(self, url):
+        self.link = url or None
+        self.cursor.attrs = self.cursor.attrs._replace(strikethrough=self.link or False)
+
+    def select_graphic_rendition(self, *attrs):
+        super().select_graphic_rendition(*attrs)
+        self.cursor.attrs = self.cursor.attrs._replace(strikethrough=self.link or False)
 
     def write_process_input(self, data):
         self._owner._reply(data)
@@ -173,6 +187,11 @@ class _KioskStream(pyte.ByteStream):
 # in Kiosk.unhandled ('t' window ops are ignored on purpose).
 _HANDLED_CSI = set(_KioskStream.csi) | {"t"}
 
+
+# OSC 8 hyperlinks, complete (the address in group 1) ...
+_OSC8 = re.compile(rb"\x1b\]8;[^;\x07\x1b]*;([^\x07\x1b]*)(?:\x1b\\|\x07)")
+# ... or cut off at the end of a chunk.
+_OSC8_TAIL = re.compile(rb"\x1b(\](8(;[^\x07\x1b]*)?\x1b?)?)?\Z")
 
 # CSI sequences with a '>' or '=' parameter prefix, complete ...
 _CSI_GT = re.compile(rb"\x1b\[[>=<][0-9;:]*[ -/]*[@-~]")
@@ -286,10 +305,13 @@ class Kiosk:
         self.raw += data
         data = self._pending + data
         self._pending = b""
-        tail = _CSI_GT_TAIL.search(data)
-        if tail and tail.start() < len(data):
-            self._pending = data[tail.start():]
-            data = data[:tail.start()]
+        cut = len(data)
+        for pattern in (_CSI_GT_TAIL, _OSC8_TAIL):
+            tail = pattern.search(data)
+            if tail and tail.start() < len(data):
+                cut = min(cut, tail.start())
+        self._pending = data[cut:]
+        data = data[:cut]
 
         def strip(m):
             seq = m.group(0)
@@ -303,7 +325,12 @@ class Kiosk:
             if m.group(2).decode("latin-1") not in _HANDLED_CSI:
                 self.unhandled.add(m.group(0))
         try:
-            self.stream.feed(data)
+            pos = 0
+            for m in _OSC8.finditer(data):
+                self.stream.feed(data[pos:m.start()])
+                self.screen.set_link(m.group(1).decode("utf-8", "replace"))
+                pos = m.end()
+            self.stream.feed(data[pos:])
         except Exception as e:  # the parser generator died: start afresh
             self.screen.parser_errors.append(("stream.feed", (), repr(e)))
             self.stream_resets += 1
@@ -487,6 +514,12 @@ class Kiosk:
         return {"char": c.data, "fg": c.fg, "bg": c.bg, "bold": c.bold,
                 "italic": c.italics, "underline": c.underscore,
                 "reverse": c.reverse}
+
+    def link(self, row, col):
+        """The OSC 8 hyperlink address of a cell, or None."""
+        self._pump(0)
+        v = self.screen.buffer[row][col].strikethrough
+        return v if isinstance(v, str) else None
 
     def style(self, row, col):
         """The cell's attributes without the character (for comparisons)."""

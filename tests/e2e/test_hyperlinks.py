@@ -50,6 +50,26 @@ def library(make_content, make_config):
     return _lib
 
 
+def check_link_cells(k, step):
+    """Every underlined cell of the text (the links: the article has no
+    glossary terms) carries its hyperlink, and no other cell carries one;
+    each row's linked run of cells reads as a piece of its address."""
+    for r in range(1, k.rows - 1):
+        run, url = "", None
+        for c in range(k.cols + 1):
+            cell = k.cell(r, c) if c < k.cols else None
+            link = k.link(r, c) if c < k.cols else None
+            if cell is not None and cell["underline"] != (link is not None):
+                raise k.failure(f"after {step}: cell {r},{c} {cell['char']!r} "
+                                f"underlined={cell['underline']} link={link!r}")
+            if link is not None and link == url:
+                run += cell["char"]
+                continue
+            if url is not None:
+                assert run in url, f"after {step}: row {r}: {run!r} linked to {url}"
+            run, url = (cell["char"], link) if link is not None else ("", None)
+
+
 def snapshot(k):
     k.wait_quiet()
     return [(ln, [k.style(r, c) for c in range(k.cols)]) for r, ln in enumerate(k.lines())]
@@ -92,7 +112,9 @@ def test_take_home_address_is_a_hyperlink_too(spawn, library):
 def test_resending_links_never_disturbs_the_screen(spawn, library):
     """Scroll, jump, Tab, resize with hyperlinks on and off: after every
     step both screens are the same, character and attribute, cell by cell,
-    and the cursor is in the same place."""
+    and the cursor is in the same place; and every link cell (and only
+    those) is a hyperlink to its address, as a terminal that knows OSC 8
+    would have it."""
     on = spawn(library("yes"), cols=90, rows=24, env=SSH_ENV)
     off = spawn(library("no"), cols=90, rows=24, env=SSH_ENV)
     steps = [("enter",), ("down",), ("down", "down"), ("pgdn",), ("]",),
@@ -115,6 +137,7 @@ def test_resending_links_never_disturbs_the_screen(spawn, library):
         for r, ((la, sa), (lb, sb)) in enumerate(zip(a, b)):
             assert la == lb, f"after {step}: row {r} differs\n{on.dump()}\n{off.dump()}"
             assert sa == sb, f"after {step}: attributes of row {r} differ\n{on.dump()}"
+        check_link_cells(on, step)
         sent += len(links(on.raw[on._sent_mark:]))
         assert not links(off.raw), "hyperlinks = no sent a hyperlink"
     assert sent > 0, "no hyperlink was ever sent"

@@ -62,25 +62,47 @@ static int line_of(const char *text, size_t off)
 	return line;
 }
 
+/* True when the 8 bytes at p are all printable ASCII (0x20..0x7e). */
+static bool printable8(const uint8_t *p)
+{
+	uint64_t x;
+	memcpy(&x, p, 8);
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+	uint64_t below = (x - ones * 0x20) & ~x & high; /* a byte < 0x20 */
+	uint64_t y = x ^ (ones * 0x7f);
+	uint64_t del = (y - ones) & ~y & high;          /* a byte 0x7f */
+	return ((x & high) | below | del) == 0;
+}
+
 /* Rejects files that are not text: NUL bytes, or mostly invalid UTF-8 /
- * control characters.  Warns about the first invalid UTF-8 sequence. */
+ * control characters.  Warns about the first invalid UTF-8 sequence.
+ * One pass; printable ASCII, most of any article, goes 8 bytes at a
+ * time. */
 static int check_text(const char *path, const char *text, size_t len,
 		      struct diag_list *diags)
 {
-	const char *nul = memchr(text, '\0', len);
-	if (nul != NULL) {
-		size_t off = (size_t)(nul - text);
-		diag_add(diags, DIAG_ERROR, path, line_of(text, off), 0,
-			 "not a text file (binary data at byte %zu); skipped",
-			 off + 1);
-		return -1;
-	}
 	const uint8_t *p = (const uint8_t *)text;
 	size_t bad = 0, first_bad = SIZE_MAX;
 	for (size_t i = 0; i < len;) {
-		if (p[i] < 0x80) {
-			if (p[i] < 0x20 && p[i] != '\n' && p[i] != '\t' &&
-			    p[i] != '\r' && p[i] != '\f')
+		if (len - i >= 8 && printable8(p + i)) {
+			i += 8;
+			continue;
+		}
+		uint8_t b = p[i];
+		if ((uint8_t)(b - 0x20) < 0x5f) {
+			i++;
+			continue;
+		}
+		if (b == 0) {
+			diag_add(diags, DIAG_ERROR, path, line_of(text, i), 0,
+				 "not a text file (binary data at byte %zu); "
+				 "skipped",
+				 i + 1);
+			return -1;
+		}
+		if (b < 0x80) {
+			if (b < 0x20 && b != '\n' && b != '\t' && b != '\r' &&
+			    b != '\f')
 				bad++;
 			i++;
 			continue;
@@ -108,6 +130,14 @@ static int check_text(const char *path, const char *text, size_t len,
 			 "save the file as UTF-8",
 			 first_bad + 1);
 	return 0;
+}
+
+static bool blank(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!isspace((unsigned char)text[i]))
+			return false;
+	return true;
 }
 
 static bool starts_with_fence(const char *text, size_t len)
@@ -189,36 +219,35 @@ char *article_topic_from_folder(const char *folder)
 	return clean;
 }
 
-int article_load(struct article *a, const char *path, const char *id,
-		 const char *folder_topic, bool keep_text,
-		 struct diag_list *diags)
+static bool is_markdown(const char *path)
 {
-	memset(a, 0, sizeof *a);
-	char *text, *cause;
-	size_t len;
-	if (file_read(path, ARTICLE_MAX_BYTES, &text, &len, &cause) != 0) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "%s; skipped", cause);
-		free(cause);
-		return -1;
-	}
-	size_t nonblank = 0;
-	for (size_t i = 0; i < len; i++)
-		if (!isspace((unsigned char)text[i]))
-			nonblank++;
-	if (nonblank == 0) {
+	return has_suffix(path, ".md") || has_suffix(path, ".markdown");
+}
+
+/*
+ * Fills a's metadata from text (the whole file, or when cut its first
+ * lines).  Returns 0; -1 when the file cannot be used (a is then freed);
+ * 1 when cut and the title lies past the text (a freed: read it whole).
+ */
+static int S_metadata(struct article *a, const char *path, const char *id,
+		      const char *folder_topic, const char *text, size_t len,
+		      bool cut, struct diag_list *diags)
+{
+	if (blank(text, len)) {
+		if (cut)
+			return 1;
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "the file is empty; skipped");
-		free(text);
 		return -1;
 	}
-	if (check_text(path, text, len, diags) != 0) {
-		free(text);
+	bool fenced = starts_with_fence(text, len);
+	bool plain = !fenced && !is_markdown(path);
+	if (cut && (plain || !frontmatter_complete(text, len)))
+		return 1; /* pasted text is read whole for its title */
+	if (check_text(path, text, len, diags) != 0)
 		return -1;
-	}
 	a->path = xstrdup(path);
 	a->id = xstrdup(id);
-	bool fenced = starts_with_fence(text, len);
-	a->plain = !fenced && !has_suffix(path, ".md") &&
-		   !has_suffix(path, ".markdown");
+	a->plain = plain;
 	size_t body = 0;
 	int body_line = 1;
 	if (fenced) {
@@ -246,6 +275,10 @@ int article_load(struct article *a, const char *path, const char *id,
 		cmark_node_free(doc);
 		if (title == NULL || title[0] == '\0') {
 			free(title);
+			if (cut) {
+				article_free(a);
+				return 1;
+			}
 			title = title_from_name(path);
 		}
 	}
@@ -261,13 +294,59 @@ int article_load(struct article *a, const char *path, const char *id,
 	a->topic = a->fm.topic != NULL ? one_line(a->fm.topic, TITLE_MAX)
 				       : xstrdup(folder_topic != NULL ? folder_topic : "");
 	a->order = a->fm.has_order ? a->fm.order : INT_MAX;
-	if (keep_text) {
+	return 0;
+}
+
+int article_load(struct article *a, const char *path, const char *id,
+		 const char *folder_topic, enum article_read how,
+		 struct diag_list *diags)
+{
+	memset(a, 0, sizeof *a);
+	char *cause;
+	if (how == ARTICLE_HEAD) {
+		char head[ARTICLE_HEAD_BYTES + 1];
+		size_t len;
+		if (file_read_head(path, head, sizeof head, ARTICLE_MAX_BYTES,
+				   &len, &cause) != 0) {
+			diag_add(diags, DIAG_ERROR, path, 0, 0, "%s; skipped",
+				 cause);
+			free(cause);
+			return -1;
+		}
+		bool cut = len > ARTICLE_HEAD_BYTES;
+		if (cut) {
+			/* Whole lines only, so no character is cut. */
+			len = ARTICLE_HEAD_BYTES;
+			while (len > 0 && head[len - 1] != '\n')
+				len--;
+		}
+		/* Messages of a head that turns out too short are dropped:
+		 * the whole file gives them again. */
+		struct diag_list local = {0};
+		int rc = S_metadata(a, path, id, folder_topic, head, len, cut,
+				    &local);
+		if (rc <= 0) {
+			diag_move(diags, &local);
+			return rc;
+		}
+		diag_list_clear(&local);
+	}
+	char *text;
+	size_t len;
+	if (file_read(path, ARTICLE_MAX_BYTES, &text, &len, &cause) != 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "%s; skipped", cause);
+		free(cause);
+		return -1;
+	}
+	int rc = S_metadata(a, path, id, folder_topic, text, len, false,
+			    diags);
+	if (rc == 0 && how == ARTICLE_KEEP) {
 		a->text = text;
 		a->len = len;
 	} else {
 		free(text);
 	}
-	return 0;
+	return rc;
 }
 
 cmark_node *article_parse(const struct article *a, struct diag_list *diags)

@@ -737,13 +737,53 @@ static bool S_is_fence(const char *s, size_t n, char c)
 	return true;
 }
 
+/*
+ * Finds the fences: returns 0 when text has no front matter, 1 with
+ * *yaml_start, *yaml_end (the YAML between the fences), *body and *line
+ * (the closing fence's line) when it has one, -1 when the opening fence
+ * is never closed.
+ */
+static int S_fences(const char *text, size_t len, size_t *yaml_start,
+		    size_t *yaml_end, size_t *body, int *line)
+{
+	size_t pos = 0, n;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3; /* byte order mark, as Windows editors write */
+	n = S_line_len(text + pos, len - pos);
+	if (!S_is_fence(text + pos, n, '-'))
+		return 0;
+	*yaml_start = pos + n < len ? pos + n + 1 : len;
+	pos = *yaml_start;
+	*line = 1;
+	for (;;) {
+		++*line;
+		if (pos >= len)
+			return -1;
+		n = S_line_len(text + pos, len - pos);
+		if (S_is_fence(text + pos, n, '-') ||
+		    S_is_fence(text + pos, n, '.'))
+			break;
+		pos += n + 1;
+	}
+	*yaml_end = pos;
+	*body = pos + n < len ? pos + n + 1 : len;
+	return 1;
+}
+
+bool frontmatter_complete(const char *text, size_t len)
+{
+	size_t ys, ye, body;
+	int line;
+	return S_fences(text, len, &ys, &ye, &body, &line) >= 0;
+}
+
 int frontmatter_parse(const char *path, const char *text, size_t len,
 		      struct frontmatter *fm, size_t *body_offset,
 		      int *body_line, struct diag_list *diags)
 {
 	struct fm_reader r;
 	struct diag_list local = {0};
-	size_t pos = 0, n, yaml_start, yaml_end;
+	size_t yaml_start = 0, yaml_end = 0, body = 0;
 	int line = 1;
 
 	memset(fm, 0, sizeof *fm);
@@ -751,34 +791,18 @@ int frontmatter_parse(const char *path, const char *text, size_t len,
 	*body_line = 1;
 	if (text == NULL)
 		return 0;
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		pos = 3; /* byte order mark, as Windows editors write */
-	n = S_line_len(text + pos, len - pos);
-	if (!S_is_fence(text + pos, n, '-'))
+	int found = S_fences(text, len, &yaml_start, &yaml_end, &body, &line);
+	if (found == 0)
 		return 0;
-
-	/* Find the closing fence. */
-	yaml_start = pos + n < len ? pos + n + 1 : len;
-	pos = yaml_start;
-	for (;;) {
-		line++;
-		if (pos >= len) {
-			diag_add(diags != NULL ? diags : &local, DIAG_ERROR,
-				 path, 1, 0,
-				 "front matter: the \"---\" on line 1 is never "
-				 "closed (add a line \"---\" after the front "
-				 "matter)");
-			diag_list_clear(&local);
-			return -1;
-		}
-		n = S_line_len(text + pos, len - pos);
-		if (S_is_fence(text + pos, n, '-') ||
-		    S_is_fence(text + pos, n, '.'))
-			break;
-		pos += n + 1;
+	if (found < 0) {
+		diag_add(diags != NULL ? diags : &local, DIAG_ERROR, path, 1, 0,
+			 "front matter: the \"---\" on line 1 is never "
+			 "closed (add a line \"---\" after the front "
+			 "matter)");
+		diag_list_clear(&local);
+		return -1;
 	}
-	yaml_end = pos;
-	*body_offset = pos + n < len ? pos + n + 1 : len;
+	*body_offset = body;
 	*body_line = line + 1;
 
 	/* libyaml takes quadratic time on deep nesting: bound what it gets,

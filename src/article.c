@@ -20,6 +20,13 @@
  * character boundary. */
 static char *one_line(const char *s, size_t max)
 {
+	/* Most titles are printable ASCII already: a plain copy. */
+	size_t len = 0;
+	while (s[len] >= 0x20 && s[len] < 0x7f)
+		len++;
+	if (s[len] == '\0' && len <= max &&
+	    (len == 0 || (s[0] != ' ' && s[len - 1] != ' ')))
+		return xstrndup(s, len);
 	size_t n;
 	char *c = text_sanitize(s, strlen(s), &n);
 	for (size_t i = 0; i < n; i++)

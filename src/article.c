@@ -2,6 +2,7 @@
 #include "article.h"
 
 #include <ctype.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,12 +21,10 @@
  * character boundary. */
 static char *one_line(const char *s, size_t max)
 {
-	/* Most titles are printable ASCII already: a plain copy. */
-	size_t len = 0;
-	while (s[len] >= 0x20 && s[len] < 0x7f)
-		len++;
-	if (s[len] == '\0' && len <= max &&
-	    (len == 0 || (s[0] != ' ' && s[len - 1] != ' ')))
+	/* Most titles need no change: a plain copy. */
+	size_t len = strlen(s);
+	if (len <= max && (len == 0 || (s[0] != ' ' && s[len - 1] != ' ')) &&
+	    strpbrk(s, "\n\t") == NULL && text_is_clean(s, len))
 		return xstrndup(s, len);
 	size_t n;
 	char *c = text_sanitize(s, strlen(s), &n);
@@ -308,13 +307,22 @@ int article_load(struct article *a, const char *path, const char *id,
 		 const char *folder_topic, enum article_read how,
 		 struct diag_list *diags)
 {
+	return article_load_at(a, AT_FDCWD, path, id, folder_topic, how,
+			       diags);
+}
+
+int article_load_at(struct article *a, int dir_fd, const char *path,
+		    const char *id, const char *folder_topic,
+		    enum article_read how, struct diag_list *diags)
+{
 	memset(a, 0, sizeof *a);
 	char *cause;
 	if (how == ARTICLE_HEAD) {
 		char head[ARTICLE_HEAD_BYTES + 1];
 		size_t len;
-		if (file_read_head(path, head, sizeof head, ARTICLE_MAX_BYTES,
-				   &len, &cause) != 0) {
+		const char *name = dir_fd == AT_FDCWD ? path : base_name(path);
+		if (file_read_head(dir_fd, name, head, sizeof head,
+				   ARTICLE_MAX_BYTES, &len, &cause) != 0) {
 			diag_add(diags, DIAG_ERROR, path, 0, 0, "%s; skipped",
 				 cause);
 			free(cause);

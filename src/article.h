@@ -70,6 +70,12 @@ struct article {
 int article_load(struct article *a, const char *path, const char *id,
 		 const char *folder_topic, enum article_read how,
 		 struct diag_list *diags);
+/* As article_load, with dir_fd an open descriptor of path's folder: the
+ * head is opened relative to it, which spares the kernel a walk of the
+ * whole path for each file of a large library. */
+int article_load_at(struct article *a, int dir_fd, const char *path,
+		    const char *id, const char *folder_topic,
+		    enum article_read how, struct diag_list *diags);
 
 /*
  * Parses the body into a new document (caller frees with

@@ -68,11 +68,12 @@ int file_read(const char *path, size_t max, char **out, size_t *len,
 	return 0;
 }
 
-int file_read_head(const char *path, char *buf, size_t cap, size_t max,
-		   size_t *len, char **cause)
+int file_read_head(int dir_fd, const char *path, char *buf, size_t cap,
+		   size_t max, size_t *len, char **cause)
 {
 	*len = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	int fd = openat(dir_fd, path,
+			O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
 		*cause = xasprintf("cannot open: %s", strerror(errno));
 		return -1;

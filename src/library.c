@@ -11,10 +11,12 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "fileio.h"
 #include "xmem.h"
@@ -99,6 +101,11 @@ static bool article_name(const char *n)
 
 static size_t topic_rank(struct loader *ld, const char *name)
 {
+	/* Articles come folder by folder: most share the last one's topic
+	 * (a search of every topic per article is quadratic). */
+	if (ld->ntopics > 0 && strcmp(ld->topic_names[ld->ntopics - 1],
+				      name) == 0)
+		return ld->ntopics - 1;
 	for (size_t i = 0; i < ld->ntopics; i++)
 		if (strcmp(ld->topic_names[i], name) == 0)
 			return i;
@@ -170,6 +177,10 @@ static void walk(struct loader *ld, const char *dir, const char *rel,
 			 "cannot read folder: %s", strerror(errno));
 		return;
 	}
+	/* Files are opened relative to their folder (see article_load_at). */
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		dfd = AT_FDCWD;
 	for (size_t i = 0; i < n; i++) {
 		char *path = join(dir, '/', names[i]);
 		char *id = join(rel, rel[0] != '\0' ? '/' : '\0', names[i]);
@@ -217,8 +228,8 @@ static void walk(struct loader *ld, const char *dir, const char *rel,
 						? ARTICLE_KEEP
 					: ld->whole ? ARTICLE_WHOLE
 						    : ARTICLE_HEAD;
-				int rc = article_load(a, path, id, topic, how,
-						      ld->diags);
+				int rc = article_load_at(a, dfd, path, id, topic,
+							 how, ld->diags);
 				bool bad = rc != 0 ||
 					   diag_count(ld->diags, DIAG_ERROR) > errs;
 				const struct article *old =
@@ -252,6 +263,8 @@ static void walk(struct loader *ld, const char *dir, const char *rel,
 		free(names[i]);
 	}
 	free(names);
+	if (dfd != AT_FDCWD)
+		close(dfd);
 }
 
 /* Sort key carrier for qsort. */

@@ -979,6 +979,10 @@ int frontmatter_parse(const char *path, const char *text, size_t len,
 	*body_offset = body;
 	*body_line = line + 1;
 
+	if (yaml_end - yaml_start <= FRONTMATTER_MAX_BYTES &&
+	    S_fast_parse(text + yaml_start, yaml_end - yaml_start, fm))
+		return 0;
+	frontmatter_free(fm);
 	/* libyaml takes quadratic time on deep nesting: bound what it gets,
 	 * so one bad file cannot stall a kiosk. */
 	int depth = 0, dline = 2;
@@ -1009,9 +1013,7 @@ int frontmatter_parse(const char *path, const char *text, size_t len,
 		diag_list_clear(&local);
 		return -1;
 	}
-	if (S_fast_parse(text + yaml_start, yaml_end - yaml_start, fm))
-		return 0;
-	frontmatter_free(fm);
+
 	memset(&r, 0, sizeof r);
 	r.path = path;
 	r.yaml = text + yaml_start;

@@ -94,10 +94,13 @@ static int check_text(const char *path, const char *text, size_t len,
 {
 	const uint8_t *p = (const uint8_t *)text;
 	size_t bad = 0, first_bad = SIZE_MAX;
-	for (size_t i = 0; i < len;) {
-		if (len - i >= 16 && plain16(p + i)) {
-			i += 16;
-			continue;
+	for (size_t i = 0, slow = 0; i < len;) {
+		if (i >= slow && len - i >= 16) {
+			if (plain16(p + i)) {
+				i += 16;
+				continue;
+			}
+			slow = i + 16; /* byte by byte up to there */
 		}
 		uint8_t b = p[i];
 		if ((uint8_t)(b - 0x20) < 0x5f) {
@@ -336,9 +339,12 @@ int article_load_at(struct article *a, int dir_fd, const char *path,
 		bool cut = len > ARTICLE_HEAD_BYTES;
 		if (cut) {
 			/* Whole lines only, so no character is cut. */
-			len = ARTICLE_HEAD_BYTES;
-			while (len > 0 && head[len - 1] != '\n')
-				len--;
+			const char *p = head, *end = head + ARTICLE_HEAD_BYTES, *nl;
+			len = 0;
+			while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+				p = nl + 1;
+				len = (size_t)(p - head);
+			}
 		}
 		/* Messages of a head that turns out too short are dropped:
 		 * the whole file gives them again. */

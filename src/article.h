@@ -31,7 +31,7 @@
 /* Bytes read from the top of a file for its metadata (ARTICLE_HEAD); a
  * file whose front matter, or first heading when it needs one for its
  * title, ends past this is read whole. */
-#define ARTICLE_HEAD_BYTES 2048
+#define ARTICLE_HEAD_BYTES 1024
 
 /* How much of a file article_load reads, and what it keeps. */
 enum article_read {

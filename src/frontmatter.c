@@ -912,9 +912,9 @@ static bool S_fast_parse(const char *yaml, size_t n, struct frontmatter *fm)
 		if (k == 0 || k + 2 > len || l[k] != ':' || l[k + 1] != ' ')
 			return false;
 		const struct fm_field *f = NULL;
-		for (size_t i = 0; i < FM_NFIELDS; i++)
-			if (strlen(fm_fields[i].name) == k &&
-			    memcmp(fm_fields[i].name, l, k) == 0)
+		for (size_t i = 0; i < FM_NFIELDS && f == NULL; i++)
+			if (strncmp(fm_fields[i].name, l, k) == 0 &&
+			    fm_fields[i].name[k] == '\0')
 				f = &fm_fields[i];
 		if (f == NULL || seen[f - fm_fields] || f->kind == FM_SOURCES)
 			return false;

@@ -2,6 +2,7 @@
 #include "article.h"
 
 #include <ctype.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,11 @@
  * character boundary. */
 static char *one_line(const char *s, size_t max)
 {
+	/* Most titles need no change: a plain copy. */
+	size_t len = strlen(s);
+	if (len <= max && (len == 0 || (s[0] != ' ' && s[len - 1] != ' ')) &&
+	    strpbrk(s, "\n\t") == NULL && text_is_clean(s, len))
+		return xstrndup(s, len);
 	size_t n;
 	char *c = text_sanitize(s, strlen(s), &n);
 	for (size_t i = 0; i < n; i++)
@@ -62,25 +68,55 @@ static int line_of(const char *text, size_t off)
 	return line;
 }
 
+/* 16 bytes as one vector (GCC and Clang vector extensions: SSE2 on
+ * x86-64, plain code elsewhere). */
+typedef uint8_t bytes16 __attribute__((vector_size(16)));
+
+/* True when the 16 bytes at p are all printable ASCII (0x20..0x7e) or
+ * line breaks, as nearly all of an article is. */
+static bool plain16(const uint8_t *p)
+{
+	bytes16 x, other;
+	memcpy(&x, p, 16);
+	other = (bytes16)((x - (uint8_t)0x20) >= (uint8_t)0x5f) &
+		(bytes16)(x != (uint8_t)'\n');
+	uint64_t w[2];
+	memcpy(w, &other, 16);
+	return (w[0] | w[1]) == 0;
+}
+
 /* Rejects files that are not text: NUL bytes, or mostly invalid UTF-8 /
- * control characters.  Warns about the first invalid UTF-8 sequence. */
+ * control characters.  Warns about the first invalid UTF-8 sequence.
+ * One pass; printable ASCII, most of any article, goes 16 bytes at a
+ * time. */
 static int check_text(const char *path, const char *text, size_t len,
 		      struct diag_list *diags)
 {
-	const char *nul = memchr(text, '\0', len);
-	if (nul != NULL) {
-		size_t off = (size_t)(nul - text);
-		diag_add(diags, DIAG_ERROR, path, line_of(text, off), 0,
-			 "not a text file (binary data at byte %zu); skipped",
-			 off + 1);
-		return -1;
-	}
 	const uint8_t *p = (const uint8_t *)text;
 	size_t bad = 0, first_bad = SIZE_MAX;
-	for (size_t i = 0; i < len;) {
-		if (p[i] < 0x80) {
-			if (p[i] < 0x20 && p[i] != '\n' && p[i] != '\t' &&
-			    p[i] != '\r' && p[i] != '\f')
+	for (size_t i = 0, slow = 0; i < len;) {
+		if (i >= slow && len - i >= 16) {
+			if (plain16(p + i)) {
+				i += 16;
+				continue;
+			}
+			slow = i + 16; /* byte by byte up to there */
+		}
+		uint8_t b = p[i];
+		if ((uint8_t)(b - 0x20) < 0x5f) {
+			i++;
+			continue;
+		}
+		if (b == 0) {
+			diag_add(diags, DIAG_ERROR, path, line_of(text, i), 0,
+				 "not a text file (binary data at byte %zu); "
+				 "skipped",
+				 i + 1);
+			return -1;
+		}
+		if (b < 0x80) {
+			if (b < 0x20 && b != '\n' && b != '\t' && b != '\r' &&
+			    b != '\f')
 				bad++;
 			i++;
 			continue;
@@ -108,6 +144,14 @@ static int check_text(const char *path, const char *text, size_t len,
 			 "save the file as UTF-8",
 			 first_bad + 1);
 	return 0;
+}
+
+static bool blank(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!isspace((unsigned char)text[i]))
+			return false;
+	return true;
 }
 
 static bool starts_with_fence(const char *text, size_t len)
@@ -189,36 +233,35 @@ char *article_topic_from_folder(const char *folder)
 	return clean;
 }
 
-int article_load(struct article *a, const char *path, const char *id,
-		 const char *folder_topic, bool keep_text,
-		 struct diag_list *diags)
+static bool is_markdown(const char *path)
 {
-	memset(a, 0, sizeof *a);
-	char *text, *cause;
-	size_t len;
-	if (file_read(path, ARTICLE_MAX_BYTES, &text, &len, &cause) != 0) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "%s; skipped", cause);
-		free(cause);
-		return -1;
-	}
-	size_t nonblank = 0;
-	for (size_t i = 0; i < len; i++)
-		if (!isspace((unsigned char)text[i]))
-			nonblank++;
-	if (nonblank == 0) {
+	return has_suffix(path, ".md") || has_suffix(path, ".markdown");
+}
+
+/*
+ * Fills a's metadata from text (the whole file, or when cut its first
+ * lines).  Returns 0; -1 when the file cannot be used (a is then freed);
+ * 1 when cut and the title lies past the text (a freed: read it whole).
+ */
+static int S_metadata(struct article *a, const char *path, const char *id,
+		      const char *folder_topic, const char *text, size_t len,
+		      bool cut, struct diag_list *diags)
+{
+	if (blank(text, len)) {
+		if (cut)
+			return 1;
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "the file is empty; skipped");
-		free(text);
 		return -1;
 	}
-	if (check_text(path, text, len, diags) != 0) {
-		free(text);
+	bool fenced = starts_with_fence(text, len);
+	bool plain = !fenced && !is_markdown(path);
+	if (cut && (plain || !frontmatter_complete(text, len)))
+		return 1; /* pasted text is read whole for its title */
+	if (check_text(path, text, len, diags) != 0)
 		return -1;
-	}
 	a->path = xstrdup(path);
 	a->id = xstrdup(id);
-	bool fenced = starts_with_fence(text, len);
-	a->plain = !fenced && !has_suffix(path, ".md") &&
-		   !has_suffix(path, ".markdown");
+	a->plain = plain;
 	size_t body = 0;
 	int body_line = 1;
 	if (fenced) {
@@ -246,6 +289,10 @@ int article_load(struct article *a, const char *path, const char *id,
 		cmark_node_free(doc);
 		if (title == NULL || title[0] == '\0') {
 			free(title);
+			if (cut) {
+				article_free(a);
+				return 1;
+			}
 			title = title_from_name(path);
 		}
 	}
@@ -261,13 +308,71 @@ int article_load(struct article *a, const char *path, const char *id,
 	a->topic = a->fm.topic != NULL ? one_line(a->fm.topic, TITLE_MAX)
 				       : xstrdup(folder_topic != NULL ? folder_topic : "");
 	a->order = a->fm.has_order ? a->fm.order : INT_MAX;
-	if (keep_text) {
+	return 0;
+}
+
+int article_load(struct article *a, const char *path, const char *id,
+		 const char *folder_topic, enum article_read how,
+		 struct diag_list *diags)
+{
+	return article_load_at(a, AT_FDCWD, path, id, folder_topic, how,
+			       diags);
+}
+
+int article_load_at(struct article *a, int dir_fd, const char *path,
+		    const char *id, const char *folder_topic,
+		    enum article_read how, struct diag_list *diags)
+{
+	memset(a, 0, sizeof *a);
+	char *cause;
+	if (how == ARTICLE_HEAD) {
+		char head[ARTICLE_HEAD_BYTES + 1];
+		size_t len;
+		const char *name = dir_fd == AT_FDCWD ? path : base_name(path);
+		if (file_read_head(dir_fd, name, head, sizeof head,
+				   ARTICLE_MAX_BYTES, &len, &cause) != 0) {
+			diag_add(diags, DIAG_ERROR, path, 0, 0, "%s; skipped",
+				 cause);
+			free(cause);
+			return -1;
+		}
+		bool cut = len > ARTICLE_HEAD_BYTES;
+		if (cut) {
+			/* Whole lines only, so no character is cut. */
+			const char *p = head, *end = head + ARTICLE_HEAD_BYTES, *nl;
+			len = 0;
+			while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+				p = nl + 1;
+				len = (size_t)(p - head);
+			}
+		}
+		/* Messages of a head that turns out too short are dropped:
+		 * the whole file gives them again. */
+		struct diag_list local = {0};
+		int rc = S_metadata(a, path, id, folder_topic, head, len, cut,
+				    &local);
+		if (rc <= 0) {
+			diag_move(diags, &local);
+			return rc;
+		}
+		diag_list_clear(&local);
+	}
+	char *text;
+	size_t len;
+	if (file_read(path, ARTICLE_MAX_BYTES, &text, &len, &cause) != 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "%s; skipped", cause);
+		free(cause);
+		return -1;
+	}
+	int rc = S_metadata(a, path, id, folder_topic, text, len, false,
+			    diags);
+	if (rc == 0 && how == ARTICLE_KEEP) {
 		a->text = text;
 		a->len = len;
 	} else {
 		free(text);
 	}
-	return 0;
+	return rc;
 }
 
 cmark_node *article_parse(const struct article *a, struct diag_list *diags)

@@ -4,6 +4,9 @@
  * Metadata (title, description, topic, order, front matter) is read when
  * the library loads; the body is parsed into a cmark tree only when the
  * article is opened (article_parse), so start-up does not parse every body.
+ * At start-up only the head of a file is read when it holds the metadata
+ * (ARTICLE_HEAD_BYTES; front matter is a few hundred bytes), so a large
+ * library starts without reading every article whole.
  *
  * Formats: "*.md" (and any file that starts with a "---" front matter
  * fence) is CommonMark with optional YAML front matter; "*.txt" without
@@ -25,6 +28,21 @@
 /* Largest article file read, in bytes. */
 #define ARTICLE_MAX_BYTES (16u * 1024 * 1024)
 
+/* Bytes read from the top of a file for its metadata (ARTICLE_HEAD); a
+ * file whose front matter, or first heading when it needs one for its
+ * title, ends past this is read whole. */
+#define ARTICLE_HEAD_BYTES 1024
+
+/* How much of a file article_load reads, and what it keeps. */
+enum article_read {
+	ARTICLE_HEAD,  /* the head only, when it holds the metadata; the
+			  binary and UTF-8 checks see only what was read.
+			  Nothing kept (the kiosk's start-up and reloads) */
+	ARTICLE_WHOLE, /* the whole file, checked whole (--check, --render);
+			  nothing kept */
+	ARTICLE_KEEP,  /* as ARTICLE_WHOLE, and the text is kept */
+};
+
 struct article {
 	char *path;        /* owned; full path of the file */
 	char *id;          /* owned; path below the articles folder, e.g.
@@ -35,23 +53,29 @@ struct article {
 	int order;         /* sort key inside the topic (front matter) */
 	bool plain;        /* plain-text format */
 	struct frontmatter fm; /* owned; as read */
-	char *text;        /* owned; the whole file as loaded, or NULL when
-			      the library's memory budget was used up (the
-			      body is then read from the file on opening) */
+	char *text;        /* owned; the whole file as loaded (ARTICLE_KEEP),
+			      or NULL: the body is then read from the file
+			      on opening */
 	size_t len;        /* bytes in text */
 	bool stale;        /* a newer version of the file failed to load;
 			      this is the last good one */
 };
 
 /*
- * Reads the metadata of the file at path (id as above), keeping the
- * file's text in the article when keep_text.  Problems go to diags as
- * path:line messages.  Returns 0, or -1 when the file cannot be used at
- * all (unreadable, empty, binary); the article is then freed.
+ * Reads the metadata of the file at path (id as above), reading as much
+ * of the file as how says.  Problems go to diags as path:line messages.
+ * Returns 0, or -1 when the file cannot be used at all (unreadable,
+ * empty, binary); the article is then freed.
  */
 int article_load(struct article *a, const char *path, const char *id,
-		 const char *folder_topic, bool keep_text,
+		 const char *folder_topic, enum article_read how,
 		 struct diag_list *diags);
+/* As article_load, with dir_fd an open descriptor of path's folder: the
+ * head is opened relative to it, which spares the kernel a walk of the
+ * whole path for each file of a large library. */
+int article_load_at(struct article *a, int dir_fd, const char *path,
+		    const char *id, const char *folder_topic,
+		    enum article_read how, struct diag_list *diags);
 
 /*
  * Parses the body into a new document (caller frees with

@@ -907,7 +907,7 @@ int check_content(const char *dir, const char *config_path,
 	if (dir == NULL)
 		dir = conf_dir != NULL ? conf_dir : "content";
 
-	c.lib = library_load(dir, NULL, diags);
+	c.lib = library_load_whole(dir, diags);
 	if (c.lib != NULL) {
 		size_t nterms = glossary_count(c.lib->glossary);
 		c.used = xcalloc(nterms + 1, sizeof *c.used);

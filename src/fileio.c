@@ -67,3 +67,43 @@ int file_read(const char *path, size_t max, char **out, size_t *len,
 	*len = n;
 	return 0;
 }
+
+int file_read_head(int dir_fd, const char *path, char *buf, size_t cap,
+		   size_t max, size_t *len, char **cause)
+{
+	*len = 0;
+	int fd = openat(dir_fd, path,
+			O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		*cause = xasprintf("cannot open: %s", strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		*cause = xstrdup("not a regular file");
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		*cause = xasprintf("file is larger than %zu bytes", max);
+		close(fd);
+		return -1;
+	}
+	size_t n = 0;
+	while (n < cap) {
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			*cause = xasprintf("cannot read: %s", strerror(errno));
+			close(fd);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	*len = n;
+	return 0;
+}

@@ -1,5 +1,5 @@
 /*
- * fileio: reading whole files with a size cap.
+ * fileio: reading whole files, or their first bytes, with a size cap.
  */
 #ifndef KIOSK_FILEIO_H
 #define KIOSK_FILEIO_H
@@ -12,5 +12,13 @@
  * is a directory, or is larger than max. */
 int file_read(const char *path, size_t max, char **out, size_t *len,
 	      char **cause);
+
+/* Reads the first cap bytes of path (all of it when shorter) into buf,
+ * not NUL-terminated, with the count in *len.  path is relative to the
+ * folder open as dir_fd (AT_FDCWD: the working folder), as in openat.
+ * Fails as file_read does, also when the file is larger than max (by
+ * its size, not read). */
+int file_read_head(int dir_fd, const char *path, char *buf, size_t cap,
+		   size_t max, size_t *len, char **cause);
 
 #endif

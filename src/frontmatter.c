@@ -814,13 +814,227 @@ static bool S_is_fence(const char *s, size_t n, char c)
 	return true;
 }
 
+/*
+ * Finds the fences: returns 0 when text has no front matter, 1 with
+ * *yaml_start, *yaml_end (the YAML between the fences), *body and *line
+ * (the closing fence's line) when it has one, -1 when the opening fence
+ * is never closed.
+ */
+static int S_fences(const char *text, size_t len, size_t *yaml_start,
+		    size_t *yaml_end, size_t *body, int *line)
+{
+	size_t pos = 0, n;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3; /* byte order mark, as Windows editors write */
+	n = S_line_len(text + pos, len - pos);
+	if (!S_is_fence(text + pos, n, '-'))
+		return 0;
+	*yaml_start = pos + n < len ? pos + n + 1 : len;
+	pos = *yaml_start;
+	*line = 1;
+	for (;;) {
+		++*line;
+		if (pos >= len)
+			return -1;
+		n = S_line_len(text + pos, len - pos);
+		if (S_is_fence(text + pos, n, '-') ||
+		    S_is_fence(text + pos, n, '.'))
+			break;
+		pos += n + 1;
+	}
+	*yaml_end = pos;
+	*body = pos + n < len ? pos + n + 1 : len;
+	return 1;
+}
+
+bool frontmatter_complete(const char *text, size_t len)
+{
+	size_t ys, ye, body;
+	int line;
+	return S_fences(text, len, &ys, &ye, &body, &line) >= 0;
+}
+
+/*
+ * The fast path.  Nearly every front matter is "key: value" lines of
+ * known keys with one-line values; reading those by hand costs a
+ * fraction of libyaml's set-up alone, which matters for a library of
+ * thousands of articles.  Anything outside that subset (comments,
+ * indented or multi-line values, escapes, null values, unknown or
+ * repeated keys, "sources", anything libyaml would warn or fail on)
+ * returns false and goes to libyaml, which also gives the messages.
+ */
+
+/* True when s[0..n) holds only characters YAML allows in a value on one
+ * line: printable ASCII, and valid UTF-8 from U+00A0 (not U+FEFF). */
+static bool S_fast_chars(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	for (size_t i = 0; i < n;) {
+		if (p[i] >= 0x20 && p[i] < 0x7f) {
+			i++;
+			continue;
+		}
+		ucs4_t c;
+		int k = p[i] >= 0x80 ? u8_mbtoucr(&c, p + i, n - i) : -1;
+		if (k <= 0 || c < 0xa0 || c == 0xfeff || c == 0xfffe ||
+		    c == 0xffff)
+			return false;
+		i += (size_t)k;
+	}
+	return true;
+}
+
+/* A plain (unquoted) scalar that YAML reads as exactly these bytes;
+ * flow: inside [ ], where , [ ] { } end it. */
+static bool S_fast_plain(const char *s, size_t n, bool flow)
+{
+	static const char indicators[] = "-?:,[]{}#&*!|>'\"%@`";
+	if (n == 0 || strchr(indicators, s[0]) != NULL || s[0] == ' ' ||
+	    s[n - 1] == ' ' || s[n - 1] == ':')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if ((s[i] == ':' && i + 1 < n && s[i + 1] == ' ') ||
+		    (s[i] == '#' && s[i - 1] == ' '))
+			return false;
+		if (flow && strchr(",[]{}:", s[i]) != NULL)
+			return false;
+	}
+	static const char *const nulls[] = {"~", "null", "Null", "NULL"};
+	for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
+		if (strlen(nulls[i]) == n && memcmp(s, nulls[i], n) == 0)
+			return false;
+	return S_fast_chars(s, n);
+}
+
+/* The text of a one-line scalar value v[0..n) (trimmed): plain, or
+ * quoted without escapes.  False when it is anything else. */
+static bool S_fast_scalar(const char *v, size_t n, bool flow,
+			  const char **out, size_t *len)
+{
+	if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0]) {
+		const char *in = v + 1;
+		size_t m = n - 2;
+		if (memchr(in, v[0], m) != NULL || memchr(in, '\\', m) != NULL ||
+		    !S_fast_chars(in, m))
+			return false;
+		*out = in;
+		*len = m;
+		return true;
+	}
+	if (!S_fast_plain(v, n, flow))
+		return false;
+	*out = v;
+	*len = n;
+	return true;
+}
+
+static bool S_fast_tags(struct frontmatter *fm, const char *v, size_t n)
+{
+	const char *t;
+	size_t tl;
+	if (n == 0 || v[0] != '[') {
+		if (!S_fast_scalar(v, n, false, &t, &tl))
+			return false;
+		fm->tags = xcalloc(1, sizeof *fm->tags);
+		fm->tags[fm->ntags++] = xstrndup(t, tl);
+		return true;
+	}
+	if (v[n - 1] != ']')
+		return false;
+	size_t cap = 1;
+	for (size_t i = 1; i + 1 < n; i++)
+		cap += v[i] == ',';
+	fm->tags = xcalloc(cap, sizeof *fm->tags);
+	size_t i = 1, end = n - 1;
+	while (i < end && v[i] == ' ')
+		i++;
+	if (i == end)
+		return true; /* [] */
+	while (i < end) {
+		size_t j = i;
+		while (j < end && v[j] != ',')
+			j++;
+		size_t a = i, b = j;
+		while (a < b && v[a] == ' ')
+			a++;
+		while (b > a && v[b - 1] == ' ')
+			b--;
+		if (!S_fast_scalar(v + a, b - a, true, &t, &tl))
+			return false;
+		fm->tags[fm->ntags++] = xstrndup(t, tl);
+		i = j + 1;
+		if (j < end && i >= end)
+			return false; /* a trailing comma */
+	}
+	return true;
+}
+
+/* Fills fm from yaml[0..n) when it is in the subset above; false (fm
+ * then partly filled: the caller frees it) when libyaml must read it. */
+static bool S_fast_parse(const char *yaml, size_t n, struct frontmatter *fm)
+{
+	bool seen[FM_NFIELDS] = {false};
+	size_t pos = 0;
+	while (pos < n) {
+		size_t len = S_line_len(yaml + pos, n - pos);
+		const char *l = yaml + pos;
+		pos += len + 1;
+		while (len > 0 && (l[len - 1] == '\r' || l[len - 1] == ' '))
+			len--;
+		if (len == 0)
+			continue;
+		size_t k = 0;
+		while (k < len && l[k] >= 'a' && l[k] <= 'z')
+			k++;
+		if (k == 0 || k + 2 > len || l[k] != ':' || l[k + 1] != ' ')
+			return false;
+		const struct fm_field *f = NULL;
+		for (size_t i = 0; i < FM_NFIELDS && f == NULL; i++)
+			if (strncmp(fm_fields[i].name, l, k) == 0 &&
+			    fm_fields[i].name[k] == '\0')
+				f = &fm_fields[i];
+		if (f == NULL || seen[f - fm_fields] || f->kind == FM_SOURCES)
+			return false;
+		seen[f - fm_fields] = true;
+		const char *v = l + k + 2;
+		size_t vn = len - k - 2;
+		while (vn > 0 && v[0] == ' ') {
+			v++;
+			vn--;
+		}
+		const char *t;
+		size_t tl;
+		if (f->kind == FM_TAGS) {
+			if (!S_fast_tags(fm, v, vn))
+				return false;
+			continue;
+		}
+		if (!S_fast_scalar(v, vn, false, &t, &tl))
+			return false;
+		if (f->kind == FM_ORDER) {
+			char num[16];
+			if (tl >= sizeof num)
+				return false;
+			memcpy(num, t, tl);
+			num[tl] = '\0';
+			if (!S_parse_int(num, &fm->order))
+				return false;
+			fm->has_order = true;
+			continue;
+		}
+		char **dst = (char **)(void *)((char *)fm + f->offset);
+		*dst = xstrndup(t, tl);
+	}
+	return true;
+}
+
 int frontmatter_parse(const char *path, const char *text, size_t len,
 		      struct frontmatter *fm, size_t *body_offset,
 		      int *body_line, struct diag_list *diags)
 {
 	struct fm_reader r;
 	struct diag_list local = {0};
-	size_t pos = 0, n, yaml_start, yaml_end;
+	size_t yaml_start = 0, yaml_end = 0, body = 0;
 	int line = 1;
 
 	memset(fm, 0, sizeof *fm);
@@ -828,36 +1042,24 @@ int frontmatter_parse(const char *path, const char *text, size_t len,
 	*body_line = 1;
 	if (text == NULL)
 		return 0;
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		pos = 3; /* byte order mark, as Windows editors write */
-	n = S_line_len(text + pos, len - pos);
-	if (!S_is_fence(text + pos, n, '-'))
+	int found = S_fences(text, len, &yaml_start, &yaml_end, &body, &line);
+	if (found == 0)
 		return 0;
-
-	/* Find the closing fence. */
-	yaml_start = pos + n < len ? pos + n + 1 : len;
-	pos = yaml_start;
-	for (;;) {
-		line++;
-		if (pos >= len) {
-			diag_add(diags != NULL ? diags : &local, DIAG_ERROR,
-				 path, 1, 0,
-				 "front matter: the \"---\" on line 1 is never "
-				 "closed (add a line \"---\" after the front "
-				 "matter)");
-			diag_list_clear(&local);
-			return -1;
-		}
-		n = S_line_len(text + pos, len - pos);
-		if (S_is_fence(text + pos, n, '-') ||
-		    S_is_fence(text + pos, n, '.'))
-			break;
-		pos += n + 1;
+	if (found < 0) {
+		diag_add(diags != NULL ? diags : &local, DIAG_ERROR, path, 1, 0,
+			 "front matter: the \"---\" on line 1 is never "
+			 "closed (add a line \"---\" after the front "
+			 "matter)");
+		diag_list_clear(&local);
+		return -1;
 	}
-	yaml_end = pos;
-	*body_offset = pos + n < len ? pos + n + 1 : len;
+	*body_offset = body;
 	*body_line = line + 1;
 
+	if (yaml_end - yaml_start <= FRONTMATTER_MAX_BYTES &&
+	    S_fast_parse(text + yaml_start, yaml_end - yaml_start, fm))
+		return 0;
+	frontmatter_free(fm);
 	/* libyaml takes quadratic time on deep nesting: bound what it gets,
 	 * so one bad file cannot stall a kiosk. */
 	int depth = 0, dline = 2;
@@ -888,6 +1090,7 @@ int frontmatter_parse(const char *path, const char *text, size_t len,
 		diag_list_clear(&local);
 		return -1;
 	}
+
 	memset(&r, 0, sizeof r);
 	r.path = path;
 	r.yaml = text + yaml_start;

@@ -73,6 +73,14 @@ int frontmatter_parse(const char *path, const char *text, size_t len,
 		      struct frontmatter *fm, size_t *body_offset,
 		      int *body_line, struct diag_list *diags);
 
+/*
+ * True when frontmatter_parse can tell from text alone where the front
+ * matter ends: text has no front matter, or its closing fence is in
+ * text.  False for an opening fence whose closing one is not (yet) seen,
+ * e.g. in the first few KiB of a file.
+ */
+bool frontmatter_complete(const char *text, size_t len);
+
 /* Frees every member and zeroes fm. */
 void frontmatter_free(struct frontmatter *fm);
 

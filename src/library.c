@@ -11,10 +11,12 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "fileio.h"
 #include "xmem.h"
@@ -32,6 +34,7 @@ struct loader {
 	size_t cap_rank;
 	struct diag_list *diags;
 	bool warned_limit;
+	bool whole;         /* read every file whole (library_load_whole) */
 };
 
 /* Name order with numbers compared as numbers: "2-b" before "10-a". */
@@ -98,6 +101,11 @@ static bool article_name(const char *n)
 
 static size_t topic_rank(struct loader *ld, const char *name)
 {
+	/* Articles come folder by folder: most share the last one's topic
+	 * (a search of every topic per article is quadratic). */
+	if (ld->ntopics > 0 && strcmp(ld->topic_names[ld->ntopics - 1],
+				      name) == 0)
+		return ld->ntopics - 1;
 	for (size_t i = 0; i < ld->ntopics; i++)
 		if (strcmp(ld->topic_names[i], name) == 0)
 			return i;
@@ -107,7 +115,23 @@ static size_t topic_rank(struct loader *ld, const char *name)
 	return ld->ntopics++;
 }
 
-/* Sorted names of dir's entries (caller frees each and the array), or -1. */
+/* A folder entry: its name, then its type (a DT_ value) after the NUL. */
+static char *entry_new(const char *name, unsigned char type)
+{
+	size_t n = strlen(name);
+	char *e = xmalloc(n + 2);
+	memcpy(e, name, n + 1);
+	e[n + 1] = (char)type;
+	return e;
+}
+
+static unsigned char entry_type(const char *e)
+{
+	return (unsigned char)e[strlen(e) + 1];
+}
+
+/* Sorted entries of dir (entry_new; caller frees each and the array), or
+ * -1. */
 static int list_dir(const char *dir, char ***names, size_t *n)
 {
 	DIR *d = opendir(dir);
@@ -121,12 +145,26 @@ static int list_dir(const char *dir, char ***names, size_t *n)
 		if (ignored_name(e->d_name))
 			continue;
 		xgrow(names, &cap, *n + 1, sizeof **names);
-		(*names)[(*n)++] = xstrdup(e->d_name);
+		(*names)[(*n)++] = entry_new(e->d_name, e->d_type);
 	}
 	closedir(d);
 	if (*n > 0)
 		qsort(*names, *n, sizeof **names, cmp_str);
 	return 0;
+}
+
+/* "a" + sep + "b" in a new string (caller frees); sep may be '\0' for
+ * none. */
+static char *join(const char *a, char sep, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b), o = 0;
+	char *s = xmalloc(na + nb + 2);
+	memcpy(s, a, na);
+	o = na;
+	if (sep != '\0')
+		s[o++] = sep;
+	memcpy(s + o, b, nb + 1);
+	return s;
 }
 
 static void walk(struct loader *ld, const char *dir, const char *rel,
@@ -139,13 +177,26 @@ static void walk(struct loader *ld, const char *dir, const char *rel,
 			 "cannot read folder: %s", strerror(errno));
 		return;
 	}
+	/* Files are opened relative to their folder (see article_load_at). */
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		dfd = AT_FDCWD;
 	for (size_t i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s", dir, names[i]);
-		char *id = rel[0] != '\0' ? xasprintf("%s/%s", rel, names[i])
-					  : xstrdup(names[i]);
+		char *path = join(dir, '/', names[i]);
+		char *id = join(rel, rel[0] != '\0' ? '/' : '\0', names[i]);
+		/* The type readdir gave saves a stat, except for links and
+		 * file systems that do not say. */
+		unsigned char type = entry_type(names[i]);
 		struct stat st;
-		if (stat(path, &st) != 0) {
-			/* A dangling link or a file removed meanwhile. */
+		if (type == DT_DIR) {
+			st.st_mode = S_IFDIR;
+		} else if (type == DT_REG) {
+			st.st_mode = S_IFREG;
+		} else if (stat(path, &st) != 0) {
+			st.st_mode = 0; /* a dangling link or a file removed */
+		}
+		if (st.st_mode == 0) {
+			/* skipped */
 		} else if (S_ISDIR(st.st_mode)) {
 			if (depth >= MAX_DEPTH) {
 				diag_add(ld->diags, DIAG_WARNING, path, 0, 0,
@@ -172,9 +223,13 @@ static void walk(struct loader *ld, const char *dir, const char *rel,
 				      sizeof *lib->articles);
 				struct article *a = &lib->articles[lib->narticles];
 				size_t errs = diag_count(ld->diags, DIAG_ERROR);
-				bool keep = lib->text_bytes < LIBRARY_TEXT_BUDGET;
-				int rc = article_load(a, path, id, topic, keep,
-						      ld->diags);
+				enum article_read how =
+					lib->text_bytes < LIBRARY_TEXT_BUDGET
+						? ARTICLE_KEEP
+					: ld->whole ? ARTICLE_WHOLE
+						    : ARTICLE_HEAD;
+				int rc = article_load_at(a, dfd, path, id, topic,
+							 how, ld->diags);
 				bool bad = rc != 0 ||
 					   diag_count(ld->diags, DIAG_ERROR) > errs;
 				const struct article *old =
@@ -208,6 +263,8 @@ static void walk(struct loader *ld, const char *dir, const char *rel,
 		free(names[i]);
 	}
 	free(names);
+	if (dfd != AT_FDCWD)
+		close(dfd);
 }
 
 /* Sort key carrier for qsort. */
@@ -277,8 +334,8 @@ static void load_glossary(struct library *lib, const struct library *prev,
 	free(path);
 }
 
-struct library *library_load(const char *dir, const struct library *prev,
-			     struct diag_list *diags)
+static struct library *load(const char *dir, const struct library *prev,
+			    bool whole, struct diag_list *diags)
 {
 	struct stat st;
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -288,7 +345,8 @@ struct library *library_load(const char *dir, const struct library *prev,
 	}
 	struct library *lib = xcalloc(1, sizeof *lib);
 	lib->dir = xstrdup(dir);
-	struct loader ld = {.lib = lib, .prev = prev, .diags = diags};
+	struct loader ld = {
+		.lib = lib, .prev = prev, .diags = diags, .whole = whole};
 
 	char *articles = xasprintf("%s/articles", dir);
 	if (stat(articles, &st) == 0 && S_ISDIR(st.st_mode))
@@ -326,6 +384,17 @@ struct library *library_load(const char *dir, const struct library *prev,
 		diag_add(diags, DIAG_WARNING, dir, 0, 0, "no articles found");
 	load_glossary(lib, prev, diags);
 	return lib;
+}
+
+struct library *library_load(const char *dir, const struct library *prev,
+			     struct diag_list *diags)
+{
+	return load(dir, prev, false, diags);
+}
+
+struct library *library_load_whole(const char *dir, struct diag_list *diags)
+{
+	return load(dir, NULL, true, diags);
 }
 
 struct library *library_empty(const char *dir)

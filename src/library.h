@@ -44,9 +44,12 @@ struct library {
 #define LIBRARY_MAX_ARTICLES 100000
 
 /* Article text kept in memory so that a file broken by an edit can keep
- * serving its last good version.  Past this budget, texts are read from
- * the files when opened (and a broken file's body cannot be kept). */
-#define LIBRARY_TEXT_BUDGET (4u * 1024 * 1024)
+ * serving its last good version (a clinic's library of up to about 200
+ * articles of 5 KB keeps all of them).  Past this budget, only the head
+ * of each file is read at start-up, texts are read from the files when
+ * opened, and a broken file keeps its last good title and place in the
+ * list but opens to what the file now holds (made safe to show). */
+#define LIBRARY_TEXT_BUDGET (1024u * 1024)
 
 /*
  * Loads the content folder dir.  Problems with single files go to diags
@@ -62,6 +65,10 @@ struct library {
  */
 struct library *library_load(const char *dir, const struct library *prev,
 			     struct diag_list *diags);
+/* As library_load with no prev, but every article file is read and
+ * checked whole, however large the library (kiosk --check): problems
+ * past a file's head are reported too. */
+struct library *library_load_whole(const char *dir, struct diag_list *diags);
 /* A library with no articles and an empty glossary for dir (caller frees
  * with library_free): what a waiting-room kiosk serves while its content
  * folder is missing, until a reload finds it. */

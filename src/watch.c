@@ -64,6 +64,10 @@ static void add_tree(struct watch *w, const char *path, int depth)
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
+		/* Files are most entries: readdir's type spares them a
+		 * stat (links are not followed, as with lstat). */
+		if (de->d_type != DT_DIR && de->d_type != DT_UNKNOWN)
+			continue;
 		char *sub = xasprintf("%s/%s", path, de->d_name);
 		struct stat st;
 		if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))

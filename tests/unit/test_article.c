@@ -38,7 +38,7 @@ static void load(struct loaded *l, const char *name, const char *folder_topic)
 	memset(l, 0, sizeof *l);
 	char path[256];
 	snprintf(path, sizeof path, FIXTURES "%s", name);
-	l->rc = article_load(&l->a, path, name, folder_topic, false, &l->diags);
+	l->rc = article_load(&l->a, path, name, folder_topic, ARTICLE_WHOLE, &l->diags);
 }
 
 static void done(struct loaded *l)
@@ -292,7 +292,7 @@ static void a_folder_is_not_an_article(void **state)
 {
 	struct loaded l;
 	memset(&l, 0, sizeof l);
-	l.rc = article_load(&l.a, "tests/unit/fixtures", "fixtures", NULL, false,
+	l.rc = article_load(&l.a, "tests/unit/fixtures", "fixtures", NULL, ARTICLE_WHOLE,
 			    &l.diags);
 	assert_int_equal(l.rc, -1);
 	assert_int_equal(diag_count(&l.diags, DIAG_ERROR), 1);
@@ -411,7 +411,7 @@ static void kept_text_still_opens_after_the_file_is_gone(void **state)
 	copy_fixture("front_matter.md", path, sizeof path);
 	struct article a;
 	struct diag_list d = {0};
-	int rc = article_load(&a, path, "front_matter.md", NULL, true, &d);
+	int rc = article_load(&a, path, "front_matter.md", NULL, ARTICLE_KEEP, &d);
 	unlink(path);
 	assert_int_equal(rc, 0);
 	assert_non_null(a.text);
@@ -445,7 +445,7 @@ static void a_copy_lives_on_after_the_original_is_freed(void **state)
 	struct article a, b;
 	struct diag_list d = {0};
 	assert_int_equal(article_load(&a, FIXTURES "front_matter.md",
-				      "front_matter.md", "Folder", true, &d), 0);
+				      "front_matter.md", "Folder", ARTICLE_KEEP, &d), 0);
 	article_copy(&b, &a);
 	article_free(&a); /* ASan: b shares no memory with a */
 	assert_string_equal(b.title, "What is stem cell therapy?");
@@ -491,6 +491,129 @@ static void a_folder_that_is_only_a_number_keeps_it(void **state)
 	free(t);
 }
 
+/* ---- start-up reads only the head of a file ---- */
+
+/* Writes head, then filler up to at least size bytes, then tail, to a
+ * new temporary Markdown file; its path goes to out. */
+static void write_long(char *out, size_t cap, const char *head, size_t size,
+		       const char *tail)
+{
+	snprintf(out, cap, "/tmp/kiosk-test-article-XXXXXX.md");
+	int fd = mkstemps(out, 3);
+	assert_true(fd >= 0);
+	FILE *o = fdopen(fd, "wb");
+	assert_non_null(o);
+	size_t n = fputs(head, o) >= 0 ? strlen(head) : 0;
+	while (n < size) {
+		static const char line[] = "Plain words fill the page here.\n\n";
+		fputs(line, o);
+		n += sizeof line - 1;
+	}
+	fputs(tail, o);
+	fclose(o);
+}
+
+static void head_load_reads_on_when_the_front_matter_is_longer_than_the_head(void **state)
+{
+	char path[64], head[8192];
+	snprintf(head, sizeof head, "---\ndescription: \"");
+	size_t n = strlen(head);
+	while (n < ARTICLE_HEAD_BYTES + 500)
+		head[n++] = 'a';
+	snprintf(head + n, sizeof head - n, "\"\ntitle: Long front matter\n"
+		 "order: 7\n---\n\nBody.\n");
+	write_long(path, sizeof path, head, 0, "");
+	struct article a;
+	struct diag_list d = {0};
+	int rc = article_load(&a, path, "x.md", NULL, ARTICLE_HEAD, &d);
+	unlink(path);
+	if (d.n > 0)
+		print_diags(&d);
+	assert_int_equal(rc, 0);
+	assert_int_equal(d.n, 0);
+	assert_string_equal(a.title, "Long front matter");
+	assert_int_equal(a.order, 7);
+	article_free(&a);
+}
+
+static void head_load_finds_a_first_heading_past_the_head(void **state)
+{
+	char path[64];
+	write_long(path, sizeof path, "Some words before any heading.\n\n",
+		   ARTICLE_HEAD_BYTES + 100, "# The late heading\n\nText.\n");
+	struct article a;
+	struct diag_list d = {0};
+	int rc = article_load(&a, path, "late.md", NULL, ARTICLE_HEAD, &d);
+	unlink(path);
+	assert_int_equal(rc, 0);
+	assert_string_equal(a.title, "The late heading");
+	article_free(&a);
+	diag_list_clear(&d);
+}
+
+/* Start-up sees only the head; --check (ARTICLE_WHOLE) sees everything,
+ * and the article still opens safely. */
+static void binary_data_past_the_head_is_found_by_a_whole_load(void **state)
+{
+	char path[64];
+	write_long(path, sizeof path, "---\ntitle: Half binary\n---\n\n",
+		   ARTICLE_HEAD_BYTES + 100, "junk \x01\x02 and a NUL: ");
+	FILE *o = fopen(path, "ab");
+	assert_non_null(o);
+	fputc('\0', o);
+	fputs(" end\n", o);
+	fclose(o);
+
+	struct article a;
+	struct diag_list d = {0};
+	assert_int_equal(article_load(&a, path, "b.md", NULL, ARTICLE_HEAD, &d),
+			 0);
+	assert_string_equal(a.title, "Half binary");
+	cmark_node *doc = article_parse(&a, &d);
+	assert_non_null(doc);
+	cmark_node_free(doc);
+	article_free(&a);
+	assert_int_equal(diag_count(&d, DIAG_ERROR), 0);
+
+	assert_int_equal(article_load(&a, path, "b.md", NULL, ARTICLE_WHOLE, &d),
+			 -1);
+	unlink(path);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.items[0].level, DIAG_ERROR);
+	assert_non_null(strstr(d.items[0].message, "binary data at byte"));
+	diag_list_clear(&d);
+}
+
+static void head_load_gives_what_a_whole_load_gives(void **state)
+{
+	static const char *const names[] = {
+		"front_matter.md", "no_front_matter.md", "bom_front_matter.md",
+		"crlf_front_matter.md", "pasted.txt", "front_matter.txt",
+		"bad_utf8.md", "binary.md", "blank.md", "empty.md",
+		"escape_front_matter.md", "skin-care_tips.md"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char path[256];
+		snprintf(path, sizeof path, FIXTURES "%s", names[i]);
+		struct article h, w;
+		struct diag_list dh = {0}, dw = {0};
+		int rh = article_load(&h, path, names[i], "T", ARTICLE_HEAD, &dh);
+		int rw = article_load(&w, path, names[i], "T", ARTICLE_WHOLE, &dw);
+		assert_int_equal(rh, rw);
+		assert_int_equal(dh.n, dw.n);
+		if (rh == 0) {
+			assert_string_equal(h.title, w.title);
+			assert_string_equal(h.description, w.description);
+			assert_string_equal(h.topic, w.topic);
+			assert_int_equal(h.order, w.order);
+			assert_int_equal(h.plain, w.plain);
+			article_free(&h);
+			article_free(&w);
+		}
+		diag_list_clear(&dh);
+		diag_list_clear(&dw);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -517,6 +640,10 @@ int main(void)
 		cmocka_unit_test(kept_text_still_opens_after_the_file_is_gone),
 		cmocka_unit_test(without_kept_text_the_file_is_read_when_opened),
 		cmocka_unit_test(a_copy_lives_on_after_the_original_is_freed),
+		cmocka_unit_test(head_load_reads_on_when_the_front_matter_is_longer_than_the_head),
+		cmocka_unit_test(head_load_finds_a_first_heading_past_the_head),
+		cmocka_unit_test(binary_data_past_the_head_is_found_by_a_whole_load),
+		cmocka_unit_test(head_load_gives_what_a_whole_load_gives),
 		cmocka_unit_test(topic_names_come_from_folder_names),
 		cmocka_unit_test(a_folder_that_is_only_a_number_keeps_it),
 	};

@@ -191,6 +191,53 @@ static void test_tags_as_one_word(void **state)
 	done(&p);
 }
 
+/* One-line values are read by hand, the rest by libyaml: both must give
+ * what YAML means, and the hand-read lines must not hide a message. */
+static void test_one_line_values_read_as_yaml_reads_them(void **state)
+{
+	struct parsed p;
+	(void)state;
+	parse(&p, "---\r\ntitle: \"Zo\xc3\xab: a \xe2\x80\x9cguide\xe2\x80\x9d\"  \r\n"
+		  "description: It's plain:yes, a#b [1] {2}\r\n"
+		  "order: '12'\r\ntags: [eyes,  glaucoma , a#b]\r\n"
+		  "url: https://clinic.example/a?b=c#d\r\n---\r\nBody\r\n");
+	assert_int_equal(p.rc, 0);
+	expect_counts(&p, 0, 0);
+	assert_string_equal(p.fm.title, "Zo\xc3\xab: a \xe2\x80\x9cguide\xe2\x80\x9d");
+	assert_string_equal(p.fm.description, "It's plain:yes, a#b [1] {2}");
+	assert_int_equal(p.fm.order, 12);
+	assert_true(p.fm.has_order);
+	assert_int_equal(p.fm.ntags, 3);
+	assert_string_equal(p.fm.tags[1], "glaucoma");
+	assert_string_equal(p.fm.tags[2], "a#b");
+	assert_string_equal(p.fm.url, "https://clinic.example/a?b=c#d");
+	done(&p);
+
+	/* A comment, an escape, a null: what YAML makes of them. */
+	parse(&p, "---\ntitle: Eyes # the short title\n"
+		  "description: \"Line one\\nline two\"\ntopic: ~\n---\n");
+	assert_int_equal(p.rc, 0);
+	assert_string_equal(p.fm.title, "Eyes");
+	assert_string_equal(p.fm.description, "Line one\nline two");
+	assert_null(p.fm.topic);
+	done(&p);
+
+	/* Repeated and unknown keys after simple lines still warn. */
+	parse(&p, "---\ntitle: A\norder: 2\ntitle: B\nauthor: Ann\n---\n");
+	assert_int_equal(p.rc, 0);
+	expect_counts(&p, 0, 2);
+	expect_diag(&p, DIAG_WARNING, 4, 0, "given twice");
+	expect_diag(&p, DIAG_WARNING, 5, 0, "unknown front matter key");
+	assert_string_equal(p.fm.title, "B");
+	done(&p);
+
+	/* A bad order on a simple line is still an error. */
+	parse(&p, "---\ntitle: A\norder: 2nd\n---\n");
+	assert_int_equal(p.rc, -1);
+	expect_diag(&p, DIAG_ERROR, 3, 0, "whole number");
+	done(&p);
+}
+
 static void test_no_front_matter(void **state)
 {
 	static const char *const texts[] = {
@@ -719,6 +766,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_all_keys),
 		cmocka_unit_test(test_tags_as_one_word),
+		cmocka_unit_test(test_one_line_values_read_as_yaml_reads_them),
 		cmocka_unit_test(test_no_front_matter),
 		cmocka_unit_test(test_cms_export_unknown_keys),
 		cmocka_unit_test(test_dates_kept_as_written),

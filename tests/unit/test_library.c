@@ -470,6 +470,59 @@ static void a_reload_keeps_the_last_good_version_of_a_broken_file(void **state)
 	assert_false(a->stale);
 }
 
+/* Past LIBRARY_TEXT_BUDGET only the head of a file is read and no text
+ * is kept: a broken file keeps its last good title and place in the
+ * list, but opens to what the file holds now.  Files within the budget
+ * keep their last good body. */
+static void past_the_text_budget_a_broken_file_keeps_only_its_title(void **state)
+{
+	struct fx *f = *state;
+	static char body[8192];
+	memset(body, 'x', sizeof body - 2);
+	body[sizeof body - 2] = '\n';
+	body[sizeof body - 1] = '\0';
+	size_t n = LIBRARY_TEXT_BUDGET / sizeof body + 2;
+	char rel[64], text[sizeof body + 64];
+	for (size_t i = 0; i < n; i++) {
+		snprintf(rel, sizeof rel, "articles/zz-many/a%04zu.md", i);
+		snprintf(text, sizeof text, "# Many %zu\n\n%s", i, body);
+		put(f, rel, text);
+	}
+	reload(f);
+	assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 0);
+	assert_true(f->lib->text_bytes <= LIBRARY_TEXT_BUDGET + sizeof text);
+	const struct article *first = library_find(f->lib, "zz-many/a0000.md");
+	snprintf(rel, sizeof rel, "zz-many/a%04zu.md", n - 1);
+	const struct article *last = library_find(f->lib, rel);
+	assert_non_null(first->text);
+	assert_null(last->text);
+
+	put(f, "articles/zz-many/a0000.md", "");
+	snprintf(rel, sizeof rel, "articles/zz-many/a%04zu.md", n - 1);
+	put(f, rel, "");
+	reload(f);
+	first = library_find(f->lib, "zz-many/a0000.md");
+	last = library_find(f->lib, rel + strlen("articles/"));
+	assert_non_null(first);
+	assert_non_null(last);
+	assert_true(first->stale);
+	assert_true(last->stale);
+	assert_string_equal(first->title, "Many 0");
+	char want[32];
+	snprintf(want, sizeof want, "Many %zu", n - 1);
+	assert_string_equal(last->title, want);
+	struct diag_list d = {0};
+	cmark_node *doc = article_parse(first, &d);
+	assert_non_null(cmark_node_first_child(doc)); /* the old body */
+	cmark_node_free(doc);
+	doc = article_parse(last, &d);
+	assert_non_null(doc);
+	assert_null(cmark_node_first_child(doc)); /* the file as it is now */
+	cmark_node_free(doc);
+	diag_list_clear(&d);
+	check_topics(f->lib);
+}
+
 static void a_reload_drops_a_deleted_article(void **state)
 {
 	struct fx *f = *state;
@@ -652,6 +705,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_reload_picks_up_edits,
 						setup_clinic, teardown),
 		cmocka_unit_test_setup_teardown(a_reload_keeps_the_last_good_version_of_a_broken_file,
+						setup_clinic, teardown),
+		cmocka_unit_test_setup_teardown(past_the_text_budget_a_broken_file_keeps_only_its_title,
 						setup_clinic, teardown),
 		cmocka_unit_test_setup_teardown(a_reload_drops_a_deleted_article,
 						setup_clinic, teardown),

@@ -860,6 +860,53 @@ static void S_check_glossary(struct checker *c)
 
 /* Reads the config for its messages; returns its content folder (caller
  * frees) or NULL. */
+/* Topic folders whose names make the same topic name ("01-skin" and
+ * "07-Skin") are one topic on the home screen: say so, since it is rarely
+ * meant. */
+static void S_check_topics(struct checker *c)
+{
+	struct seen {
+		char *folder, *name;
+	} *seen = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < c->lib->narticles; i++) {
+		const char *id = c->lib->articles[i].id;
+		const char *slash = strchr(id, '/');
+		if (slash == NULL)
+			continue;
+		char *folder = xstrndup(id, (size_t)(slash - id));
+		bool known = false;
+		for (size_t k = 0; k < n && !known; k++)
+			known = strcmp(seen[k].folder, folder) == 0;
+		if (known) {
+			free(folder);
+			continue;
+		}
+		char *name = article_topic_from_folder(folder);
+		for (size_t k = 0; k < n; k++)
+			if (strcmp(seen[k].name, name) == 0) {
+				char *path = xasprintf("%s/articles/%s",
+						       c->lib->dir, folder);
+				diag_add(c->diags, DIAG_WARNING, path, 0, 0,
+					 "folders \"%s\" and \"%s\" both make "
+					 "the topic \"%s\": the kiosk shows "
+					 "their articles together under one "
+					 "heading (rename a folder to keep "
+					 "them apart)",
+					 seen[k].folder, folder, name);
+				free(path);
+				break;
+			}
+		xgrow(&seen, &cap, n + 1, sizeof *seen);
+		seen[n++] = (struct seen){folder, name};
+	}
+	for (size_t k = 0; k < n; k++) {
+		free(seen[k].folder);
+		free(seen[k].name);
+	}
+	free(seen);
+}
+
 static char *S_check_config(const char *path, struct diag_list *diags)
 {
 	struct config cfg;
@@ -915,6 +962,7 @@ int check_content(const char *dir, const char *config_path,
 		for (size_t i = 0; i < c.lib->narticles; i++)
 			S_check_article(&c, i);
 		S_check_glossary(&c);
+		S_check_topics(&c);
 		summary->articles = c.lib->narticles;
 		summary->terms = nterms;
 		for (size_t i = 0; i < c.lib->narticles; i++) {

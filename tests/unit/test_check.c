@@ -147,7 +147,7 @@ static void config_mistakes_are_reported_and_its_folder_used(void **state)
 	};
 	expect(DIR "problems.conf", want, N(want));
 	/* content = problems, relative to the config's folder */
-	assert_int_equal(problems_summary.articles, 13);
+	assert_int_equal(problems_summary.articles, 14);
 	assert_int_equal(problems_summary.terms, 4);
 }
 
@@ -326,6 +326,17 @@ static void unused_glossary_terms_are_reported(void **state)
 	expect(DIR "problems/glossary.md", want, N(want));
 }
 
+static void topic_folders_with_one_name_are_reported(void **state)
+{
+	static const char *const want[] = {
+		": warning: folders \"01-checks\" and \"07-Checks\" both make "
+		"the topic \"Checks\": the kiosk shows their articles "
+		"together under one heading (rename a folder to keep them "
+		"apart)",
+	};
+	expect(DIR "problems/articles/07-Checks", want, N(want));
+}
+
 static void nothing_else_is_reported(void **state)
 {
 	if (problems.n != problems_seen)
@@ -333,13 +344,13 @@ static void nothing_else_is_reported(void **state)
 	assert_int_equal(problems.n, problems_seen);
 	assert_int_equal(problems_rc, -1);
 	assert_int_equal(problems_summary.errors, 13);
-	assert_int_equal(problems_summary.warnings, 15);
+	assert_int_equal(problems_summary.warnings, 16);
 	int status;
 	char *out = report(&problems, &problems_summary, false, &status);
-	const char *last = strstr(out, "13 articles, 4 terms:");
+	const char *last = strstr(out, "14 articles, 4 terms:");
 	assert_non_null(last);
-	assert_string_equal(last, "13 articles, 4 terms: 13 errors, "
-				  "15 warnings\n");
+	assert_string_equal(last, "14 articles, 4 terms: 13 errors, "
+				  "16 warnings\n");
 	assert_int_equal(status, 1);
 	free(out);
 }
@@ -495,6 +506,7 @@ int main(void)
 		cmocka_unit_test(a_hard_article_is_reported_with_its_sections),
 		cmocka_unit_test(plain_text_is_checked_without_line_numbers),
 		cmocka_unit_test(unused_glossary_terms_are_reported),
+		cmocka_unit_test(topic_folders_with_one_name_are_reported),
 		cmocka_unit_test(nothing_else_is_reported),
 	};
 	const struct CMUnitTest other_tests[] = {

@@ -46,6 +46,7 @@ struct prefix {
 	char cont[48];  /* text before later lines (as wide, blank) */
 	uint16_t style;
 	bool used;      /* first has been shown */
+	uint16_t cont_style; /* cont's style when not 0 (a mark) */
 };
 
 /* An open list. */
@@ -368,11 +369,14 @@ static void line_prefix(struct builder *b, struct line *ln, size_t *cap,
 	text_columns(b, &show);
 	for (size_t i = 0; i < b->npre; i++) {
 		struct prefix *p = &b->pre[i];
-		const char *s = (!p->used && first) ? p->first : p->cont;
+		bool is_first = !p->used && first;
+		const char *s = is_first ? p->first : p->cont;
+		uint16_t style = !is_first && p->cont_style ? p->cont_style
+							     : p->style;
 		if (first)
 			p->used = true;
 		if (show)
-			line_add(ln, cap, cap_spans, s, strlen(s), p->style, -1);
+			line_add(ln, cap, cap_spans, s, strlen(s), style, -1);
 	}
 }
 
@@ -673,7 +677,11 @@ static void code_block(struct builder *b, cmark_node *n)
 	if (len > 0 && lit[len - 1] == '\n')
 		len--;
 	block_start(b, false);
-	struct prefix indent = {"  ", "  ", STYLE_CODE, false};
+	/* A code line too long for the width goes on with a mark, so it
+	 * does not read as two lines. */
+	struct prefix indent = {"  ", "", STYLE_CODE, false, STYLE_MARKER};
+	snprintf(indent.cont, sizeof indent.cont, "%s",
+		 b->o->ascii ? "> " : "\u00bb ");
 	xgrow(&b->pre, &b->cap_pre, b->npre + 1, sizeof *b->pre);
 	b->pre[b->npre++] = indent;
 	/* Expand tabs to 4-column stops, keep line breaks. */
@@ -699,6 +707,8 @@ static void code_block(struct builder *b, cmark_node *n)
 		free(line);
 		para_ascii(b);
 		size_t before = b->l->nlines;
+		first = true; /* each code line starts without the mark */
+		b->pre[b->npre - 1].used = false;
 		wrap_segment(b, 0, b->para.len, NULL, &first, 0);
 		/* Positions count from the start of the whole block. */
 		for (size_t k = before; k < b->l->nlines; k++)
@@ -1085,7 +1095,7 @@ struct layout *layout_build(cmark_node *doc, const struct layout_options *o)
 				/* The separator goes before the bar starts. */
 				if (want_blank(&b, false))
 					blank_line(&b);
-				struct prefix p = {"", "", STYLE_QUOTE, false};
+				struct prefix p = {"", "", STYLE_QUOTE, false, 0};
 				snprintf(p.first, sizeof p.first, "%s ",
 					 glyph_quote(&b));
 				memcpy(p.cont, p.first, sizeof p.cont);

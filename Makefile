@@ -111,7 +111,7 @@ bench: deps $(BIN) $(BUILD)/search_bench
 
 # The search index timed in process (bench/search_bench.c).
 $(BUILD)/search_bench: bench/search_bench.c $(BUILD)/libkiosk.a
-	$(CC) $(ALL_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(PKG_LIBS)
 
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \

@@ -1,9 +1,11 @@
 /* fold: see fold.h. */
 #include "fold.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include <unicase.h>
+#include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
 
@@ -55,4 +57,55 @@ char *fold_text(const char *s, size_t len, size_t *out_len, uint32_t **map)
 	}
 	*out_len = o;
 	return (char *)out;
+}
+
+void fold_words(const char *s, size_t len, fold_word_fn fn, void *ctx)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	char w[FOLD_WORD_MAX + 4];
+	size_t wl = 0, start = 0;
+	bool in = false, cut = false; /* cut: the word is full */
+	for (size_t i = 0; i < len;) {
+		ucs4_t c = p[i];
+		int k = 1;
+		bool alnum;
+		if (c < 0x80) {
+			c = c >= 'A' && c <= 'Z' ? c + 32 : c;
+			alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+		} else {
+			k = u8_mbtoucr(&c, p + i, len - i);
+			if (k <= 0) {
+				c = 0xfffd;
+				k = 1;
+			}
+			c = fold_cp(c);
+			alnum = uc_is_alnum(c);
+		}
+		if (alnum) {
+			if (!in) {
+				in = true;
+				cut = false;
+				wl = 0;
+				start = i;
+			}
+			uint8_t b[6];
+			int n = 1;
+			if (c < 0x80)
+				b[0] = (uint8_t)c;
+			else
+				n = u8_uctomb(b, c, (int)sizeof b);
+			if (n > 0 && !cut && wl + (size_t)n <= FOLD_WORD_MAX) {
+				memcpy(w + wl, b, (size_t)n);
+				wl += (size_t)n;
+			} else {
+				cut = true;
+			}
+		} else if (in) {
+			fn(ctx, w, wl, start, i);
+			in = false;
+		}
+		i += (size_t)k;
+	}
+	if (in)
+		fn(ctx, w, wl, start, len);
 }

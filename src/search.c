@@ -160,12 +160,19 @@ static char *one_line(const char *s, size_t len, size_t *out_len)
 
 /* ---- building ---- */
 
-/* A word while building: its text in the arena and its growing list. */
+/* A word while building: its text in the arena and its units, as a
+ * growing list until it is frequent, then as a bitmap (so the build never
+ * holds long lists: a list of n ids takes as much as a bitmap of 32 n
+ * units). */
 struct bword {
 	uint32_t off, len;   /* in the build arena */
-	uint32_t *ids;       /* owned; units, increasing */
-	uint32_t n, cap;
+	uint32_t *ids;       /* owned; units, increasing; or NULL */
+	uint64_t *bits;      /* owned; bitmap of cap_units units; or NULL */
+	uint32_t n, cap;     /* units; elements allocated in ids */
 };
+
+/* A list longer than this becomes a bitmap when it is dense. */
+#define BUILD_LIST_MIN 1024
 
 struct builder {
 	struct search_index *ix;
@@ -177,7 +184,14 @@ struct builder {
 	uint32_t *slot;      /* hash table of word index + 1, 0 empty */
 	size_t nslots;
 	uint32_t unit;       /* the unit being added */
+	uint32_t *dense;     /* owned; indexes of the words kept as bitmaps */
+	size_t ndense, capdense;
 };
+
+static size_t bitmap_words(size_t nunits)
+{
+	return nunits / 64 + 1;
+}
 
 static uint32_t hash_word(const char *s, size_t n)
 {
@@ -228,17 +242,37 @@ static void on_word(void *ctx, const char *word, size_t wlen, size_t start,
 		memcpy(b->arena + b->alen, word, wlen);
 		xgrow(&b->w, &b->capw, b->nw + 1, sizeof *b->w);
 		w = &b->w[b->nw];
-		*w = (struct bword){(uint32_t)b->alen, (uint32_t)wlen, NULL, 0, 0};
+		*w = (struct bword){(uint32_t)b->alen, (uint32_t)wlen, NULL, NULL,
+				    0, 0};
 		b->alen += wlen;
 		b->slot[h] = (uint32_t)++b->nw;
 	}
-	if (w->n > 0 && w->ids[w->n - 1] == b->unit)
+	uint32_t u = b->unit;
+	if (w->bits != NULL) {
+		uint64_t bit = (uint64_t)1 << (u % 64);
+		if (!(w->bits[u / 64] & bit)) {
+			w->bits[u / 64] |= bit;
+			w->n++;
+		}
+		return;
+	}
+	if (w->n > 0 && w->ids[w->n - 1] == u)
 		return;
 	if (w->n == w->cap) {
 		w->cap = w->cap ? w->cap * 2 : 4;
 		w->ids = xreallocarray(w->ids, w->cap, sizeof *w->ids);
 	}
-	w->ids[w->n++] = b->unit;
+	w->ids[w->n++] = u;
+	if (w->n >= BUILD_LIST_MIN && (size_t)w->n * 32 >= b->ix->nunits) {
+		w->bits = xcalloc(bitmap_words(b->cap_units), sizeof *w->bits);
+		for (uint32_t k = 0; k < w->n; k++)
+			w->bits[w->ids[k] / 64] |= (uint64_t)1 << (w->ids[k] % 64);
+		free(w->ids);
+		w->ids = NULL;
+		w->cap = 0;
+		xgrow(&b->dense, &b->capdense, b->ndense + 1, sizeof *b->dense);
+		b->dense[b->ndense++] = (uint32_t)(w - b->w);
+	}
 }
 
 /* Adds one unit of the given kind, owner and section, with its words. */
@@ -247,7 +281,14 @@ static void add_unit(struct builder *b, enum search_kind kind, uint32_t owner,
 {
 	struct search_index *ix = b->ix;
 	if (ix->nunits == b->cap_units) {
+		size_t old = bitmap_words(b->cap_units);
 		b->cap_units = b->cap_units ? b->cap_units * 2 : 1024;
+		size_t nw = bitmap_words(b->cap_units);
+		for (size_t i = 0; i < b->ndense; i++) {
+			struct bword *w = &b->w[b->dense[i]];
+			w->bits = xreallocarray(w->bits, nw, sizeof *w->bits);
+			memset(w->bits + old, 0, (nw - old) * sizeof *w->bits);
+		}
 		ix->u_owner = xreallocarray(ix->u_owner, b->cap_units,
 					    sizeof *ix->u_owner);
 		ix->u_section = xreallocarray(ix->u_section, b->cap_units,
@@ -341,7 +382,13 @@ static void finish(struct builder *b)
 		o += w->len;
 		struct posting *p = &ix->post[i];
 		p->n = w->n;
-		if ((size_t)w->n * 32 >= ix->nunits) {
+		if (w->bits != NULL) {
+			/* Cut to the final number of units (the bits past
+			 * nunits are 0). */
+			p->bits = xreallocarray(w->bits, ix->nw64 + 1,
+						sizeof *p->bits);
+			w->bits = NULL;
+		} else if ((size_t)w->n * 32 >= ix->nunits) {
 			p->bits = xcalloc(ix->nw64 + 1, sizeof *p->bits);
 			for (uint32_t k = 0; k < w->n; k++)
 				p->bits[w->ids[k] / 64] |= (uint64_t)1 << (w->ids[k] % 64);
@@ -404,6 +451,7 @@ struct search_index *search_build(const struct library *lib)
 	free(b.arena);
 	free(b.w);
 	free(b.slot);
+	free(b.dense);
 	return ix;
 }
 

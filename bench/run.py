@@ -632,6 +632,9 @@ def parse_search_bench(out):
     m = re.search(r"index built in ([\d.]+) ms, VmHWM (\d+) KiB \(\+(-?\d+) KiB\)", out)
     if m:
         r["build_ms"], r["build_kib"] = float(m.group(1)), int(m.group(3))
+    m = re.search(r"index holds (\d+) KiB", out)
+    if m:
+        r["index_kib"] = int(m.group(1))
     for m in re.finditer(r"^  (\S+)\s+([\d.]+) ms\s+(\d+) hits$", out, re.M):
         r["keys"].append((m.group(1), float(m.group(2)), int(m.group(3))))
     return r
@@ -824,8 +827,8 @@ class Report:
         ok = st["worst_ms"] < 10
         self.target("Search per keystroke at 10,000 articles",
                     f"median {st['word_ms']:.2f} ms (word), {st['none_ms']:.2f} ms (no match); worst key "
-                    f"{st['worst_ms']:.2f} ms; `/` {st['open_ms']:.0f} ms and first key {st['first']['ms']:.0f} ms "
-                    "(the index is built on one of them)",
+                    f"{st['worst_ms']:.2f} ms; first search: `/` frame {st['open_ms']:.1f} ms, its CPU (the index "
+                    f"build) {(st['open_cpu'] or 0) / 1e3:.0f} ms, first key {st['first']['ms']:.1f} ms",
                     "< 10 ms", ok, "" if ok else "see section 6")
 
     def build_search_only(self):
@@ -1053,9 +1056,11 @@ class Report:
           f"`{SEARCH_WORD_GENERATED}`, a glossary term of the generated text; `{SEARCH_WORD['bundled']}` "
           f"on the bundled content), erased with Backspace, then `{SEARCH_NONE}` (found nowhere).  "
           "Time: from writing the key to the last byte of the frame that shows it (then 100 ms quiet "
-          "and no CPU); CPU: the kiosk's scheduler time for the key.  `/` and the first key are apart: "
-          "the index is built on the first search (when the search screen is first drawn, or at the "
-          "first letter).  Medians over runs, per key; \"worst\" is the slowest "
+          "and no CPU); CPU: the kiosk's scheduler time for the key, until it is idle again.  `/` and the "
+          "first key are apart: the index is built on the first search, in the kiosk as it is now "
+          "just after the search screen is painted (so the `/` frame is quick and its CPU is the "
+          "build: a letter typed sooner waits for the rest of it); in older builds while painting "
+          "the `/` frame.  Medians over runs, per key; \"worst\" is the slowest "
           "key after the first.  Peak RSS: VmHWM at the home screen and after searching.")
         w()
         rows = []
@@ -1070,7 +1075,7 @@ class Report:
                          fmt(st["none_ms"], 2), fmt((st["none_cpu"] or 0) / 1e3, 2),
                          fmt(st["worst_ms"], 2), fmt((st["worst_cpu"] or 0) / 1e3, 2),
                          fmt(st["hwm_home"]), fmt(st["hwm"])])
-        self.table(["articles", "`/` opens search (ms)", "CPU (ms)", "first key (ms)", "first key CPU (ms)", "per key, word (ms)", "CPU (ms)",
+        self.table(["articles", "`/` frame (ms)", "`/` CPU, index build (ms)", "first key (ms)", "first key CPU (ms)", "per key, word (ms)", "CPU (ms)",
                     "per key, no match (ms)", "CPU (ms)", "worst key (ms)", "worst key CPU (ms)",
                     "RSS at home (KiB)", "RSS after search (KiB)"], rows)
         big = b.libraries[-1][0]
@@ -1089,9 +1094,9 @@ class Report:
             rows = []
             for r in inproc:
                 ks = [k[1] for k in r["keys"]]
-                rows.append([r["lib"], fmt(r.get("build_ms"), 1), fmt(r.get("build_kib")),
+                rows.append([r["lib"], fmt(r.get("build_ms"), 1), fmt(r.get("build_kib")), fmt(r.get("index_kib")),
                              fmt(median(ks), 3), fmt(max(ks, default=None), 3)])
-            self.table(["articles", "index build (ms)", "index memory (KiB, VmHWM growth)",
+            self.table(["articles", "index build (ms)", "VmHWM growth while building (KiB)", "index kept (KiB, malloc in use)",
                         "search_run per key, median (ms)", "worst (ms)"], rows)
 
     def bytes_why(self, art, size, key):

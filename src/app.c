@@ -745,6 +745,8 @@ int app_run(struct app *a)
 			paint(a);
 			dirty = false;
 		}
+		if (a->ended == NULL)
+			search_prepare(a);
 		if (a->ended != NULL) {
 			log_event("session ended: %s", a->ended);
 			napms(2500);

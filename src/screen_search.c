@@ -2,8 +2,9 @@
  * screen_search: see screen_search.h.
  *
  * The results are made again only when the query changed (hits_stale),
- * from an index built on the first search and dropped on a reload; the
- * text of a result is found only when it is drawn or opened.
+ * from an index built when the search screen is first shown (after its
+ * first paint, search_prepare) and dropped on a reload; the text of a
+ * result is found only when it is drawn or opened.
  */
 #include "screen_search.h"
 
@@ -43,10 +44,22 @@ void search_open(struct app *a)
 	a->hits_stale = true;
 }
 
+void search_prepare(struct app *a)
+{
+	if (a->view == VIEW_SEARCH && a->search == NULL)
+		a->search = search_build(a->lib);
+}
+
 static void refresh_hits(struct app *a)
 {
 	if (!a->hits_stale)
 		return;
+	if (a->query[0] == '\0' && a->search == NULL) {
+		/* Nothing to find yet: the screen shows at once, and the
+		 * index is built after it (search_prepare). */
+		a->hits_stale = false;
+		return;
+	}
 	if (a->search == NULL)
 		a->search = search_build(a->lib);
 	search_hits_free(a->hits, a->nhits);

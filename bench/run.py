@@ -1089,7 +1089,7 @@ class Report:
         inproc = getattr(b, "search_inproc", [])
         if inproc:
             w("In process (`build/search_bench`: search_build, then search_run after each letter, "
-              "200 results kept as on screen; no terminal):")
+              "200 results kept as on screen, and the text of the 10 an 80x24 screen shows; no terminal):")
             w()
             rows = []
             for r in inproc:

@@ -4,12 +4,15 @@
  *   build/search_bench CONTENT [QUERY...]
  *
  * Loads the library in CONTENT, builds the search index (timed, with the
- * growth of the peak RSS), then types each QUERY one letter at a time as
- * the search screen does (search_run with its 200 kept hits after every
- * letter) and prints the time of each letter.  Default queries: a
- * glossary word of the generated libraries and a word found nowhere.
+ * growth of the peak RSS and the memory the index keeps), then types
+ * each QUERY one letter at a time as the search screen does: search_run
+ * with its 200 kept hits after every letter, and search_hit_text for the
+ * 10 results an 80x24 screen shows; it prints the time of each letter.
+ * Default queries: a glossary word of the generated libraries and a word
+ * found nowhere.
  * Built by `make bench`; bench/run.py measures the same through the pty.
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +59,9 @@ static void type_query(const struct search_index *ix, const char *q)
 		size_t nh;
 		double t = now_ms();
 		size_t total = search_run(ix, typed, &hits, &nh, 200);
+		/* The texts of the results on an 80x24 screen. */
+		for (size_t k = 0; k < nh && k < 10; k++)
+			search_hit_text(ix, &hits[k]);
 		t = now_ms() - t;
 		search_hits_free(hits, nh);
 		printf("  %-20s %8.3f ms  %7zu hits\n", typed, t, total);
@@ -84,12 +90,16 @@ int main(int argc, char **argv)
 	long h0 = hwm_kib();
 	printf("library: %zu articles, loaded in %.1f ms, VmHWM %ld KiB\n",
 	       lib->narticles, now_ms() - t, h0);
+	size_t m0 = mallinfo2().uordblks;
 	t = now_ms();
 	struct search_index *ix = search_build(lib);
 	t = now_ms() - t;
 	long h1 = hwm_kib();
+	size_t m1 = mallinfo2().uordblks;
 	printf("index built in %.1f ms, VmHWM %ld KiB (+%ld KiB)\n", t, h1,
 	       h1 - h0);
+	printf("index holds %zu KiB (malloc in use)\n",
+	       m1 > m0 ? (m1 - m0) / 1024 : 0);
 	static const char *const defaults[] = {"chondroblast", "xylophone"};
 	if (argc > 2)
 		for (int i = 2; i < argc; i++)

@@ -832,10 +832,11 @@ static bool begins(const struct tlist *t, size_t i, const char *p, size_t pl)
 }
 
 /* Finds needle's words in text: the first place where they follow each
- * other (every word whole but the last, which may be begun), else the
- * first word of the needle found anywhere.  Returns false when none. */
+ * other (every word whole but the last, which may be begun); unless
+ * phrase, else the first word of the needle found anywhere.  Returns
+ * false when none. */
 static bool locate(const char *text, size_t len, const char *needle,
-		   size_t *ms, size_t *ml)
+		   bool phrase, size_t *ms, size_t *ml)
 {
 	struct tlist t = {0};
 	fold_words(text, len, on_text_word, &t);
@@ -861,7 +862,7 @@ static bool locate(const char *text, size_t len, const char *needle,
 			ok = true;
 		}
 	}
-	for (size_t k = 0; k < qn && !ok; k++)
+	for (size_t k = 0; k < qn && !ok && !phrase; k++)
 		for (size_t i = 0; i < t.n && !ok; i++)
 			if (begins(&t, i, qw[k], qlen[k])) {
 				*ms = t.w[i].start;
@@ -901,15 +902,17 @@ void search_hit_text(const struct search_index *ix, struct search_hit *h)
 		h->text = r.text != NULL ? r.text : xstrdup("");
 		len = r.len;
 	}
-	/* The first spelling of the query that is in the text. */
+	/* The first spelling of the query that is in the text as a phrase,
+	 * else the first word of one found in it. */
 	char *needles[MAX_NEEDLES];
 	size_t nn = needles_of(ix, h->query, strlen(h->query), needles);
 	bool found = false;
-	for (size_t k = 0; k < nn; k++) {
-		if (!found && locate(h->text, len, needles[k], &h->mstart, &h->mlen))
-			found = true;
+	for (int pass = 0; pass < 2 && !found; pass++)
+		for (size_t k = 0; k < nn && !found; k++)
+			found = locate(h->text, len, needles[k], pass == 0,
+				       &h->mstart, &h->mlen);
+	for (size_t k = 0; k < nn; k++)
 		free(needles[k]);
-	}
 	if (!found)
 		h->mstart = h->mlen = 0;
 	size_t fl;

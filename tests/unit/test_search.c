@@ -190,6 +190,15 @@ static void test_spelling_variant_from_glossary_alias(void **state)
 		   "They use paracrine [signaling] to call for help.");
 }
 
+static void test_variant_phrase_is_highlighted_whole(void **state)
+{
+	(void)state;
+	/* The text has the other spelling of both words: the variant's
+	 * phrase is what is shown, not one word of the query. */
+	expect_hit("paracrine signalling", 1, SEARCH_TEXT,
+		   "They use [paracrine signaling] to call for help.");
+}
+
 static void test_acronym_finds_plural(void **state)
 {
 	(void)state;
@@ -311,6 +320,7 @@ int main(void)
 		cmocka_unit_test(test_titles_rank_first),
 		cmocka_unit_test(test_accents_and_case_do_not_matter),
 		cmocka_unit_test(test_spelling_variant_from_glossary_alias),
+		cmocka_unit_test(test_variant_phrase_is_highlighted_whole),
 		cmocka_unit_test(test_acronym_finds_plural),
 		cmocka_unit_test(test_glossary_entry_listed_once),
 		cmocka_unit_test(test_empty_and_missing_queries),

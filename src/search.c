@@ -166,6 +166,8 @@ static char *one_line(const char *s, size_t len, size_t *out_len)
  * units). */
 struct bword {
 	uint32_t off, len;   /* in the build arena */
+	uint32_t hash;       /* hash_word of it */
+	uint32_t last;       /* the last unit added + 1, 0 for none */
 	uint32_t *ids;       /* owned; units, increasing; or NULL */
 	uint64_t *bits;      /* owned; bitmap of cap_units units; or NULL */
 	uint32_t n, cap;     /* units; elements allocated in ids */
@@ -206,7 +208,7 @@ static void rehash(struct builder *b)
 	size_t ns = b->nslots ? b->nslots * 2 : 4096;
 	uint32_t *slot = xcalloc(ns, sizeof *slot);
 	for (size_t i = 0; i < b->nw; i++) {
-		size_t h = hash_word(b->arena + b->w[i].off, b->w[i].len) & (ns - 1);
+		size_t h = b->w[i].hash & (ns - 1);
 		while (slot[h] != 0)
 			h = (h + 1) & (ns - 1);
 		slot[h] = (uint32_t)i + 1;
@@ -227,11 +229,13 @@ static void on_word(void *ctx, const char *word, size_t wlen, size_t start,
 		return;
 	if (2 * (b->nw + 1) > b->nslots)
 		rehash(b);
-	size_t h = hash_word(word, wlen) & (b->nslots - 1);
+	uint32_t hash = hash_word(word, wlen);
+	size_t h = hash & (b->nslots - 1);
 	struct bword *w = NULL;
 	while (b->slot[h] != 0) {
 		struct bword *c = &b->w[b->slot[h] - 1];
-		if (c->len == wlen && memcmp(b->arena + c->off, word, wlen) == 0) {
+		if (c->hash == hash && c->len == wlen &&
+		    memcmp(b->arena + c->off, word, wlen) == 0) {
 			w = c;
 			break;
 		}
@@ -242,22 +246,20 @@ static void on_word(void *ctx, const char *word, size_t wlen, size_t start,
 		memcpy(b->arena + b->alen, word, wlen);
 		xgrow(&b->w, &b->capw, b->nw + 1, sizeof *b->w);
 		w = &b->w[b->nw];
-		*w = (struct bword){(uint32_t)b->alen, (uint32_t)wlen, NULL, NULL,
-				    0, 0};
+		*w = (struct bword){(uint32_t)b->alen, (uint32_t)wlen, hash, 0,
+				    NULL, NULL, 0, 0};
 		b->alen += wlen;
 		b->slot[h] = (uint32_t)++b->nw;
 	}
 	uint32_t u = b->unit;
+	if (w->last == u + 1)
+		return; /* already in this unit */
+	w->last = u + 1;
 	if (w->bits != NULL) {
-		uint64_t bit = (uint64_t)1 << (u % 64);
-		if (!(w->bits[u / 64] & bit)) {
-			w->bits[u / 64] |= bit;
-			w->n++;
-		}
+		w->bits[u / 64] |= (uint64_t)1 << (u % 64);
+		w->n++;
 		return;
 	}
-	if (w->n > 0 && w->ids[w->n - 1] == u)
-		return;
 	if (w->n == w->cap) {
 		w->cap = w->cap ? w->cap * 2 : 4;
 		w->ids = xreallocarray(w->ids, w->cap, sizeof *w->ids);

@@ -12,7 +12,8 @@
  * text (words, word_off); a prefix is one range of that order (binary
  * search).  Each word has its postings, the units it occurs in: a sorted
  * list of ids when it is rare, a bitmap of all units when it occurs in at
- * least one unit in 32 (the bitmap is then no larger than the list).  A
+ * least one unit in 32 (the bitmap is then no larger than the list; a
+ * word that was that frequent part way through the build stays one).  A
  * query word is the union of the postings of the words it begins, a query
  * the intersection of its words, a query with other spellings the union
  * of those: all as bitmaps of units, then read in rank order through the
@@ -21,6 +22,11 @@
  * The index holds no text: search_hit_text parses the hit's article again
  * (units_of gives the same units in the same order every time) and finds
  * the match in the unit's text.
+ *
+ * Sizes (bench/search_bench, 10,000 generated articles of 8 KB): the index
+ * keeps about 11 MB; building it takes about 1 s, most of it parsing the
+ * articles again, and 18 MB more at its peak; a letter typed takes well
+ * under 1 ms.
  */
 #include "search.h"
 

@@ -114,9 +114,13 @@ asan: deps
 	  build/asan/kiosk unit layout-test e2e
 
 # Speed, bytes and memory figures against less, lynx and w3m (bench/).
-bench: deps $(BIN)
+bench: deps $(BIN) $(BUILD)/search_bench
 	@$(MAKE) --no-print-directory deps DEB_PKGS="$(BENCH_PKGS)"
-	$(PYTHON) bench/run.py --kiosk ./$(BIN)
+	$(PYTHON) bench/run.py --kiosk ./$(BIN) --search-bench $(BUILD)/search_bench
+
+# The search index timed in process (bench/search_bench.c).
+$(BUILD)/search_bench: bench/search_bench.c $(BUILD)/libkiosk.a
+	$(CC) $(ALL_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ $(filter %.c %.a,$^) $(PKG_LIBS)
 
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \

@@ -102,6 +102,17 @@ KEY_LABEL = {"down": "Down (1 line)", "pgdn": "PgDn", "section": "] (section)",
              "open": "Enter (open)", "noop": "unbound key (x)", "start": "start-up"}
 
 
+# Search as you type: per library, a word of its text typed letter by
+# letter (a glossary term), then, after erasing it, a word found nowhere.
+SEARCH_WORD = {"bundled": "chondrocyte"}
+SEARCH_WORD_GENERATED = "chondroblast"
+SEARCH_NONE = "xylophone"
+
+
+def search_queries(lib):
+    return [("word", SEARCH_WORD.get(lib, SEARCH_WORD_GENERATED)), ("none", SEARCH_NONE)]
+
+
 def resized(cols, rows):
     return cols - 10, rows - 4
 
@@ -278,6 +289,65 @@ class Bench:
         finally:
             s.kill()
         return r
+
+    def search_session(self, lib, content, first_title, cols, rows):
+        """The kiosk on a library: home screen, `/`, then each query of
+        search_queries typed one key at a time, waiting for each key's
+        frame (the query line shows the letters typed so far, then the
+        output settles); the query is erased with Backspace between the
+        two.  Per key: ms from writing it to the frame's last byte, CPU.
+        The first key builds the index (lazily, on the first search)."""
+        r = {"prog": "kiosk", "lib": lib, "size": f"{cols}x{rows}", "keys": []}
+        s = self.spawn(self.kiosk_argv(content), cols, rows)
+        try:
+            s.wait_frame(self.ready("kiosk", home_title=first_title), quiet=QUIET)
+            r["hwm_home_kib"] = s.hwm_kib()
+            r["open"] = self.press_until(s, b"/", lambda s: "Search: _" in s.lines()[1])
+            for qname, q in search_queries(lib):
+                for i in range(len(q)):
+                    typed = q[:i + 1]
+                    k = self.press_until(s, typed[-1].encode(),
+                                         lambda s, t=typed: f"Search: {t}_" in s.lines()[1])
+                    k.update({"query": qname, "typed": typed, "count": search_count(s)})
+                    r["keys"].append(k)
+                for i in range(len(q)):
+                    left = q[:len(q) - i - 1]
+                    self.press_until(s, b"\x7f", lambda s, t=left: f"Search: {t}_" in s.lines()[1])
+            r["hwm_kib"] = s.hwm_kib()
+            r["hangup"] = s.hangup()
+        finally:
+            s.kill()
+        return r
+
+    def press_until(self, s, data, ready):
+        """Writes data; waits for the frame ready() accepts and the quiet
+        spell after it.  Returns dict ms (write to last byte), cpu_us,
+        bytes."""
+        n0 = s.nbytes
+        c0, _ = s.cpu()
+        tk = time.monotonic_ns()
+        s.write(data)
+        t_last, nb = s.wait_frame(ready, since_bytes=n0, quiet=QUIET, timeout=60)
+        c1, _ = s.cpu()
+        return {"ms": (t_last - tk) / 1e6 if t_last else None, "cpu_us": (c1 - c0) / 1e3, "bytes": nb}
+
+    def run_search(self):
+        self.search_runs = []
+        t = time.monotonic()
+        for i in range(self.a.runs):
+            for lib, content, title, _ in self.libraries:
+                try:
+                    self.search_runs.append(self.search_session(lib, content, title, 80, 24))
+                except ptyrun.Timeout as e:
+                    log(f"search {lib}: {e}")
+        self.search_inproc = []
+        sb = self.a.search_bench
+        if sb and os.access(sb, os.X_OK):
+            for lib, content, _, _ in self.libraries:
+                q = [w for _, w in search_queries(lib)]
+                out = subprocess.run([sb, content] + q, capture_output=True, text=True).stdout
+                self.search_inproc.append({"lib": lib, **parse_search_bench(out)})
+        log(f"search done ({time.monotonic() - t:.0f} s)")
 
     # ---- phases ----
 
@@ -550,6 +620,26 @@ def anatomy(raw):
     return out
 
 
+def search_count(s):
+    """The number of results the search screen shows (0 for none)."""
+    m = re.search(r"(\d+) results?", s.lines()[2])
+    return int(m.group(1)) if m else 0
+
+
+def parse_search_bench(out):
+    """Figures from bench/search_bench's output."""
+    r = {"keys": []}
+    m = re.search(r"index built in ([\d.]+) ms, VmHWM (\d+) KiB \(\+(-?\d+) KiB\)", out)
+    if m:
+        r["build_ms"], r["build_kib"] = float(m.group(1)), int(m.group(3))
+    m = re.search(r"index holds (\d+) KiB", out)
+    if m:
+        r["index_kib"] = int(m.group(1))
+    for m in re.finditer(r"^  (\S+)\s+([\d.]+) ms\s+(\d+) hits$", out, re.M):
+        r["keys"].append((m.group(1), float(m.group(2)), int(m.group(3))))
+    return r
+
+
 def cg_total(path):
     with open(path, errors="replace") as f:
         for ln in f:
@@ -708,10 +798,8 @@ class Report:
     def target(self, name, measured, target, ok, why=""):
         self.targets.append((name, measured, target, "pass" if ok else ("FAIL" if ok is False else "n/a"), why))
 
-    def build(self):
+    def build_header(self):
         b = self.b
-        sizes = [f"{c}x{r}" for c, r in SIZES]
-        progs = b.programs
         w = self.w
         w("# Benchmark results")
         w()
@@ -735,7 +823,56 @@ class Report:
           "content generated by bench/gen.py (seeded) into bench/out/")
         w()
 
+    def search_target(self, st):
+        ok = st["worst_ms"] < 10
+        self.target("Search per keystroke at 10,000 articles",
+                    f"median {st['word_ms']:.2f} ms (word), {st['none_ms']:.2f} ms (no match); worst key "
+                    f"{st['worst_ms']:.2f} ms; first search: `/` frame {st['open_ms']:.1f} ms, its CPU (the index "
+                    f"build) {(st['open_cpu'] or 0) / 1e3:.0f} ms, first key {st['first']['ms']:.1f} ms",
+                    "< 10 ms", ok, "" if ok else "see section 6")
+
+    def build_search_only(self):
+        """The report of --search-only: the header, section 6 and its
+        target."""
+        self.build_header()
+        self.build_search()
+        st = self.search_stats("10000")
+        if st and st["worst_ms"] is not None:
+            self.search_target(st)
+            self.w("## Target")
+            self.w()
+            self.table(["target", "measured", "target", "result", "why / note"], self.targets)
+        return "\n".join(self.lines) + "\n"
+
+    def build(self):
+        b = self.b
+        sizes = [f"{c}x{r}" for c, r in SIZES]
+        progs = b.programs
+        w = self.w
+        self.build_header()
+
         # --- first frame
+        w()
+        w(f"- Date: {self.started:%Y-%m-%d %H:%M} UTC; run took {self.elapsed / 60:.1f} min"
+          f" ({'--quick, ' if b.a.quick else ''}{b.a.runs} run(s) per figure, medians)")
+        w(f"- Machine: {machine()}")
+        w(f"- kiosk: `{b.a.kiosk}` ({version([b.kiosk, '--version'])}, sha256 {b.kiosk_sha}…, "
+          f"git {git_rev()}); peers: {version(['less', '--version'])}; "
+          f"{version(['lynx', '-version']) if b.have['lynx'] else 'lynx missing'}; "
+          f"{version(['w3m', '-version']) if b.have['w3m'] else 'w3m missing'}; "
+          f"{version(['cmark', '--version']) if b.have['cmark'] else 'cmark missing'}")
+        w("- Command: `" + " ".join(["/usr/bin/python3", "bench/run.py"] + sys.argv[1:]) + "`")
+        if getattr(b, "load", None):
+            (a1, a5, _), (e1, e5, _) = b.load
+            busy = max(a1, e1, e5) > 0.5 * (os.cpu_count() or 1)
+            w(f"- Load average (1 min, 5 min) at the start {a1:.2f}, {a5:.2f}; at the end {e1:.2f}, {e5:.2f}" +
+              ("  **(the machine was busy: wall-clock figures are inflated; ratios and CPU figures hold better, "
+               "instruction counts are unaffected)**" if busy else ""))
+        w(f"- Priority: nice {b.a.nice} for the harness and every program (the same for all)")
+        w("- Terminal: a pty, TERM=xterm-256color, LANG=C.UTF-8, no COLUMNS/LINES; "
+          "content generated by bench/gen.py (seeded) into bench/out/")
+        w()
+
         w("## 1. Time to the first complete frame (ms, exec to the last byte of the frame)")
         w()
         w("Kiosk on a library: the home screen.  Article rows: less on the Markdown file; "
@@ -872,16 +1009,95 @@ class Report:
                 for i in getattr(b, "idle", [])]
         self.table(["program", "size", "idle in", "seconds", "CPU (µs)", "ticks", "bytes written"], rows)
 
+        self.build_search()
         self.build_targets()
-        w("## 6. Targets")
+        w("## 7. Targets")
         w()
         self.table(["target", "measured", "target", "result", "why / note"], self.targets)
         self.build_profiles()
-        w("## 8. What each figure means")
+        w("## 9. What each figure means")
         w()
         for ln in NOTES:
             w(ln)
         return "\n".join(self.lines) + "\n"
+
+    def search_stats(self, lib):
+        """Per library: the first key (it builds the index), then the
+        other keys of the word and of the no-match query: medians over
+        runs of each key, and the worst key.  None without runs."""
+        rs = [r for r in getattr(self.b, "search_runs", []) if r["lib"] == lib]
+        if not rs:
+            return None
+        nk = min(len(r["keys"]) for r in rs)
+        per = []  # per key position: medians over runs
+        for i in range(nk):
+            ks = [r["keys"][i] for r in rs]
+            per.append({"query": ks[0]["query"], "typed": ks[0]["typed"], "count": ks[0]["count"],
+                        "ms": median([k["ms"] for k in ks]), "cpu_us": median([k["cpu_us"] for k in ks])})
+        rest = per[1:]
+        word = [k for k in rest if k["query"] == "word"]
+        none = [k for k in rest if k["query"] == "none"]
+        return {"first": per[0] if per else None, "per": per,
+                "word_ms": median([k["ms"] for k in word]), "word_cpu": median([k["cpu_us"] for k in word]),
+                "none_ms": median([k["ms"] for k in none]), "none_cpu": median([k["cpu_us"] for k in none]),
+                "worst_ms": max([k["ms"] for k in rest if k["ms"] is not None], default=None),
+                "worst_cpu": max([k["cpu_us"] for k in rest], default=None),
+                "hwm_home": median([r.get("hwm_home_kib") for r in rs]),
+                "hwm": median([r.get("hwm_kib") for r in rs]),
+                "open_ms": median([r["open"]["ms"] for r in rs]),
+                "open_cpu": median([r["open"]["cpu_us"] for r in rs])}
+
+    def build_search(self):
+        b = self.b
+        w = self.w
+        w("## 6. Search as you type (kiosk, 80x24)")
+        w()
+        w("Home screen, `/`, then a word typed one key at a time (" +
+          f"`{SEARCH_WORD_GENERATED}`, a glossary term of the generated text; `{SEARCH_WORD['bundled']}` "
+          f"on the bundled content), erased with Backspace, then `{SEARCH_NONE}` (found nowhere).  "
+          "Time: from writing the key to the last byte of the frame that shows it (then 100 ms quiet "
+          "and no CPU); CPU: the kiosk's scheduler time for the key, until it is idle again.  `/` and the "
+          "first key are apart: the index is built on the first search, in the kiosk as it is now "
+          "just after the search screen is painted (so the `/` frame is quick and its CPU is the "
+          "build: a letter typed sooner waits for the rest of it); in older builds while painting "
+          "the `/` frame.  Medians over runs, per key; \"worst\" is the slowest "
+          "key after the first.  Peak RSS: VmHWM at the home screen and after searching.")
+        w()
+        rows = []
+        for lib, _, _, _ in b.libraries:
+            st = self.search_stats(lib)
+            if st is None:
+                continue
+            f = st["first"]
+            rows.append([lib, fmt(st["open_ms"], 1), fmt((st["open_cpu"] or 0) / 1e3, 1),
+                         fmt(f["ms"], 1), fmt(f["cpu_us"] / 1e3, 1),
+                         fmt(st["word_ms"], 2), fmt((st["word_cpu"] or 0) / 1e3, 2),
+                         fmt(st["none_ms"], 2), fmt((st["none_cpu"] or 0) / 1e3, 2),
+                         fmt(st["worst_ms"], 2), fmt((st["worst_cpu"] or 0) / 1e3, 2),
+                         fmt(st["hwm_home"]), fmt(st["hwm"])])
+        self.table(["articles", "`/` frame (ms)", "`/` CPU, index build (ms)", "first key (ms)", "first key CPU (ms)", "per key, word (ms)", "CPU (ms)",
+                    "per key, no match (ms)", "CPU (ms)", "worst key (ms)", "worst key CPU (ms)",
+                    "RSS at home (KiB)", "RSS after search (KiB)"], rows)
+        big = b.libraries[-1][0]
+        st = self.search_stats(big)
+        if st:
+            w(f"Each key at {big} articles (medians; results as shown on screen):")
+            w()
+            self.table(["query so far", "results", "ms", "CPU (ms)"],
+                       [[f"`{k['typed']}`" + (" (first key)" if i == 0 else ""), fmt(k["count"]),
+                         fmt(k["ms"], 2), fmt(k["cpu_us"] / 1e3, 2)] for i, k in enumerate(st["per"])])
+        inproc = getattr(b, "search_inproc", [])
+        if inproc:
+            w("In process (`build/search_bench`: search_build, then search_run after each letter, "
+              "200 results kept as on screen, and the text of the 10 an 80x24 screen shows; no terminal):")
+            w()
+            rows = []
+            for r in inproc:
+                ks = [k[1] for k in r["keys"]]
+                rows.append([r["lib"], fmt(r.get("build_ms"), 1), fmt(r.get("build_kib")), fmt(r.get("index_kib")),
+                             fmt(median(ks), 3), fmt(max(ks, default=None), 3)])
+            self.table(["articles", "index build (ms)", "VmHWM growth while building (KiB)", "index kept (KiB, malloc in use)",
+                        "search_run per key, median (ms)", "worst (ms)"], rows)
 
     def bytes_why(self, art, size, key):
         """Why the kiosk writes more than less for this key, from where its
@@ -916,19 +1132,19 @@ class Report:
             if k and l:
                 self.target(f"first frame, bundled content, {s}: kiosk / less on one article",
                             f"{k:.2f} / {l:.2f} ms = {k / l:.2f}", "≤ 1.0", k / l <= 1.0,
-                            "" if k / l <= 1.0 else "see the start-up profile (section 7)")
+                            "" if k / l <= 1.0 else "see the start-up profile (section 8)")
         for s in sizes:
             k = self.home("1000", s, field="first_ms")
             l = self.art("less", "a0", s, field="first_ms")
             if k and l:
                 self.target(f"first frame, 1,000 articles, {s}: kiosk / less on one article",
                             f"{k:.2f} / {l:.2f} ms = {k / l:.2f}", "≤ 1.5", k / l <= 1.5,
-                            "" if k / l <= 1.5 else "every article file is read and parsed before the first frame (section 7)")
+                            "" if k / l <= 1.5 else "every article file is read and parsed before the first frame (section 8)")
         for s in sizes:
             k = self.home("10000", s, field="first_ms")
             if k is not None:
                 self.target(f"first frame, 10,000 articles, {s}", f"{k:.1f} ms", "< 100 ms", k < 100,
-                            "" if k < 100 else "start-up is linear in the total bytes of all articles (section 7)")
+                            "" if k < 100 else "start-up is linear in the total bytes of all articles (section 8)")
         for art in ("a0", "long"):
             for s in sizes:
                 for key, name in (("down", "scroll one line"), ("pgdn", "PgDn"), ("resize", "resize")):
@@ -949,7 +1165,7 @@ class Report:
             if c is None:
                 continue
             self.target(f"CPU per keypress, {KEY_LABEL[key]}, 1 MiB article, 200x60", f"{c / 1e3:.2f} ms" + (f" ({ir:,} Ir)" if ir else ""),
-                        "< 1 ms", c < 1000, "" if c < 1000 else "see the keypress profile (section 7)")
+                        "< 1 ms", c < 1000, "" if c < 1000 else "see the keypress profile (section 8)")
         # scaling
         cgs = {c["lib"]: c["ir"] for c in getattr(b, "cg_scale", [])}
         libs = [l for l, _, _, _ in b.libraries if l != "bundled"]
@@ -967,7 +1183,13 @@ class Report:
             else:
                 continue
             self.target(f"{KEY_LABEL[key]} cost, {' → '.join(libs)} articles", meas,
-                        "flat", ok, "" if ok else "grows with the number of articles (section 7)")
+                        "flat", ok, "" if ok else "grows with the number of articles (section 8)")
+        st = self.search_stats("10000")
+        if st and st["worst_ms"] is not None:
+            self.search_target(st)
+        elif getattr(b, "search_runs", None):
+            self.target("Search per keystroke at 10,000 articles", "–", "< 10 ms", None,
+                        "no 10,000-article library in this run (--quick)")
         for s in sizes:
             h = self.home("1000", s, field="hwm_kib")
             if h:
@@ -995,7 +1217,7 @@ class Report:
     def build_profiles(self):
         w = self.w
         p = getattr(self.b, "prof", {})
-        w("## 7. Profiles")
+        w("## 8. Profiles")
         w()
         if not p:
             w("(skipped: run without --quick, or with --profile)")
@@ -1088,6 +1310,10 @@ NOTES = [
     "- **Hangup**: the harness closes the pty master (the child gets SIGHUP and EIO) and "
     "waits on a pidfd; exit time is from the close to the exit.  CPU close→exit is the "
     "schedstat difference (a zombie keeps its totals).  The harness is a child subreaper.",
+    "- **Search as you type**: `/` on the home screen, then each letter written only when the "
+    "previous letter's frame is complete (the query line shows it and the kiosk has settled); "
+    "time from the write to the frame's last byte, CPU until the kiosk is idle again.  The first "
+    "search builds the index (its CPU is in the `/` column).",
     "- **Idle**: all programs started together, each left alone for the idle window after its "
     "frame; CPU is the schedstat difference.",
     "- Medians over the runs; programs are interleaved run by run so a noisy machine affects "
@@ -1106,6 +1332,11 @@ def main():
     ap.add_argument("--idle", type=float, default=10.0)
     ap.add_argument("--out", default=os.path.join(HERE, "out"))
     ap.add_argument("--results")
+    ap.add_argument("--search-bench", metavar="PATH",
+                    help="build/search_bench: search timed in process too (make bench builds it)")
+    ap.add_argument("--search-only", action="store_true",
+                    help="only the search figures (section 6 and its target); the report goes to "
+                         "bench/out/results-search.md unless --results is given")
     ap.add_argument("--nice", type=int, default=-10,
                     help="scheduling priority for the harness and every program it starts "
                          "(default -10 when root: steadier figures on a shared machine; 0 to keep)")
@@ -1126,7 +1357,10 @@ def main():
     if a.runs is None:
         a.runs = 1 if a.quick else 5
     if a.results is None:
-        a.results = os.path.join(a.out, "results-quick.md") if a.quick else os.path.join(HERE, "results.md")
+        if a.search_only:
+            a.results = os.path.join(a.out, "results-search.md")
+        else:
+            a.results = os.path.join(a.out, "results-quick.md") if a.quick else os.path.join(HERE, "results.md")
     if not os.access(a.kiosk, os.X_OK):
         sys.exit(f"bench: {a.kiosk} is not an executable (build it with make)")
     missing = [p for p, exe in (("less", "less"), ("lynx", "lynx"), ("w3m", "w3m"), ("cmark", "cmark"),
@@ -1145,8 +1379,18 @@ def main():
     t0 = time.monotonic()
     b = Bench(a)
     log(f"programs: {', '.join(b.programs)}; libraries: {', '.join(l[0] for l in b.libraries)}")
+    if a.search_only:
+        b.run_search()
+        rep = Report(b, started, time.monotonic() - t0).build_search_only()
+        with open(a.results, "w", encoding="utf-8") as f:
+            f.write(rep)
+        with open(os.path.join(a.out, "results-search.json"), "w") as f:
+            json.dump({"search": b.search_runs, "search_inproc": b.search_inproc}, f, indent=1)
+        print(rep)
+        return
     b.run_sessions()
     log(f"sessions done ({time.monotonic() - t0:.0f} s)")
+    b.run_search()
     b.run_idle()
     log(f"idle done ({time.monotonic() - t0:.0f} s)")
     if not a.no_callgrind:
@@ -1165,6 +1409,7 @@ def main():
     raw = {"home": b.home_runs, "articles": b.art_runs, "idle": getattr(b, "idle", []),
            "callgrind": [{k: v for k, v in c.items() if k != "files"} for c in getattr(b, "cg", [])],
            "callgrind_scale": [{k: v for k, v in c.items() if k != "files"} for c in getattr(b, "cg_scale", [])],
+           "search": getattr(b, "search_runs", []), "search_inproc": getattr(b, "search_inproc", []),
            "profiles": getattr(b, "prof", {})}
     with open(os.path.join(a.out, "results-quick.json" if a.quick else "results.json"), "w") as f:
         json.dump(raw, f, indent=1, default=str)

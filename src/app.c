@@ -766,6 +766,8 @@ int app_run(struct app *a)
 			start_watch(a);
 			watching = true;
 		}
+		if (a->ended == NULL)
+			search_prepare(a);
 		if (a->ended != NULL) {
 			log_event("session ended: %s", a->ended);
 			napms(2500);

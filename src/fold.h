@@ -20,4 +20,16 @@
  * code point that folded byte i came from; map[out_len] is len. */
 char *fold_text(const char *s, size_t len, size_t *out_len, uint32_t **map);
 
+/* Longest word fold_words gives, in bytes (longer ones are cut). */
+#define FOLD_WORD_MAX 64
+
+/* Called for each word: the folded word (wlen bytes, not NUL-terminated,
+ * valid during the call) and the byte range [start, end) of s it came
+ * from (the whole word, also when the folded form was cut). */
+typedef void (*fold_word_fn)(void *ctx, const char *word, size_t wlen,
+			     size_t start, size_t end);
+
+/* Calls fn for each word of s[0..len), in order. */
+void fold_words(const char *s, size_t len, fold_word_fn fn, void *ctx);
+
 #endif

@@ -125,9 +125,7 @@ static void find_places(struct app *a)
 			   hits[i].kind == SEARCH_HEADING;
 		for (size_t j = 0; use && j < k; j++)
 			if (hits[j].owner == hits[i].owner &&
-			    ((hits[j].section == NULL && hits[i].section == NULL) ||
-			     (hits[j].section != NULL && hits[i].section != NULL &&
-			      strcmp(hits[j].section, hits[i].section) == 0)))
+			    hits[j].section_unit == hits[i].section_unit)
 				use = false;
 		if (!use)
 			continue;
@@ -138,6 +136,7 @@ static void find_places(struct app *a)
 	}
 	/* Free what was not kept, keep the first k. */
 	for (size_t i = k; i < n; i++) {
+		free(hits[i].query);
 		free(hits[i].section);
 		free(hits[i].text);
 		free(hits[i].needle);
@@ -221,7 +220,8 @@ static void draw_detail(struct app *a)
 		first = a->gplace_sel - (size_t)slots + 1;
 	for (int i = 0; i < slots && first + (size_t)i < a->ngplaces; i++) {
 		size_t k = first + (size_t)i;
-		const struct search_hit *h = &a->gplaces[k];
+		struct search_hit *h = &a->gplaces[k];
+		search_hit_text(a->search, h);
 		bool sel = k == a->gplace_sel;
 		attr_t at = sel ? theme_ui(UI_SELECTED) : theme_ui(UI_TEXT);
 		char where[512];
@@ -249,7 +249,8 @@ static void open_place(struct app *a)
 {
 	if (a->gplace_sel >= a->ngplaces || a->gsel >= a->ngterms)
 		return;
-	const struct search_hit *h = &a->gplaces[a->gplace_sel];
+	struct search_hit *h = &a->gplaces[a->gplace_sel];
+	search_hit_text(a->search, h);
 	char *term = xstrdup(
 		glossary_entry_at(a->lib->glossary, a->gterms[a->gsel])->term);
 	char *needle = xstrdup(h->needle);

@@ -2,7 +2,9 @@
  * screen_search: see screen_search.h.
  *
  * The results are made again only when the query changed (hits_stale),
- * from an index built on the first search and dropped on a reload.
+ * from an index built when the search screen is first shown (after its
+ * first paint, search_prepare) and dropped on a reload; the text of a
+ * result is found only when it is drawn or opened.
  */
 #include "screen_search.h"
 
@@ -42,10 +44,22 @@ void search_open(struct app *a)
 	a->hits_stale = true;
 }
 
+void search_prepare(struct app *a)
+{
+	if (a->view == VIEW_SEARCH && a->search == NULL)
+		a->search = search_build(a->lib);
+}
+
 static void refresh_hits(struct app *a)
 {
 	if (!a->hits_stale)
 		return;
+	if (a->query[0] == '\0' && a->search == NULL) {
+		/* Nothing to find yet: the screen shows at once, and the
+		 * index is built after it (search_prepare). */
+		a->hits_stale = false;
+		return;
+	}
 	if (a->search == NULL)
 		a->search = search_build(a->lib);
 	search_hits_free(a->hits, a->nhits);
@@ -132,7 +146,8 @@ void search_draw(struct app *a)
 		size_t k = a->search_top + (size_t)i;
 		if (k >= a->nhits)
 			break;
-		const struct search_hit *h = &a->hits[k];
+		struct search_hit *h = &a->hits[k];
+		search_hit_text(a->search, h);
 		int y = body_y + 2 * i;
 		bool sel = k == a->search_sel;
 		attr_t at = sel ? theme_ui(UI_SELECTED) : theme_ui(UI_TEXT);
@@ -162,7 +177,8 @@ static void open_hit(struct app *a)
 {
 	if (a->search_sel >= a->nhits)
 		return;
-	const struct search_hit *h = &a->hits[a->search_sel];
+	struct search_hit *h = &a->hits[a->search_sel];
+	search_hit_text(a->search, h);
 	if (h->kind == SEARCH_TERM || h->kind == SEARCH_DEFINITION) {
 		/* The first place an article uses the term, with its
 		 * explanation open beside it. */
@@ -171,11 +187,13 @@ static void open_hit(struct app *a)
 		struct search_hit *hits;
 		size_t n;
 		search_run(a->search, term, &hits, &n, 64);
-		const struct search_hit *use = NULL;
+		struct search_hit *use = NULL;
 		for (size_t i = 0; i < n && use == NULL; i++)
 			if (hits[i].kind == SEARCH_TEXT ||
 			    hits[i].kind == SEARCH_HEADING)
 				use = &hits[i];
+		if (use != NULL)
+			search_hit_text(a->search, use);
 		app_open_article(a, use != NULL ? (long)use->owner : 0, NULL);
 		if (a->view == VIEW_ARTICLE) {
 			if (use != NULL) {

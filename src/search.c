@@ -1,11 +1,32 @@
 /*
  * search: see search.h.
  *
- * A unit is one searchable piece of text: its folded form is kept in the
- * index; its original text is found again only for the hits that are
- * shown, by walking the article once more (units_of gives the same units
- * in the same order every time), which keeps the index at one folded copy
- * of the text.
+ * Units are numbered 0..nunits in build order: each article's units (its
+ * title, then its headings and paragraphs, as units_of gives them), then
+ * each glossary entry's (term, aliases, definition).  For each unit the
+ * index keeps its owner and its section (u_owner, u_section) and its kind
+ * (one bitmap of units per kind); a unit's number inside its owner is its
+ * id minus the owner's first id.
+ *
+ * Words: the distinct folded words of all units, sorted, in one block of
+ * text (words, word_off); a prefix is one range of that order (binary
+ * search).  Each word has its postings, the units it occurs in: a sorted
+ * list of ids when it is rare, a bitmap of all units when it occurs in at
+ * least one unit in 32 (the bitmap is then no larger than the list; a
+ * word that was that frequent part way through the build stays one).  A
+ * query word is the union of the postings of the words it begins, a query
+ * the intersection of its words, a query with other spellings the union
+ * of those: all as bitmaps of units, then read in rank order through the
+ * kind bitmaps.
+ *
+ * The index holds no text: search_hit_text parses the hit's article again
+ * (units_of gives the same units in the same order every time) and finds
+ * the match in the unit's text.
+ *
+ * Sizes (bench/search_bench, 10,000 generated articles of 8 KB): the index
+ * keeps about 11 MB; building it takes about 1 s, most of it parsing the
+ * articles again, and 18 MB more at its peak; a letter typed takes well
+ * under 1 ms.
  */
 #include "search.h"
 
@@ -19,37 +40,92 @@
 #include "fold.h"
 #include "glossary.h"
 #include "library.h"
-#include "node_text.h"
 #include "text.h"
 #include "xmem.h"
 
-struct unit {
-	uint8_t kind;     /* enum search_kind */
-	uint32_t owner;   /* article or glossary entry */
-	uint32_t number;  /* unit number inside its owner */
-	char *folded;     /* owned */
-	size_t flen;
+#define NKINDS (SEARCH_DEFINITION + 1)
+/* Most spellings of one query (the query and its glossary variants). */
+#define MAX_NEEDLES 64
+
+struct posting {
+	uint32_t *ids;   /* owned; sorted unit ids, or NULL when dense */
+	uint64_t *bits;  /* owned; bitmap of units, or NULL when sparse */
+	uint32_t n;      /* number of units */
 };
 
 struct search_index {
 	const struct library *lib;
-	struct unit *u;
-	size_t n, cap;
+	size_t nunits;
+	size_t nw64;             /* uint64_t words in a bitmap of units */
+	uint32_t *u_owner;       /* owned; per unit: article or entry index */
+	uint32_t *u_section;     /* owned; per unit: number of its section's
+				    heading inside the article, 0 for none */
+	uint8_t *u_kind;         /* owned; per unit: enum search_kind */
+	uint64_t *kind_bits[NKINDS]; /* owned; units of each kind */
+	uint32_t *art_first;     /* owned; first unit of each article */
+	uint32_t *gl_first;      /* owned; first unit of each glossary entry */
+	size_t gl_start;         /* first unit of the glossary */
+	char *words;             /* owned; the sorted words, back to back */
+	uint32_t *word_off;      /* owned; nwords + 1 offsets into words */
+	struct posting *post;    /* owned; nwords postings, in word order */
+	size_t nwords;
+	char **names;            /* owned; per entry, its names folded
+				    (fold_query), name_first gives the range */
+	size_t *name_first;      /* owned; nentries + 1 */
 };
 
-/* Called for each unit of an article: kind, section title, plain text. */
-typedef void (*unit_fn)(void *ctx, enum search_kind kind, const char *section,
-			const char *text, size_t len);
+/* ---- the units of an article ---- */
 
-/* The units of one article, in order: its title, then for each heading
- * and each paragraph or code block one unit. */
+/* Called for each unit: kind, its number inside the article, the number
+ * of its section's heading (0 for none), and its text as in the Markdown
+ * literals (not yet sanitized: the caller does that if it shows it). */
+typedef void (*unit_fn)(void *ctx, enum search_kind kind, uint32_t number,
+			uint32_t section, const char *text, size_t len);
+
+/* The literal text under node n into *buf (grown as needed): text, code
+ * and code blocks, a space for each line break. */
+static size_t literal_text(cmark_node *n, char **buf, size_t *cap)
+{
+	size_t len = 0;
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node *c = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(c);
+		const char *lit = NULL;
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
+		    t == CMARK_NODE_CODE_BLOCK)
+			lit = cmark_node_get_literal(c);
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			lit = " ";
+		if (lit == NULL)
+			continue;
+		size_t k = strlen(lit);
+		xgrow(buf, cap, len + k + 1, 1);
+		memcpy(*buf + len, lit, k);
+		len += k;
+	}
+	cmark_iter_free(it);
+	if (*cap == 0)
+		xgrow(buf, cap, 1, 1);
+	(*buf)[len] = '\0';
+	return len;
+}
+
+/* The units of one article, in order: its title (number 0), then each
+ * heading and each non-empty paragraph or code block.  Headings of
+ * level 1 to 3 start a section. */
 static void units_of(const struct article *a, cmark_node *doc, unit_fn fn,
 		     void *ctx)
 {
-	fn(ctx, SEARCH_TITLE, NULL, a->title, strlen(a->title));
+	fn(ctx, SEARCH_TITLE, 0, 0, a->title, strlen(a->title));
 	if (doc == NULL)
 		return;
-	char *section = xstrdup("Introduction");
+	char *buf = NULL;
+	size_t cap = 0;
+	uint32_t number = 1, section = 0;
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -60,103 +136,193 @@ static void units_of(const struct article *a, cmark_node *doc, unit_fn fn,
 		if (t != CMARK_NODE_HEADING && t != CMARK_NODE_PARAGRAPH &&
 		    t != CMARK_NODE_CODE_BLOCK)
 			continue;
-		size_t len;
-		char *text = node_text(n, SIZE_MAX, &len);
+		size_t len = literal_text(n, &buf, &cap);
 		if (t == CMARK_NODE_HEADING) {
-			if (cmark_node_get_heading_level(n) <= 3) {
-				free(section);
-				section = xstrdup(text);
-			}
-			fn(ctx, SEARCH_HEADING, section, text, len);
+			if (cmark_node_get_heading_level(n) <= 3)
+				section = number;
+			fn(ctx, SEARCH_HEADING, number++, section, buf, len);
 		} else if (len > 0) {
-			fn(ctx, SEARCH_TEXT, section, text, len);
+			fn(ctx, SEARCH_TEXT, number++, section, buf, len);
 		}
-		free(text);
+		/* Its inlines are in the unit already. */
+		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 	}
 	cmark_iter_free(it);
-	free(section);
+	free(buf);
 }
 
-struct add_ctx {
-	struct search_index *ix;
-	uint32_t owner;
-	uint32_t number;
+/* Text as shown: sanitized, one line (caller frees). */
+static char *one_line(const char *s, size_t len, size_t *out_len)
+{
+	size_t cl;
+	char *t = text_sanitize(s, len, &cl);
+	for (size_t i = 0; i < cl; i++)
+		if (t[i] == '\n' || t[i] == '\t')
+			t[i] = ' ';
+	if (out_len != NULL)
+		*out_len = cl;
+	return t;
+}
+
+/* ---- building ---- */
+
+/* A word while building: its text in the arena and its units, as a
+ * growing list until it is frequent, then as a bitmap (so the build never
+ * holds long lists: a list of n ids takes as much as a bitmap of 32 n
+ * units). */
+struct bword {
+	uint32_t off, len;   /* in the build arena */
+	uint32_t hash;       /* hash_word of it */
+	uint32_t last;       /* the last unit added + 1, 0 for none */
+	uint32_t *ids;       /* owned; units, increasing; or NULL */
+	uint64_t *bits;      /* owned; bitmap of cap_units units; or NULL */
+	uint32_t n, cap;     /* units; elements allocated in ids */
 };
 
-static void add_unit(struct search_index *ix, enum search_kind kind,
-		     uint32_t owner, uint32_t number, const char *text,
-		     size_t len)
+/* A list longer than this becomes a bitmap when it is dense. */
+#define BUILD_LIST_MIN 1024
+
+struct builder {
+	struct search_index *ix;
+	size_t cap_units;
+	char *arena;         /* the words' text */
+	size_t alen, acap;
+	struct bword *w;
+	size_t nw, capw;
+	uint32_t *slot;      /* hash table of word index + 1, 0 empty */
+	size_t nslots;
+	uint32_t unit;       /* the unit being added */
+	uint32_t *dense;     /* owned; indexes of the words kept as bitmaps */
+	size_t ndense, capdense;
+};
+
+static size_t bitmap_words(size_t nunits)
 {
-	xgrow(&ix->u, &ix->cap, ix->n + 1, sizeof *ix->u);
-	struct unit *u = &ix->u[ix->n++];
-	u->kind = (uint8_t)kind;
-	u->owner = owner;
-	u->number = number;
-	u->folded = fold_text(text, len, &u->flen, NULL);
+	return nunits / 64 + 1;
 }
 
-static void on_unit(void *vctx, enum search_kind kind, const char *section,
-		    const char *text, size_t len)
+static uint32_t hash_word(const char *s, size_t n)
 {
-	(void)section;
-	struct add_ctx *c = vctx;
-	add_unit(c->ix, kind, c->owner, c->number++, text, len);
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (uint8_t)s[i]) * 16777619u;
+	return h;
 }
 
-struct search_index *search_build(const struct library *lib)
+static void rehash(struct builder *b)
 {
-	struct search_index *ix = xcalloc(1, sizeof *ix);
-	ix->lib = lib;
-	for (size_t i = 0; i < lib->narticles; i++) {
-		struct diag_list d = {0};
-		cmark_node *doc = article_parse(&lib->articles[i], &d);
-		diag_list_clear(&d);
-		struct add_ctx c = {ix, (uint32_t)i, 0};
-		units_of(&lib->articles[i], doc, on_unit, &c);
-		if (doc != NULL)
-			cmark_node_free(doc);
+	size_t ns = b->nslots ? b->nslots * 2 : 4096;
+	uint32_t *slot = xcalloc(ns, sizeof *slot);
+	for (size_t i = 0; i < b->nw; i++) {
+		size_t h = b->w[i].hash & (ns - 1);
+		while (slot[h] != 0)
+			h = (h + 1) & (ns - 1);
+		slot[h] = (uint32_t)i + 1;
 	}
-	size_t ng = glossary_count(lib->glossary);
-	for (size_t i = 0; i < ng; i++) {
-		const struct glossary_entry *e = glossary_entry_at(lib->glossary, i);
-		add_unit(ix, SEARCH_TERM, (uint32_t)i, 0, e->term, strlen(e->term));
-		for (size_t k = 0; k < e->naliases; k++)
-			add_unit(ix, SEARCH_TERM, (uint32_t)i, (uint32_t)(k + 1),
-				 e->aliases[k], strlen(e->aliases[k]));
-		add_unit(ix, SEARCH_DEFINITION, (uint32_t)i, 0, e->definition,
-			 strlen(e->definition));
-	}
-	return ix;
+	free(b->slot);
+	b->slot = slot;
+	b->nslots = ns;
 }
 
-void search_free(struct search_index *ix)
+/* fold_word_fn: adds the current unit to the word's postings. */
+static void on_word(void *ctx, const char *word, size_t wlen, size_t start,
+		    size_t end)
 {
-	if (ix == NULL)
+	(void)start;
+	(void)end;
+	struct builder *b = ctx;
+	if (wlen == 0)
 		return;
-	for (size_t i = 0; i < ix->n; i++)
-		free(ix->u[i].folded);
-	free(ix->u);
-	free(ix);
+	if (2 * (b->nw + 1) > b->nslots)
+		rehash(b);
+	uint32_t hash = hash_word(word, wlen);
+	size_t h = hash & (b->nslots - 1);
+	struct bword *w = NULL;
+	while (b->slot[h] != 0) {
+		struct bword *c = &b->w[b->slot[h] - 1];
+		if (c->hash == hash && c->len == wlen &&
+		    memcmp(b->arena + c->off, word, wlen) == 0) {
+			w = c;
+			break;
+		}
+		h = (h + 1) & (b->nslots - 1);
+	}
+	if (w == NULL) {
+		xgrow(&b->arena, &b->acap, b->alen + wlen, 1);
+		memcpy(b->arena + b->alen, word, wlen);
+		xgrow(&b->w, &b->capw, b->nw + 1, sizeof *b->w);
+		w = &b->w[b->nw];
+		*w = (struct bword){(uint32_t)b->alen, (uint32_t)wlen, hash, 0,
+				    NULL, NULL, 0, 0};
+		b->alen += wlen;
+		b->slot[h] = (uint32_t)++b->nw;
+	}
+	uint32_t u = b->unit;
+	if (w->last == u + 1)
+		return; /* already in this unit */
+	w->last = u + 1;
+	if (w->bits != NULL) {
+		w->bits[u / 64] |= (uint64_t)1 << (u % 64);
+		w->n++;
+		return;
+	}
+	if (w->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 4;
+		w->ids = xreallocarray(w->ids, w->cap, sizeof *w->ids);
+	}
+	w->ids[w->n++] = u;
+	if (w->n >= BUILD_LIST_MIN && (size_t)w->n * 32 >= b->ix->nunits) {
+		w->bits = xcalloc(bitmap_words(b->cap_units), sizeof *w->bits);
+		for (uint32_t k = 0; k < w->n; k++)
+			w->bits[w->ids[k] / 64] |= (uint64_t)1 << (w->ids[k] % 64);
+		free(w->ids);
+		w->ids = NULL;
+		w->cap = 0;
+		xgrow(&b->dense, &b->capdense, b->ndense + 1, sizeof *b->dense);
+		b->dense[b->ndense++] = (uint32_t)(w - b->w);
+	}
 }
 
-/* ---- queries ---- */
-
-/* First occurrence of needle in hay (memmem is not standard C). */
-static const char *find_bytes(const char *hay, size_t hl, const char *needle,
-			      size_t nl)
+/* Adds one unit of the given kind, owner and section, with its words. */
+static void add_unit(struct builder *b, enum search_kind kind, uint32_t owner,
+		     uint32_t section, const char *text, size_t len)
 {
-	if (nl == 0 || nl > hl)
-		return NULL;
-	const char *end = hay + hl - nl + 1;
-	for (const char *p = hay; p < end;) {
-		p = memchr(p, needle[0], (size_t)(end - p));
-		if (p == NULL)
-			return NULL;
-		if (memcmp(p, needle, nl) == 0)
-			return p;
-		p++;
+	struct search_index *ix = b->ix;
+	if (ix->nunits == b->cap_units) {
+		size_t old = bitmap_words(b->cap_units);
+		b->cap_units = b->cap_units ? b->cap_units * 2 : 1024;
+		size_t nw = bitmap_words(b->cap_units);
+		for (size_t i = 0; i < b->ndense; i++) {
+			struct bword *w = &b->w[b->dense[i]];
+			w->bits = xreallocarray(w->bits, nw, sizeof *w->bits);
+			memset(w->bits + old, 0, (nw - old) * sizeof *w->bits);
+		}
+		ix->u_owner = xreallocarray(ix->u_owner, b->cap_units,
+					    sizeof *ix->u_owner);
+		ix->u_section = xreallocarray(ix->u_section, b->cap_units,
+					      sizeof *ix->u_section);
+		ix->u_kind = xreallocarray(ix->u_kind, b->cap_units,
+					   sizeof *ix->u_kind);
 	}
-	return NULL;
+	b->unit = (uint32_t)ix->nunits;
+	ix->u_owner[ix->nunits] = owner;
+	ix->u_section[ix->nunits] = section;
+	ix->u_kind[ix->nunits] = (uint8_t)kind;
+	ix->nunits++;
+	fold_words(text, len, on_word, b);
+}
+
+struct art_ctx {
+	struct builder *b;
+	uint32_t owner;
+};
+
+static void on_article_unit(void *vctx, enum search_kind kind, uint32_t number,
+			    uint32_t section, const char *text, size_t len)
+{
+	(void)number;
+	struct art_ctx *c = vctx;
+	add_unit(c->b, kind, c->owner, section, text, len);
 }
 
 /* The query folded, trimmed, inner white space as one space. */
@@ -180,6 +346,167 @@ static char *fold_query(const char *q, size_t *len)
 	f[o] = '\0';
 	*len = o;
 	return f;
+}
+
+/* qsort has no context argument in standard C: the builder being sorted
+ * for is kept here for the length of one search_build. */
+static const struct builder *sort_b;
+
+static int cmp_word(const void *x, const void *y)
+{
+	const struct bword *a = &sort_b->w[*(const uint32_t *)x];
+	const struct bword *b = &sort_b->w[*(const uint32_t *)y];
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(sort_b->arena + a->off, sort_b->arena + b->off, n);
+	if (c != 0)
+		return c;
+	return a->len < b->len ? -1 : a->len > b->len;
+}
+
+/* Sorts the words and turns the lists into final postings. */
+static void finish(struct builder *b)
+{
+	struct search_index *ix = b->ix;
+	ix->nw64 = (ix->nunits + 63) / 64;
+	for (size_t k = 0; k < NKINDS; k++)
+		ix->kind_bits[k] = xcalloc(ix->nw64 + 1, sizeof(uint64_t));
+	for (size_t u = 0; u < ix->nunits; u++)
+		ix->kind_bits[ix->u_kind[u]][u / 64] |= (uint64_t)1 << (u % 64);
+	uint32_t *order = xcalloc(b->nw + 1, sizeof *order);
+	for (size_t i = 0; i < b->nw; i++)
+		order[i] = (uint32_t)i;
+	sort_b = b;
+	qsort(order, b->nw, sizeof *order, cmp_word);
+	sort_b = NULL;
+	ix->nwords = b->nw;
+	ix->words = xmalloc(b->alen + 1);
+	ix->word_off = xcalloc(b->nw + 1, sizeof *ix->word_off);
+	ix->post = xcalloc(b->nw + 1, sizeof *ix->post);
+	size_t o = 0;
+	for (size_t i = 0; i < b->nw; i++) {
+		struct bword *w = &b->w[order[i]];
+		memcpy(ix->words + o, b->arena + w->off, w->len);
+		ix->word_off[i] = (uint32_t)o;
+		o += w->len;
+		struct posting *p = &ix->post[i];
+		p->n = w->n;
+		if (w->bits != NULL) {
+			/* Cut to the final number of units (the bits past
+			 * nunits are 0). */
+			p->bits = xreallocarray(w->bits, ix->nw64 + 1,
+						sizeof *p->bits);
+			w->bits = NULL;
+		} else if ((size_t)w->n * 32 >= ix->nunits) {
+			p->bits = xcalloc(ix->nw64 + 1, sizeof *p->bits);
+			for (uint32_t k = 0; k < w->n; k++)
+				p->bits[w->ids[k] / 64] |= (uint64_t)1 << (w->ids[k] % 64);
+			free(w->ids);
+		} else {
+			p->ids = xreallocarray(w->ids, w->n, sizeof *w->ids);
+		}
+		w->ids = NULL;
+	}
+	ix->word_off[b->nw] = (uint32_t)o;
+	ix->words[o] = '\0';
+	free(order);
+}
+
+struct search_index *search_build(const struct library *lib)
+{
+	struct search_index *ix = xcalloc(1, sizeof *ix);
+	ix->lib = lib;
+	struct builder b = {.ix = ix};
+	ix->art_first = xcalloc(lib->narticles + 1, sizeof *ix->art_first);
+	for (size_t i = 0; i < lib->narticles; i++) {
+		ix->art_first[i] = (uint32_t)ix->nunits;
+		struct diag_list d = {0};
+		cmark_node *doc = article_parse(&lib->articles[i], &d);
+		diag_list_clear(&d);
+		struct art_ctx c = {&b, (uint32_t)i};
+		units_of(&lib->articles[i], doc, on_article_unit, &c);
+		if (doc != NULL)
+			cmark_node_free(doc);
+	}
+	ix->gl_start = ix->nunits;
+	size_t ng = glossary_count(lib->glossary);
+	ix->gl_first = xcalloc(ng + 1, sizeof *ix->gl_first);
+	ix->name_first = xcalloc(ng + 1, sizeof *ix->name_first);
+	size_t nnames = 0;
+	for (size_t i = 0; i < ng; i++) {
+		const struct glossary_entry *e = glossary_entry_at(lib->glossary, i);
+		ix->gl_first[i] = (uint32_t)ix->nunits;
+		add_unit(&b, SEARCH_TERM, (uint32_t)i, 0, e->term, strlen(e->term));
+		for (size_t k = 0; k < e->naliases; k++)
+			add_unit(&b, SEARCH_TERM, (uint32_t)i, 0, e->aliases[k],
+				 strlen(e->aliases[k]));
+		add_unit(&b, SEARCH_DEFINITION, (uint32_t)i, 0, e->definition,
+			 strlen(e->definition));
+		nnames += 1 + e->naliases;
+	}
+	/* Each entry's names, folded once for the variants of a query. */
+	ix->names = xcalloc(nnames + 1, sizeof *ix->names);
+	size_t k = 0;
+	for (size_t i = 0; i < ng; i++) {
+		const struct glossary_entry *e = glossary_entry_at(lib->glossary, i);
+		ix->name_first[i] = k;
+		size_t len;
+		ix->names[k++] = fold_query(e->term, &len);
+		for (size_t j = 0; j < e->naliases; j++)
+			ix->names[k++] = fold_query(e->aliases[j], &len);
+	}
+	ix->name_first[ng] = k;
+	finish(&b);
+	free(b.arena);
+	free(b.w);
+	free(b.slot);
+	free(b.dense);
+	return ix;
+}
+
+void search_free(struct search_index *ix)
+{
+	if (ix == NULL)
+		return;
+	for (size_t i = 0; i < ix->nwords; i++) {
+		free(ix->post[i].ids);
+		free(ix->post[i].bits);
+	}
+	size_t ng = glossary_count(ix->lib->glossary);
+	for (size_t i = 0; ix->name_first != NULL && i < ix->name_first[ng]; i++)
+		free(ix->names[i]);
+	for (size_t k = 0; k < NKINDS; k++)
+		free(ix->kind_bits[k]);
+	free(ix->names);
+	free(ix->name_first);
+	free(ix->post);
+	free(ix->words);
+	free(ix->word_off);
+	free(ix->u_owner);
+	free(ix->u_section);
+	free(ix->u_kind);
+	free(ix->art_first);
+	free(ix->gl_first);
+	free(ix);
+}
+
+/* ---- queries ---- */
+
+/* First occurrence of needle in hay (memmem is not standard C). */
+static const char *find_bytes(const char *hay, size_t hl, const char *needle,
+			      size_t nl)
+{
+	if (nl == 0 || nl > hl)
+		return NULL;
+	const char *end = hay + hl - nl + 1;
+	for (const char *p = hay; p < end;) {
+		p = memchr(p, needle[0], (size_t)(end - p));
+		if (p == NULL)
+			return NULL;
+		if (memcmp(p, needle, nl) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
 }
 
 /* Adds needle (taking ownership) unless it is there already. */
@@ -211,19 +538,17 @@ static void variants_of(const struct search_index *ix, const char *q,
 			size_t ql, char **needles, size_t *nl, size_t *nn,
 			size_t max)
 {
-	const struct glossary *g = ix->lib->glossary;
-	size_t ng = glossary_count(g);
+	size_t ng = glossary_count(ix->lib->glossary);
 	for (size_t e = 0; e < ng && *nn < max; e++) {
-		const struct glossary_entry *en = glossary_entry_at(g, e);
-		size_t k = en->naliases + 1;
-		char *f[64];
-		size_t fl[64];
+		char *const *f = ix->names + ix->name_first[e];
+		size_t k = ix->name_first[e + 1] - ix->name_first[e];
+		if (k < 2)
+			continue;
 		if (k > 64)
 			k = 64;
-		for (size_t i = 0; i < k; i++) {
-			const char *name = i == 0 ? en->term : en->aliases[i - 1];
-			f[i] = fold_query(name, &fl[i]);
-		}
+		size_t fl[64];
+		for (size_t i = 0; i < k; i++)
+			fl[i] = strlen(f[i]);
 		for (size_t i = 0; i < k; i++) {
 			const char *at = find_bytes(f[i], fl[i], q, ql);
 			if (at == NULL)
@@ -257,70 +582,115 @@ static void variants_of(const struct search_index *ix, const char *q,
 				add_needle(needles, nl, nn, max, v, len);
 			}
 		}
-		for (size_t i = 0; i < k; i++)
-			free(f[i]);
 	}
 }
 
-struct found {
-	size_t unit;
-	size_t pos;    /* in the folded text */
-	size_t needle; /* which needle */
-};
-
-/* qsort has no context argument in standard C: the index being sorted
- * for is kept here for the length of one search_run. */
-static const struct search_index *sort_ix;
-
-static int cmp_found(const void *x, const void *y)
+/* The spellings of a folded query: itself first, then its variants.
+ * Returns how many (the strings are owned by the caller). */
+static size_t needles_of(const struct search_index *ix, const char *q,
+			 size_t ql, char **needles)
 {
-	const struct search_index *ix = sort_ix;
-	const struct found *a = x, *b = y;
-	const struct unit *ua = &ix->u[a->unit], *ub = &ix->u[b->unit];
-	if (ua->kind != ub->kind)
-		return ua->kind < ub->kind ? -1 : 1;
-	return a->unit < b->unit ? -1 : a->unit > b->unit;
+	size_t nl[MAX_NEEDLES], nn = 0;
+	needles[nn] = xstrndup(q, ql);
+	nl[nn++] = ql;
+	variants_of(ix, q, ql, needles, nl, &nn, MAX_NEEDLES);
+	return nn;
 }
 
-
-/* Finds the original text of unit number `number` of article a again. */
-struct refind {
-	uint32_t want, number;
-	char *section, *text;
-	size_t len;
+/* The words of a string, folded, each NUL-terminated, back to back. */
+struct wordlist {
+	char *buf;
+	size_t len, cap;
+	size_t n;
+	size_t start[16], end[16]; /* byte ranges in the source (first 16) */
 };
 
-static void on_refind(void *vctx, enum search_kind kind, const char *section,
-		      const char *text, size_t len)
+static void on_query_word(void *ctx, const char *word, size_t wlen,
+			  size_t start, size_t end)
 {
-	(void)kind;
-	struct refind *r = vctx;
-	if (r->number++ != r->want || r->text != NULL)
-		return;
-	r->section = section != NULL ? xstrdup(section) : NULL;
-	r->text = xstrndup(text, len);
-	r->len = len;
-}
-
-/* Maps a folded match back to the original text. */
-static void locate(const char *text, size_t len, const char *needle,
-		   size_t nlen, size_t *start, size_t *mlen)
-{
-	size_t fl;
-	uint32_t *map;
-	char *f = fold_text(text, len, &fl, &map);
-	const char *hit = nlen > 0 ? find_bytes(f, fl, needle, nlen) : NULL;
-	if (hit == NULL) {
-		*start = 0;
-		*mlen = 0;
-	} else {
-		size_t s = (size_t)(hit - f), e = s + nlen;
-		*start = map[s];
-		/* The end: the start of the code point after the match. */
-		*mlen = (e < fl ? map[e] : len) - map[s];
+	struct wordlist *l = ctx;
+	xgrow(&l->buf, &l->cap, l->len + wlen + 1, 1);
+	memcpy(l->buf + l->len, word, wlen);
+	l->buf[l->len + wlen] = '\0';
+	l->len += wlen + 1;
+	if (l->n < 16) {
+		l->start[l->n] = start;
+		l->end[l->n] = end;
 	}
-	free(f);
-	free(map);
+	l->n++;
+}
+
+/* The range [*lo, *hi) of words that begin with p (pl bytes). */
+static void prefix_range(const struct search_index *ix, const char *p,
+			 size_t pl, size_t *lo, size_t *hi)
+{
+	size_t a = 0, b = ix->nwords;
+	while (a < b) { /* first word >= p */
+		size_t m = a + (b - a) / 2;
+		size_t wl = ix->word_off[m + 1] - ix->word_off[m];
+		size_t n = wl < pl ? wl : pl;
+		int c = memcmp(ix->words + ix->word_off[m], p, n);
+		if (c < 0 || (c == 0 && wl < pl))
+			a = m + 1;
+		else
+			b = m;
+	}
+	*lo = a;
+	b = ix->nwords;
+	while (a < b) { /* first word that does not begin with p */
+		size_t m = a + (b - a) / 2;
+		size_t wl = ix->word_off[m + 1] - ix->word_off[m];
+		if (wl >= pl && memcmp(ix->words + ix->word_off[m], p, pl) == 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*hi = a;
+}
+
+/* out = the units with a word that begins with p. */
+static void units_with_prefix(const struct search_index *ix, const char *p,
+			      size_t pl, uint64_t *out)
+{
+	memset(out, 0, ix->nw64 * sizeof *out);
+	size_t lo, hi;
+	prefix_range(ix, p, pl, &lo, &hi);
+	for (size_t w = lo; w < hi; w++) {
+		const struct posting *po = &ix->post[w];
+		if (po->bits != NULL) {
+			for (size_t i = 0; i < ix->nw64; i++)
+				out[i] |= po->bits[i];
+		} else {
+			for (uint32_t k = 0; k < po->n; k++)
+				out[po->ids[k] / 64] |= (uint64_t)1 << (po->ids[k] % 64);
+		}
+	}
+}
+
+/* res |= the units that have every word of needle (as word prefixes). */
+static void add_needle_units(const struct search_index *ix, const char *needle,
+			     uint64_t *res, uint64_t *acc, uint64_t *tmp)
+{
+	struct wordlist wl = {0};
+	fold_words(needle, strlen(needle), on_query_word, &wl);
+	const char *w = wl.buf;
+	for (size_t i = 0; i < wl.n; i++) {
+		size_t len = strlen(w);
+		units_with_prefix(ix, w, len, i == 0 ? acc : tmp);
+		if (i > 0)
+			for (size_t k = 0; k < ix->nw64; k++)
+				acc[k] &= tmp[k];
+		w += len + 1;
+	}
+	if (wl.n > 0)
+		for (size_t k = 0; k < ix->nw64; k++)
+			res[k] |= acc[k];
+	free(wl.buf);
+}
+
+static int popcount64(uint64_t x)
+{
+	return __builtin_popcountll(x);
 }
 
 size_t search_run(const struct search_index *ix, const char *query,
@@ -330,106 +700,239 @@ size_t search_run(const struct search_index *ix, const char *query,
 	*nhits = 0;
 	size_t ql;
 	char *q = fold_query(query, &ql);
-	if (ql == 0) {
+	if (ql == 0 || ix->nunits == 0) {
 		free(q);
 		return 0;
 	}
-	/* Needles: the query, and its spellings in other names of glossary
-	 * entries (variants_of). */
-	char *needles[64];
-	size_t nl[64], nn = 0;
-	needles[nn] = q;
-	nl[nn++] = ql;
-	variants_of(ix, q, ql, needles, nl, &nn, 64);
-	struct found *found = NULL;
-	size_t nf = 0, capf = 0;
-	for (size_t u = 0; u < ix->n; u++) {
-		const struct unit *un = &ix->u[u];
-		for (size_t k = 0; k < nn; k++) {
-			const char *h = find_bytes(un->folded, un->flen, needles[k], nl[k]);
-			if (h != NULL) {
-				xgrow(&found, &capf, nf + 1, sizeof *found);
-				found[nf++] = (struct found){u, (size_t)(h - un->folded), k};
-				break;
+	char *needles[MAX_NEEDLES];
+	size_t nn = needles_of(ix, q, ql, needles);
+	uint64_t *res = xcalloc(3 * ix->nw64 + 1, sizeof *res);
+	uint64_t *acc = res + ix->nw64, *tmp = acc + ix->nw64;
+	for (size_t k = 0; k < nn; k++) {
+		add_needle_units(ix, needles[k], res, acc, tmp);
+		free(needles[k]);
+	}
+	/* In rank order: kind by kind, units in library order.  A glossary
+	 * entry is listed and counted once, by its best name. */
+	size_t ng = glossary_count(ix->lib->glossary);
+	bool *seen = xcalloc(ng + 1, sizeof *seen);
+	struct search_hit *out = xcalloc(max + 1, sizeof *out);
+	size_t no = 0, total = 0;
+	for (size_t kind = 0; kind < NKINDS; kind++) {
+		bool glossary = kind == SEARCH_TERM || kind == SEARCH_DEFINITION;
+		size_t from = glossary ? ix->gl_start / 64 : 0;
+		for (size_t i = from; i < ix->nw64; i++) {
+			uint64_t m = res[i] & ix->kind_bits[kind][i];
+			if (m == 0)
+				continue;
+			if (!glossary && no >= max) {
+				total += (size_t)popcount64(m);
+				continue;
+			}
+			while (m != 0) {
+				size_t u = i * 64 + (size_t)__builtin_ctzll(m);
+				m &= m - 1;
+				uint32_t owner = ix->u_owner[u];
+				if (glossary) {
+					if (seen[owner])
+						continue;
+					seen[owner] = true;
+				}
+				total++;
+				if (no >= max)
+					continue;
+				struct search_hit *h = &out[no++];
+				h->kind = (enum search_kind)kind;
+				h->owner = owner;
+				h->unit = u - (glossary ? ix->gl_first[owner]
+							: ix->art_first[owner]);
+				h->section_unit = ix->u_section[u];
+				h->query = xstrndup(q, ql);
 			}
 		}
 	}
-	sort_ix = ix;
-	if (nf > 0)
-		qsort(found, nf, sizeof *found, cmp_found);
-	/* A glossary entry is listed once, by its best name. */
-	size_t keep = nf < max ? nf : max;
-	struct search_hit *out = xcalloc(keep + 1, sizeof *out);
-	size_t no = 0;
-	for (size_t i = 0; i < nf && no < keep; i++) {
-		const struct unit *un = &ix->u[found[i].unit];
-		bool dup = false;
-		for (size_t j = 0; j < no && !dup; j++)
-			dup = (un->kind == SEARCH_TERM ||
-			       un->kind == SEARCH_DEFINITION) &&
-			      (out[j].kind == SEARCH_TERM ||
-			       out[j].kind == SEARCH_DEFINITION) &&
-			      out[j].owner == un->owner;
-		if (dup)
-			continue;
-		struct search_hit *h = &out[no++];
-		h->kind = (enum search_kind)un->kind;
-		h->owner = un->owner;
-		h->unit = un->number;
-		h->needle = xstrdup(needles[found[i].needle]);
-		if (un->kind == SEARCH_TERM || un->kind == SEARCH_DEFINITION) {
-			const struct glossary_entry *g =
-				glossary_entry_at(ix->lib->glossary, un->owner);
-			const char *t = un->kind == SEARCH_DEFINITION ? g->definition
-				      : un->number == 0 ? g->term
-							: g->aliases[un->number - 1];
-			size_t cl;
-			h->text = text_sanitize(t, strlen(t), &cl);
-			for (size_t c = 0; c < cl; c++)
-				if (h->text[c] == '\n' || h->text[c] == '\t')
-					h->text[c] = ' ';
-			locate(h->text, cl, h->needle, strlen(h->needle),
-			       &h->mstart, &h->mlen);
-			continue;
-		}
-		const struct article *a = &ix->lib->articles[un->owner];
-		struct diag_list d = {0};
-		cmark_node *doc = un->number > 0 ? article_parse(a, &d) : NULL;
-		diag_list_clear(&d);
-		struct refind r = {un->number, 0, NULL, NULL, 0};
-		units_of(a, doc, on_refind, &r);
-		if (doc != NULL)
-			cmark_node_free(doc);
-		h->section = r.section;
-		h->text = r.text != NULL ? r.text : xstrdup("");
-		locate(h->text, r.len, h->needle, strlen(h->needle), &h->mstart,
-		       &h->mlen);
-	}
-	/* The total counts each glossary entry once, as the list does. */
-	size_t total = 0, ng = glossary_count(ix->lib->glossary);
-	bool *seen = xcalloc(ng + 1, sizeof *seen);
-	for (size_t i = 0; i < nf; i++) {
-		const struct unit *un = &ix->u[found[i].unit];
-		if (un->kind == SEARCH_TERM || un->kind == SEARCH_DEFINITION) {
-			if (un->owner < ng && seen[un->owner])
-				continue;
-			if (un->owner < ng)
-				seen[un->owner] = true;
-		}
-		total++;
-	}
 	free(seen);
-	free(found);
-	for (size_t k = 0; k < nn; k++)
-		free(needles[k]);
+	free(res);
+	free(q);
+	if (no == 0) {
+		free(out);
+		out = NULL;
+	}
 	*hits = out;
 	*nhits = no;
 	return total;
 }
 
+/* ---- the text of a hit ---- */
+
+/* Finds the text of unit number `want` of an article again, and the
+ * title of its section. */
+struct refind {
+	uint32_t want;
+	char *section;       /* owned; the current section's heading */
+	uint32_t section_at; /* its unit number */
+	char *text;          /* owned; the unit's text */
+	size_t len;
+	bool found;
+};
+
+static void on_refind(void *vctx, enum search_kind kind, uint32_t number,
+		      uint32_t section, const char *text, size_t len)
+{
+	struct refind *r = vctx;
+	if (r->found)
+		return;
+	if (kind == SEARCH_HEADING && section == number) {
+		free(r->section);
+		r->section = one_line(text, len, NULL);
+		r->section_at = number;
+	}
+	if (number != r->want)
+		return;
+	r->found = true;
+	r->text = one_line(text, len, &r->len);
+	if (section == 0 || r->section_at != section || kind == SEARCH_TITLE) {
+		free(r->section);
+		r->section = kind == SEARCH_TITLE ? NULL : xstrdup("Introduction");
+	}
+}
+
+/* A word of a unit's text: where it is and its folded form. */
+struct tword {
+	size_t start, end;  /* in the text */
+	size_t foff, flen;  /* in the folded words */
+};
+
+struct tlist {
+	struct tword *w;
+	size_t n, cap;
+	char *f;
+	size_t flen, fcap;
+};
+
+static void on_text_word(void *ctx, const char *word, size_t wlen,
+			 size_t start, size_t end)
+{
+	struct tlist *l = ctx;
+	xgrow(&l->w, &l->cap, l->n + 1, sizeof *l->w);
+	xgrow(&l->f, &l->fcap, l->flen + wlen + 1, 1);
+	memcpy(l->f + l->flen, word, wlen);
+	l->w[l->n++] = (struct tword){start, end, l->flen, wlen};
+	l->flen += wlen;
+}
+
+/* Where in text the word w begins with the folded prefix p (pl bytes):
+ * the end, in text, of the code points that fold to the prefix. */
+static size_t prefix_end(const char *text, const struct tword *w, size_t pl)
+{
+	size_t fl;
+	uint32_t *map;
+	char *f = fold_text(text + w->start, w->end - w->start, &fl, &map);
+	size_t e = pl < fl ? w->start + map[pl] : w->end;
+	free(f);
+	free(map);
+	return e;
+}
+
+static bool begins(const struct tlist *t, size_t i, const char *p, size_t pl)
+{
+	return t->w[i].flen >= pl && memcmp(t->f + t->w[i].foff, p, pl) == 0;
+}
+
+/* Finds needle's words in text: the first place where they follow each
+ * other (every word whole but the last, which may be begun); unless
+ * phrase, else the first word of the needle found anywhere.  Returns
+ * false when none. */
+static bool locate(const char *text, size_t len, const char *needle,
+		   bool phrase, size_t *ms, size_t *ml)
+{
+	struct tlist t = {0};
+	fold_words(text, len, on_text_word, &t);
+	struct wordlist q = {0};
+	fold_words(needle, strlen(needle), on_query_word, &q);
+	bool ok = false;
+	const char *qw[16];
+	size_t qn = q.n < 16 ? q.n : 16, qlen[16];
+	const char *p = q.buf;
+	for (size_t i = 0; i < qn; i++) {
+		qw[i] = p;
+		qlen[i] = strlen(p);
+		p += qlen[i] + 1;
+	}
+	for (size_t i = 0; qn > 0 && i + qn <= t.n && !ok; i++) {
+		size_t k = 0;
+		while (k + 1 < qn && t.w[i + k].flen == qlen[k] &&
+		       memcmp(t.f + t.w[i + k].foff, qw[k], qlen[k]) == 0)
+			k++;
+		if (k + 1 == qn && begins(&t, i + k, qw[k], qlen[k])) {
+			*ms = t.w[i].start;
+			*ml = prefix_end(text, &t.w[i + k], qlen[k]) - *ms;
+			ok = true;
+		}
+	}
+	for (size_t k = 0; k < qn && !ok && !phrase; k++)
+		for (size_t i = 0; i < t.n && !ok; i++)
+			if (begins(&t, i, qw[k], qlen[k])) {
+				*ms = t.w[i].start;
+				*ml = prefix_end(text, &t.w[i], qlen[k]) - *ms;
+				ok = true;
+			}
+	free(t.w);
+	free(t.f);
+	free(q.buf);
+	return ok;
+}
+
+void search_hit_text(const struct search_index *ix, struct search_hit *h)
+{
+	if (h->text != NULL)
+		return;
+	size_t len = 0;
+	if (h->kind == SEARCH_TERM || h->kind == SEARCH_DEFINITION) {
+		const struct glossary_entry *g =
+			glossary_entry_at(ix->lib->glossary, h->owner);
+		const char *t = h->kind == SEARCH_DEFINITION ? g->definition
+			      : h->unit == 0 ? g->term
+					     : g->aliases[h->unit - 1];
+		h->text = one_line(t, strlen(t), &len);
+	} else {
+		const struct article *a = &ix->lib->articles[h->owner];
+		struct diag_list d = {0};
+		cmark_node *doc = h->unit > 0 ? article_parse(a, &d) : NULL;
+		diag_list_clear(&d);
+		struct refind r = {.want = (uint32_t)h->unit};
+		units_of(a, doc, on_refind, &r);
+		if (doc != NULL)
+			cmark_node_free(doc);
+		h->section = r.found ? r.section : NULL;
+		if (!r.found)
+			free(r.section);
+		h->text = r.text != NULL ? r.text : xstrdup("");
+		len = r.len;
+	}
+	/* The first spelling of the query that is in the text as a phrase,
+	 * else the first word of one found in it. */
+	char *needles[MAX_NEEDLES];
+	size_t nn = needles_of(ix, h->query, strlen(h->query), needles);
+	bool found = false;
+	for (int pass = 0; pass < 2 && !found; pass++)
+		for (size_t k = 0; k < nn && !found; k++)
+			found = locate(h->text, len, needles[k], pass == 0,
+				       &h->mstart, &h->mlen);
+	for (size_t k = 0; k < nn; k++)
+		free(needles[k]);
+	if (!found)
+		h->mstart = h->mlen = 0;
+	size_t fl;
+	h->needle = found && h->mlen > 0
+			    ? fold_text(h->text + h->mstart, h->mlen, &fl, NULL)
+			    : xstrdup(h->query);
+}
+
 void search_hits_free(struct search_hit *hits, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		free(hits[i].query);
 		free(hits[i].section);
 		free(hits[i].text);
 		free(hits[i].needle);

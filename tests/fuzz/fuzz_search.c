@@ -4,8 +4,8 @@
  * search_run of the input as a query (cut at a NUL, as typed text is)
  * against an index of a small fixed library (two articles with non-ASCII
  * names, and the fixed glossary), built once per process in a private
- * temporary folder.  Checks every hit: match inside its text, owner and
- * kind in range, at most max hits kept.
+ * temporary folder.  Checks every hit: its text found by search_hit_text,
+ * the match inside it, owner and kind in range, at most max hits kept.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -112,8 +112,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	size_t nentries = glossary_count(lib->glossary);
 	for (size_t i = 0; i < nhits; i++) {
-		const struct search_hit *h = &hits[i];
-		if (h->text == NULL || h->mstart + h->mlen > strlen(h->text))
+		struct search_hit *h = &hits[i];
+		if (h->text != NULL || h->query == NULL)
+			abort();
+		search_hit_text(ix, h);
+		if (h->text == NULL || h->needle == NULL ||
+		    h->mstart + h->mlen > strlen(h->text))
 			abort();
 		if (h->kind > SEARCH_DEFINITION)
 			abort();

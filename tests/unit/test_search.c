@@ -90,6 +90,8 @@ static void expect_hit(const char *query, size_t i, enum search_kind kind,
 	search_run(ix, query, &h, &n, 50);
 	if (i >= n)
 		fail_msg("\"%s\": only %zu hits, wanted hit %zu", query, n, i);
+	assert_null(h[i].text); /* found only when asked for */
+	search_hit_text(ix, &h[i]);
 	char *s = shown(&h[i]);
 	if (h[i].kind != kind || strcmp(s, text) != 0)
 		fail_msg("\"%s\" hit %zu: kind %d \"%s\", wanted kind %d \"%s\"",
@@ -122,6 +124,47 @@ static void test_fold_drops_case_and_accents(void **state)
 	free(map);
 }
 
+struct words {
+	char out[256];
+	size_t n;
+	size_t start[8], end[8];
+};
+
+static void on_word(void *ctx, const char *w, size_t wl, size_t start,
+		    size_t end)
+{
+	struct words *ws = ctx;
+	size_t l = strlen(ws->out);
+	snprintf(ws->out + l, sizeof ws->out - l, "%s%.*s", l ? "|" : "",
+		 (int)wl, w);
+	if (ws->n < 8) {
+		ws->start[ws->n] = start;
+		ws->end[ws->n] = end;
+	}
+	ws->n++;
+}
+
+static void test_fold_words_split_on_punctuation(void **state)
+{
+	(void)state;
+	struct words ws = {{0}, 0, {0}, {0}};
+	const char *s = "“Şişli’s” MSCs—own-cell 2x";
+	fold_words(s, strlen(s), on_word, &ws);
+	assert_string_equal(ws.out, "sisli|s|mscs|own|cell|2x");
+	/* ranges are in the original text: "Şişli" after the 3-byte quote */
+	assert_int_equal(ws.start[0], 3);
+	assert_int_equal(ws.end[0], 3 + strlen("Şişli"));
+	/* a very long word is cut, its range is the whole word */
+	char longw[200];
+	memset(longw, 'a', sizeof longw - 1);
+	longw[sizeof longw - 1] = '\0';
+	struct words wl = {{0}, 0, {0}, {0}};
+	fold_words(longw, strlen(longw), on_word, &wl);
+	assert_int_equal(wl.n, 1);
+	assert_int_equal(strlen(wl.out), FOLD_WORD_MAX);
+	assert_int_equal(wl.end[0], strlen(longw));
+}
+
 static void test_titles_rank_first(void **state)
 {
 	(void)state;
@@ -145,6 +188,15 @@ static void test_spelling_variant_from_glossary_alias(void **state)
 	/* Articles say "signaling"; the alias spells it "signalling". */
 	expect_hit("signalling", 1, SEARCH_TEXT,
 		   "They use paracrine [signaling] to call for help.");
+}
+
+static void test_variant_phrase_is_highlighted_whole(void **state)
+{
+	(void)state;
+	/* The text has the other spelling of both words: the variant's
+	 * phrase is what is shown, not one word of the query. */
+	expect_hit("paracrine signalling", 1, SEARCH_TEXT,
+		   "They use [paracrine signaling] to call for help.");
 }
 
 static void test_acronym_finds_plural(void **state)
@@ -188,12 +240,73 @@ static void test_inner_spaces_are_folded(void **state)
 		   "Mesenchymal [stem cells] (MSCs) come from fat.");
 }
 
+static void test_words_are_found_by_their_beginning(void **state)
+{
+	(void)state;
+	/* a word typed halfway finds the words it begins */
+	expect_hit("fibro", 0, SEARCH_TEXT, "[Fibro]blasts make collagen.");
+	expect_hit("uzun", 0, SEARCH_TEXT,
+		   "Dr. [Uzun]çakmak works at the Şişli hospital.");
+	/* but not a piece from the middle of a word */
+	assert_int_equal(count("blasts"), 0);
+	assert_int_equal(count("akmak"), 0);
+}
+
+static void test_words_need_not_be_next_to_each_other(void **state)
+{
+	(void)state;
+	/* every word of the query is in the text; the first is shown */
+	expect_hit("fat cells", 0, SEARCH_TEXT,
+		   "Mesenchymal stem cells (MSCs) come from [fat].");
+	assert_int_equal(count("fat zebra"), 0);
+}
+
+static void test_hit_text_gives_section_and_needle(void **state)
+{
+	(void)state;
+	struct search_hit *h;
+	size_t n;
+	search_run(ix, "collagen", &h, &n, 50);
+	assert_int_equal(n, 1);
+	search_hit_text(ix, &h[0]);
+	assert_string_equal(h[0].section, "Cells in the skin");
+	assert_string_equal(h[0].needle, "collagen");
+	search_hit_text(ix, &h[0]); /* a second call changes nothing */
+	assert_string_equal(h[0].text, "Fibroblasts make collagen.");
+	search_hits_free(h, n);
+	search_run(ix, "intro", &h, &n, 50);
+	assert_int_equal(n, 1);
+	search_hit_text(ix, &h[0]);
+	assert_string_equal(h[0].section, "Introduction");
+	assert_int_equal(h[0].section_unit, 0);
+	search_hits_free(h, n);
+	/* a heading and a paragraph of its section share its section_unit;
+	 * the next section has another */
+	struct search_hit *p, *q;
+	size_t np, nq;
+	search_run(ix, "how cells", &h, &n, 50);
+	search_run(ix, "they use", &p, &np, 50);
+	search_run(ix, "hospital", &q, &nq, 50);
+	assert_int_equal(n, 1);
+	assert_int_equal(np, 1);
+	assert_int_equal(nq, 1);
+	assert_int_equal(h[0].kind, SEARCH_HEADING);
+	assert_int_equal(h[0].owner, p[0].owner);
+	assert_int_equal(h[0].section_unit, h[0].unit);
+	assert_int_equal(p[0].section_unit, h[0].unit);
+	assert_int_equal(q[0].owner, p[0].owner);
+	assert_true(q[0].section_unit > p[0].section_unit);
+	search_hits_free(h, n);
+	search_hits_free(p, np);
+	search_hits_free(q, nq);
+}
+
 static void test_max_limits_kept_hits_not_total(void **state)
 {
 	(void)state;
 	struct search_hit *h;
 	size_t n;
-	size_t total = search_run(ix, "e", &h, &n, 2);
+	size_t total = search_run(ix, "c", &h, &n, 2);
 	assert_int_equal(n, 2);
 	assert_true(total > 2);
 	search_hits_free(h, n);
@@ -203,13 +316,18 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fold_drops_case_and_accents),
+		cmocka_unit_test(test_fold_words_split_on_punctuation),
 		cmocka_unit_test(test_titles_rank_first),
 		cmocka_unit_test(test_accents_and_case_do_not_matter),
 		cmocka_unit_test(test_spelling_variant_from_glossary_alias),
+		cmocka_unit_test(test_variant_phrase_is_highlighted_whole),
 		cmocka_unit_test(test_acronym_finds_plural),
 		cmocka_unit_test(test_glossary_entry_listed_once),
 		cmocka_unit_test(test_empty_and_missing_queries),
 		cmocka_unit_test(test_inner_spaces_are_folded),
+		cmocka_unit_test(test_words_are_found_by_their_beginning),
+		cmocka_unit_test(test_words_need_not_be_next_to_each_other),
+		cmocka_unit_test(test_hit_text_gives_section_and_needle),
 		cmocka_unit_test(test_max_limits_kept_hits_not_total),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

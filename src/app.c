@@ -94,6 +94,7 @@ void app_free(struct app *a)
 	search_forget(a, false);
 	glossary_forget(a);
 	free(a->qr_text);
+	home_forget(a);
 	library_free(a->lib);
 	watch_close(a->watch);
 	free(a->hist);
@@ -443,6 +444,7 @@ void app_reload(struct app *a)
 	}
 	search_forget(a, true); /* the index names the old library */
 	glossary_forget(a);
+	home_forget(a);
 	log_event("content reloaded: %zu articles, %zu glossary terms "
 		  "(%zu errors, %zu warnings)",
 		  lib->narticles, glossary_count(lib->glossary),

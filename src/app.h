@@ -79,6 +79,9 @@ struct app {
 	size_t nhist, cap_hist;
 	size_t home_sel;       /* selected article on the home screen */
 	size_t home_top;       /* first row shown */
+	struct home_rows *home_rows; /* owned by screen_home; the home
+				       screen's rows for lib, NULL until
+				       the first paint (home_forget) */
 	size_t help_top;
 	struct reader rd;
 	char notice[160];      /* a short message shown once, or "" */

@@ -21,6 +21,8 @@
 #include "pin.h"
 #include "search.h"
 
+struct linecache;
+
 enum view_kind { VIEW_HOME, VIEW_ARTICLE, VIEW_HELP, VIEW_SEARCH,
 		 VIEW_GLOSSARY };
 
@@ -50,6 +52,7 @@ struct reader {
 	long article;         /* index in the library, -1 for none */
 	cmark_node *doc;      /* owned; parsed body */
 	struct layout *lay;   /* owned; laid out at lay->width */
+	struct linecache *cells; /* owned; lay's lines as curses cells */
 	size_t top;           /* first line shown */
 	int text_h;           /* text rows at the last paint */
 	int32_t focus;        /* focused target, or -1 */

@@ -48,16 +48,15 @@ static char *displayable(const char *s, size_t len, size_t *out)
 	return c;
 }
 
-/* Paints s[0..n) (clean text: no control characters) at (y, x) of win.
+/* Paints s[0..n) (clean text: no control characters) at (y, x).
  * The text goes to curses as wide characters: waddnstr would take it a
  * byte at a time through its multibyte decoder, several times the work
  * for the same cells. */
-static void put_in(WINDOW *win, int y, int x, const char *s, size_t n,
-		   attr_t a)
+static void put(int y, int x, const char *s, size_t n, attr_t a)
 {
 	if (n == 0)
 		return;
-	wattrset(win, a);
+	attrset(a);
 	wchar_t buf[256];
 	wchar_t *w = n < sizeof buf / sizeof buf[0]
 			     ? buf
@@ -67,16 +66,11 @@ static void put_in(WINDOW *win, int y, int x, const char *s, size_t n,
 	const char *src = s;
 	size_t k = mbsnrtowcs(w, &src, n, n, &st);
 	if (k == (size_t)-1 || (src != NULL && src != s + n))
-		mvwaddnstr(win, y, x, s, (int)n); /* not valid in the locale */
+		mvaddnstr(y, x, s, (int)n); /* not valid in the locale */
 	else
-		mvwaddnwstr(win, y, x, w, (int)k);
+		mvaddnwstr(y, x, w, (int)k);
 	if (w != buf)
 		free(w);
-}
-
-static void put(int y, int x, const char *s, size_t n, attr_t a)
-{
-	put_in(stdscr, y, x, s, n, a);
 }
 
 int draw_text(int y, int x, const char *s, int maxw, attr_t a, bool ellipsis)
@@ -110,12 +104,6 @@ void draw_fill(int y, int x, int maxw, attr_t a)
 
 void draw_line(int y, int x, const struct line *ln, int maxw, int32_t focus)
 {
-	draw_line_in(stdscr, y, x, ln, maxw, focus);
-}
-
-int draw_line_in(WINDOW *win, int y, int x, const struct line *ln, int maxw,
-		 int32_t focus)
-{
 	int col = 0;
 	for (uint32_t i = 0; i < ln->nspans && col < maxw; i++) {
 		const struct span *sp = &ln->spans[i];
@@ -123,10 +111,9 @@ int draw_line_in(WINDOW *win, int y, int x, const struct line *ln, int maxw,
 		size_t w;
 		size_t fit = text_fit(s, sp->len, (size_t)(maxw - col), &w);
 		bool focused = focus >= 0 && sp->target == focus;
-		put_in(win, y, x + col, s, fit, theme_style(sp->style, focused));
+		put(y, x + col, s, fit, theme_style(sp->style, focused));
 		col += (int)w;
 	}
-	return col;
 }
 
 int draw_width(const char *s)

@@ -43,9 +43,6 @@ void draw_fill(int y, int x, int maxw, attr_t a);
 /* Paints a laid-out line at (y, x), clipped to maxw; spans of target
  * focus get the focus highlight. */
 void draw_line(int y, int x, const struct line *ln, int maxw, int32_t focus);
-/* The same in window win; returns the columns painted. */
-int draw_line_in(WINDOW *win, int y, int x, const struct line *ln, int maxw,
-		 int32_t focus);
 
 /* Display columns of s as draw_text would paint it. */
 int draw_width(const char *s);

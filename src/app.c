@@ -737,6 +737,9 @@ int app_run(struct app *a)
 	int empty = 0;
 	bool dirty = true; /* something changed since the last paint */
 	nodelay(stdscr, TRUE);
+	/* The cursor is hidden: no need to move it back after each update
+	 * (a few bytes on every key). */
+	leaveok(stdscr, TRUE);
 	while (!a->quit && !term_should_quit()) {
 		if (term_take_resize())
 			dirty = true;

@@ -131,9 +131,8 @@ int draw_width(const char *s)
 void draw_vline(int y, int x, int h, attr_t a)
 {
 	const char *g = draw_glyph(GLYPH_VLINE);
-	attrset(a);
 	for (int i = 0; i < h; i++)
-		mvaddstr(y + i, x, g);
+		put(y + i, x, g, strlen(g), a);
 }
 
 void draw_hline(int y, int x, int w, attr_t a)

@@ -336,6 +336,22 @@ def test_plain_text_keeps_the_terminal_colours(spawn, bundled):
     check("after Up")
 
 
+def test_unbound_key_changes_nothing_but_takes_a_notice_away(spawn, bundled):
+    # An unbound key is not painted for (nothing changes), except that it
+    # takes away a notice shown in the key bar.
+    k = home(spawn, bundled)
+    open_article(k, THERAPY)
+    before = k.lines()
+    k.send("x")
+    k.wait_quiet()
+    assert k.lines() == before, k.failure("an unbound key changed the screen")
+    k.send("n")  # no search yet: a notice in the key bar
+    k.wait_for(r"Press / to search first")
+    k.send("x")
+    k.wait_gone(r"Press / to search first")
+    assert k.lines() == before, k.failure("the key bar did not come back")
+
+
 def test_s_toggles_section_list(spawn, bundled):
     k = home(spawn, bundled, cols=132, rows=40)
     open_article(k, THERAPY)

@@ -13,10 +13,6 @@
 #include "theme.h"
 #include "xmem.h"
 
-#ifndef __STDC_ISO_10646__
-#error "linecache needs wchar_t to hold Unicode code points"
-#endif
-
 struct slot {
 	size_t line;     /* line number held, or SIZE_MAX when empty */
 	int maxw;        /* the clip width it was converted for */
@@ -65,8 +61,9 @@ static bool has_target(const struct line *ln, int32_t focus)
 
 /* The character at s[0..n) as a wchar_t; returns its length in bytes, or
  * 0 when it is not one the cache can take.  Laid-out text is valid UTF-8
- * (text_sanitize), and wchar_t holds code points (glibc); in ASCII mode
- * the locale may not be UTF-8, and the text is plain ASCII. */
+ * (text_sanitize) and, where __STDC_ISO_10646__ says so (glibc), wchar_t
+ * holds code points; in ASCII mode the locale may not be UTF-8, and the
+ * text is plain ASCII. */
 static size_t decode(const char *s, size_t n, wchar_t *wc)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -74,6 +71,9 @@ static size_t decode(const char *s, size_t n, wchar_t *wc)
 		*wc = u[0];
 		return 1;
 	}
+#ifndef __STDC_ISO_10646__
+	return 0; /* wchar_t may not be a code point: draw_line paints it */
+#endif
 	if (draw_ascii())
 		return 0;
 	size_t len = u[0] >= 0xf0 ? 4 : u[0] >= 0xe0 ? 3 : u[0] >= 0xc0 ? 2 : 0;

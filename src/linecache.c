@@ -21,32 +21,49 @@ struct slot {
 };
 
 struct linecache {
-	struct slot slots[LINECACHE_SLOTS];
+	struct slot *slots; /* owned array of nslots; NULL after a clear */
+	size_t nslots;      /* a power of two */
 };
 
 struct linecache *linecache_new(void)
 {
-	struct linecache *c = xcalloc(1, sizeof *c);
-	for (size_t i = 0; i < LINECACHE_SLOTS; i++)
-		c->slots[i].line = SIZE_MAX;
-	return c;
+	return xcalloc(1, sizeof(struct linecache));
 }
 
 void linecache_clear(struct linecache *c)
 {
 	if (c == NULL)
 		return;
-	for (size_t i = 0; i < LINECACHE_SLOTS; i++)
-		c->slots[i].line = SIZE_MAX;
+	for (size_t i = 0; i < c->nslots; i++)
+		free(c->slots[i].cells);
+	free(c->slots);
+	c->slots = NULL;
+	c->nslots = 0;
 }
 
 void linecache_free(struct linecache *c)
 {
-	if (c == NULL)
-		return;
-	for (size_t i = 0; i < LINECACHE_SLOTS; i++)
-		free(c->slots[i].cells);
+	linecache_clear(c);
 	free(c);
+}
+
+/* Makes the slots when there are none or too few for the screen: twice
+ * its rows, so the lines of one screen (and of the one before a Page
+ * Down) never share a slot, and the memory of earlier screens is used
+ * again. */
+static void make_slots(struct linecache *c)
+{
+	size_t want = 16;
+	while (want < 2 * (size_t)(LINES > 0 ? LINES : 1) &&
+	       want < LINECACHE_SLOTS)
+		want *= 2;
+	if (c->slots != NULL && c->nslots >= want)
+		return;
+	linecache_clear(c);
+	c->slots = xcalloc(want, sizeof *c->slots);
+	c->nslots = want;
+	for (size_t i = 0; i < want; i++)
+		c->slots[i].line = SIZE_MAX;
 }
 
 static bool has_target(const struct line *ln, int32_t focus)
@@ -115,6 +132,13 @@ static bool convert(struct slot *s, const struct line *ln, int maxw)
 {
 	int col = 0;
 	s->n = 0;
+	/* A cell takes at least one column: maxw cells and the terminator,
+	 * allocated once per slot. */
+	if (s->cap < maxw + 1) {
+		s->cap = maxw + 1;
+		s->cells = xreallocarray(s->cells, (size_t)s->cap,
+					 sizeof *s->cells);
+	}
 	for (uint32_t i = 0; i < ln->nspans && col < maxw; i++) {
 		const struct span *sp = &ln->spans[i];
 		const char *t = ln->text + sp->off;
@@ -123,11 +147,6 @@ static bool convert(struct slot *s, const struct line *ln, int maxw)
 		if (fit == 0)
 			continue;
 		attr_t a = theme_style(sp->style, false);
-		if ((size_t)s->cap < (size_t)s->n + fit + 1) {
-			s->cap = s->n + (int)fit + 1;
-			s->cells = xreallocarray(s->cells, (size_t)s->cap,
-						 sizeof *s->cells);
-		}
 		size_t span_cols = 0;
 		for (size_t b = 0; b < fit;) {
 			wchar_t wc;
@@ -144,6 +163,8 @@ static bool convert(struct slot *s, const struct line *ln, int maxw)
 				continue;
 			}
 			wchar_t one[2] = {wc, L'\0'};
+			if (s->n >= maxw) /* wider than the layout measured */
+				return false;
 			if (setcchar(&s->cells[s->n], one, a & ~A_COLOR,
 				     (short)PAIR_NUMBER(a), NULL) == ERR)
 				return false;
@@ -153,10 +174,6 @@ static bool convert(struct slot *s, const struct line *ln, int maxw)
 		if (span_cols != w)
 			return false;
 		col += (int)w;
-	}
-	if (s->cap < s->n + 1) {
-		s->cap = s->n + 1;
-		s->cells = xreallocarray(s->cells, (size_t)s->cap, sizeof *s->cells);
 	}
 	memset(&s->cells[s->n], 0, sizeof s->cells[s->n]);
 	return true;
@@ -170,7 +187,8 @@ void linecache_draw(struct linecache *c, const struct layout *l, size_t i,
 		draw_line(y, x, ln, maxw, focus);
 		return;
 	}
-	struct slot *s = &c->slots[i % LINECACHE_SLOTS];
+	make_slots(c);
+	struct slot *s = &c->slots[i & (c->nslots - 1)];
 	if (s->line != i || s->maxw != maxw) {
 		s->line = SIZE_MAX;
 		if (!convert(s, ln, maxw)) {

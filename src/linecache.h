@@ -9,10 +9,10 @@
  * painted, as it does for draw_line.  A line that cannot be copied cell
  * for cell (see convert in linecache.c) is painted by draw_line.
  *
- * Slots are direct-mapped by line number and there are more of them than
- * rows on the largest screen (TERM_MAX_ROWS), so the lines of one screen
- * never push each other out, and memory stays bounded (at most
- * LINECACHE_SLOTS lines) however long the text is.
+ * Slots are direct-mapped by line number, at least twice as many as the
+ * screen has rows (at most LINECACHE_SLOTS, more than TERM_MAX_ROWS), so
+ * the lines of one screen never push each other out, and memory stays
+ * bounded (two screens of lines) however long the text is.
  */
 #ifndef KIOSK_LINECACHE_H
 #define KIOSK_LINECACHE_H
@@ -30,8 +30,9 @@ struct linecache;
 struct linecache *linecache_new(void);
 void linecache_free(struct linecache *c);
 
-/* Forgets every line.  Call when the layout the lines came from is freed
- * or rebuilt: the cache keys lines by number only. */
+/* Forgets every line (and frees their cells).  Call when the layout the
+ * lines came from is freed or rebuilt: the cache keys lines by number
+ * only. */
 void linecache_clear(struct linecache *c);
 
 /* Paints line i of l at (y, x) on stdscr, clipped to maxw columns, exactly

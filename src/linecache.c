@@ -34,7 +34,7 @@ void linecache_clear(struct linecache *c)
 {
 	if (c == NULL)
 		return;
-	for (size_t i = 0; i < c->nslots; i++)
+	for (size_t i = 0; c->slots != NULL && i < c->nslots; i++)
 		free(c->slots[i].cells);
 	free(c->slots);
 	c->slots = NULL;

@@ -101,6 +101,7 @@ void app_free(struct app *a)
 	search_forget(a, false);
 	glossary_forget(a);
 	free(a->qr_text);
+	home_forget(a);
 	library_free(a->lib);
 	watch_close(a->watch);
 	free(a->hist);
@@ -371,6 +372,7 @@ static void paint(struct app *a)
 			draw_pin(a);
 	}
 	attrset(A_NORMAL);
+	move(LINES - 1, 0); /* where the cursor rests, when it is moved */
 	refresh();
 	hyperlink_send();
 }
@@ -457,6 +459,7 @@ void app_reload(struct app *a)
 	}
 	search_forget(a, true); /* the index names the old library */
 	glossary_forget(a);
+	home_forget(a);
 	log_event("content reloaded: %zu articles, %zu glossary terms "
 		  "(%zu errors, %zu warnings)",
 		  lib->narticles, glossary_count(lib->glossary),
@@ -697,16 +700,20 @@ static bool locked_key(struct app *a, wint_t ch, bool keycode, double now)
 	return false;
 }
 
-/* Handles one key or mouse event. */
-static void handle_key(struct app *a, wint_t ch, bool keycode)
+/* Handles one key or mouse event.  Returns false only when the key
+ * cannot have changed what is shown (an unbound key, with no notice to
+ * take away and no waiting-room countdown to reset), so the loop need not
+ * paint. */
+static bool handle_key(struct app *a, wint_t ch, bool keycode)
 {
 	double now = app_now();
+	bool had_notice = a->notice[0] != '\0';
 	a->last_input = now;
 	a->notice[0] = '\0';
 	if (keycode && ch == KEY_RESIZE)
-		return;
+		return true;
 	if (a->locked && locked_key(a, ch, keycode, now))
-		return;
+		return true;
 	if (a->qr_text != NULL) {
 		/* Any key (or click) puts the QR code away. */
 		if (keycode && ch == KEY_MOUSE) {
@@ -715,26 +722,29 @@ static void handle_key(struct app *a, wint_t ch, bool keycode)
 		}
 		free(a->qr_text);
 		a->qr_text = NULL;
-		return;
+		return true;
 	}
 	if (keycode && ch == KEY_MOUSE) {
 		handle_mouse(a);
-		return;
+		return true;
 	}
 	if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS) {
 		if (!a->locked && !keycode && (ch == 'q' || ch == 'Q'))
 			a->quit = true;
-		return;
+		return true;
 	}
 	/* Screens with a text field take characters before the keys. */
 	if (a->view == VIEW_SEARCH && search_char(a, ch, keycode))
-		return;
+		return true;
 	if (a->view == VIEW_GLOSSARY && glossary_char(a, ch, keycode))
-		return;
+		return true;
 	enum action act = keys_action((int)ch, keycode, context_of(a->view));
 	if (act == ACT_QUIT && a->locked)
 		act = ACT_NONE;
+	if (act == ACT_NONE && !had_notice && !a->locked)
+		return false;
 	handle_action(a, act);
+	return true;
 }
 
 /*
@@ -750,6 +760,10 @@ int app_run(struct app *a)
 	bool dirty = true; /* something changed since the last paint */
 	bool watching = false;
 	nodelay(stdscr, TRUE);
+	/* The cursor is hidden: no need to move it back after each update
+	 * (a few bytes on every key).  Hyperlinks need curses to put it at
+	 * a known place after each update, where they put it back. */
+	leaveok(stdscr, !hyperlink_enabled());
 	while (!a->quit && !term_should_quit()) {
 		if (term_take_resize()) {
 			dirty = true;
@@ -777,15 +791,14 @@ int app_run(struct app *a)
 		int r = get_wch(&ch);
 		if (r != ERR) {
 			empty = 0;
-			dirty = true;
-			handle_key(a, ch, r == KEY_CODE_YES);
+			dirty |= handle_key(a, ch, r == KEY_CODE_YES);
 			/* Keys already waiting (a paste, a held key, a burst)
 			 * are handled before the next paint. */
 			for (int more = 0; more < 256 && !a->quit; more++) {
 				r = get_wch(&ch);
 				if (r == ERR)
 					break;
-				handle_key(a, ch, r == KEY_CODE_YES);
+				dirty |= handle_key(a, ch, r == KEY_CODE_YES);
 			}
 			continue;
 		}

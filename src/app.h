@@ -21,6 +21,8 @@
 #include "pin.h"
 #include "search.h"
 
+struct linecache;
+
 enum view_kind { VIEW_HOME, VIEW_ARTICLE, VIEW_HELP, VIEW_SEARCH,
 		 VIEW_GLOSSARY };
 
@@ -50,6 +52,7 @@ struct reader {
 	long article;         /* index in the library, -1 for none */
 	cmark_node *doc;      /* owned; parsed body */
 	struct layout *lay;   /* owned; laid out at lay->width */
+	struct linecache *cells; /* owned; lay's lines as curses cells */
 	size_t top;           /* first line shown */
 	int text_h;           /* text rows at the last paint */
 	int32_t focus;        /* focused target, or -1 */
@@ -79,6 +82,9 @@ struct app {
 	size_t nhist, cap_hist;
 	size_t home_sel;       /* selected article on the home screen */
 	size_t home_top;       /* first row shown */
+	struct home_rows *home_rows; /* owned by screen_home; the home
+				       screen's rows for lib, NULL until
+				       the first paint (home_forget) */
 	size_t help_top;
 	struct reader rd;
 	char notice[160];      /* a short message shown once, or "" */

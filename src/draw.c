@@ -3,10 +3,12 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "hyperlink.h"
 #include "text.h"
 #include "theme.h"
+#include "xmem.h"
 
 static bool ascii_mode;
 static enum glyph_set glyphs;
@@ -47,12 +49,29 @@ static char *displayable(const char *s, size_t len, size_t *out)
 	return c;
 }
 
+/* Paints s[0..n) (clean text: no control characters) at (y, x).
+ * The text goes to curses as wide characters: waddnstr would take it a
+ * byte at a time through its multibyte decoder, several times the work
+ * for the same cells. */
 static void put(int y, int x, const char *s, size_t n, attr_t a)
 {
 	if (n == 0)
 		return;
 	attrset(a);
-	mvaddnstr(y, x, s, (int)n);
+	wchar_t buf[256];
+	wchar_t *w = n < sizeof buf / sizeof buf[0]
+			     ? buf
+			     : xreallocarray(NULL, n + 1, sizeof *w);
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	const char *src = s;
+	size_t k = mbsnrtowcs(w, &src, n, n, &st);
+	if (k == (size_t)-1 || (src != NULL && src != s + n))
+		mvaddnstr(y, x, s, (int)n); /* not valid in the locale */
+	else
+		mvaddnwstr(y, x, w, (int)k);
+	if (w != buf)
+		free(w);
 }
 
 int draw_text(int y, int x, const char *s, int maxw, attr_t a, bool ellipsis)
@@ -131,9 +150,8 @@ int draw_width(const char *s)
 void draw_vline(int y, int x, int h, attr_t a)
 {
 	const char *g = draw_glyph(GLYPH_VLINE);
-	attrset(a);
 	for (int i = 0; i < h; i++)
-		mvaddstr(y + i, x, g);
+		put(y + i, x, g, strlen(g), a);
 }
 
 void draw_hline(int y, int x, int w, attr_t a)

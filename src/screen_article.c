@@ -16,6 +16,7 @@
 #include "fold.h"
 #include "glossary.h"
 #include "hyperlink.h"
+#include "linecache.h"
 #include "text.h"
 #include "theme.h"
 #include "xmem.h"
@@ -112,6 +113,7 @@ void reader_close(struct reader *rd)
 	if (rd->doc != NULL)
 		cmark_node_free(rd->doc);
 	layout_free(rd->lay);
+	linecache_free(rd->cells);
 	pane_close(&rd->pane);
 	free(rd->pend_fragment);
 	free(rd->pend_section);
@@ -261,6 +263,9 @@ static void ensure_layout(struct app *a, const struct geom *g)
 					   .skip_entry = -1};
 		layout_free(rd->lay);
 		rd->lay = layout_build(rd->doc, &o);
+		if (rd->cells == NULL)
+			rd->cells = linecache_new();
+		linecache_clear(rd->cells);
 		rd->top = had ? layout_find(rd->lay, b, off) : 0;
 		rd->pending = false;
 		rd->focus = -1;
@@ -658,8 +663,9 @@ void article_draw(struct app *a)
 			if (ln >= rd->lay->nlines)
 				break;
 			const struct line *line = &rd->lay->lines[ln];
-			draw_line(g.body_y + i, g.text_x + 1, line, g.lw,
-				  rd->focus_in_pane ? -1 : rd->focus);
+			linecache_draw(rd->cells, rd->lay, ln, g.body_y + i,
+				       g.text_x + 1, g.lw,
+				       rd->focus_in_pane ? -1 : rd->focus);
 			draw_line_links(g.body_y + i, g.text_x + 1, line, g.lw,
 					rd->lay);
 			size_t from = 0, s, e;

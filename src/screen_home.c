@@ -1,9 +1,11 @@
 /*
  * screen_home: see screen_home.h.
  *
- * The screen is a list of rows built from the library on every paint:
- * an instruction, then for each topic its name and its articles (a title
- * row and a description row).  Only article rows can be selected.
+ * The screen is a list of rows built from the library once (kept in
+ * a->home_rows until the library changes): an instruction, then for each
+ * topic its name and its articles (a title row and a description row).
+ * Only article rows can be selected.  title_row maps an article to its
+ * title row, so a paint costs the same whatever the number of articles.
  */
 #include "screen_home.h"
 
@@ -21,12 +23,31 @@ struct row {
 	size_t index; /* article index for title/desc, topic index for topic */
 };
 
-/* Builds the rows; caller frees *rows. */
-static size_t build_rows(const struct app *a, struct row **rows)
+struct home_rows {
+	struct row *r;      /* owned array of n */
+	size_t n;
+	size_t *title_row;  /* owned; row of each article's title */
+};
+
+void home_forget(struct app *a)
 {
+	if (a->home_rows == NULL)
+		return;
+	free(a->home_rows->r);
+	free(a->home_rows->title_row);
+	free(a->home_rows);
+	a->home_rows = NULL;
+}
+
+/* The rows for a->lib, built on first use. */
+static const struct home_rows *rows_of(struct app *a)
+{
+	if (a->home_rows != NULL)
+		return a->home_rows;
 	const struct library *lib = a->lib;
 	size_t cap = 4 + lib->ntopics * 2 + lib->narticles * 2, n = 0;
 	struct row *r = xcalloc(cap, sizeof *r);
+	size_t *title_row = xcalloc(lib->narticles + 1, sizeof *title_row);
 	r[n++] = (struct row){ROW_HINT, 0};
 	r[n++] = (struct row){ROW_BLANK, 0};
 	for (size_t t = 0; t < lib->ntopics; t++) {
@@ -34,14 +55,19 @@ static size_t build_rows(const struct app *a, struct row **rows)
 		if (tp->name[0] != '\0' || lib->ntopics > 1)
 			r[n++] = (struct row){ROW_TOPIC, t};
 		for (size_t i = tp->first; i < tp->first + tp->count; i++) {
+			title_row[i] = n;
 			r[n++] = (struct row){ROW_TITLE, i};
 			if (lib->articles[i].description[0] != '\0')
 				r[n++] = (struct row){ROW_DESC, i};
 		}
 		r[n++] = (struct row){ROW_BLANK, 0};
 	}
-	*rows = r;
-	return n;
+	struct home_rows *h = xcalloc(1, sizeof *h);
+	h->r = r;
+	h->n = n;
+	h->title_row = title_row;
+	a->home_rows = h;
+	return h;
 }
 
 void home_draw(struct app *a)
@@ -63,18 +89,13 @@ void home_draw(struct app *a)
 	}
 	if (a->home_sel >= lib->narticles)
 		a->home_sel = lib->narticles - 1;
-	struct row *r;
-	size_t n = build_rows(a, &r);
+	const struct home_rows *h = rows_of(a);
+	const struct row *r = h->r;
+	size_t n = h->n;
 	/* Keep the selected title and its description on screen. */
-	size_t sel_first = 0, sel_last = 0;
-	for (size_t i = 0; i < n; i++) {
-		if ((r[i].kind == ROW_TITLE || r[i].kind == ROW_DESC) &&
-		    r[i].index == a->home_sel) {
-			if (r[i].kind == ROW_TITLE)
-				sel_first = i;
-			sel_last = i;
-		}
-	}
+	size_t sel_first = h->title_row[a->home_sel], sel_last = sel_first;
+	if (sel_last + 1 < n && r[sel_last + 1].kind == ROW_DESC)
+		sel_last++;
 	/* Show the topic name above the first article of a topic. */
 	if (sel_first > 0 && r[sel_first - 1].kind == ROW_TOPIC)
 		sel_first--;
@@ -122,7 +143,6 @@ void home_draw(struct app *a)
 			break;
 		}
 	}
-	free(r);
 }
 
 void home_key(struct app *a, enum action act)
@@ -152,13 +172,12 @@ void home_mouse(struct app *a, const MEVENT *ev)
 {
 	if (!(ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
 		return;
-	struct row *r;
-	size_t n = build_rows(a, &r);
+	const struct home_rows *h = rows_of(a);
+	const struct row *r = h->r;
 	size_t i = a->home_top + (size_t)(ev->y - 1);
-	if (ev->y >= 1 && i < n &&
+	if (ev->y >= 1 && i < h->n &&
 	    (r[i].kind == ROW_TITLE || r[i].kind == ROW_DESC)) {
 		a->home_sel = r[i].index;
 		app_open_article(a, (long)r[i].index, NULL);
 	}
-	free(r);
 }

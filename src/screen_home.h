@@ -12,5 +12,8 @@
 void home_draw(struct app *a);
 void home_key(struct app *a, enum action act);
 void home_mouse(struct app *a, const MEVENT *ev);
+/* Frees the rows built from a->lib (call before a->lib changes); the next
+ * paint builds them again. */
+void home_forget(struct app *a);
 
 #endif

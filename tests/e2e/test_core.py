@@ -308,6 +308,50 @@ def test_glossary_terms_are_highlighted(spawn, bundled):
     assert k.style(row, col + len("Autologous ")) == plain
 
 
+def test_plain_text_keeps_the_terminal_colours(spawn, bundled):
+    # Body text is painted from cached cells: they must not pick up the
+    # colours of whatever was painted before them (the section list and
+    # its border are painted first at this size), on the first paint, after
+    # a scroll or after a focus change.
+    k = home(spawn, bundled, cols=132, rows=40)
+    open_article(k, THERAPY)
+    k.must_find(THERAPY_FIRST_TEXT)
+    plain = {"fg": "default", "bg": "default", "bold": False, "italic": False,
+             "underline": False, "reverse": False}
+
+    def check(when):
+        r, c = k.must_find("make copies of themselves")
+        for i in range(len("make copies of themselves")):
+            assert k.style(r, c + i) == plain, k.failure(
+                f"{when}: plain text at {r},{c + i} is drawn {k.style(r, c + i)}")
+    check("first paint")
+    k.send("down")
+    k.wait_quiet()
+    check("after Down")
+    k.send("tab")
+    k.wait_quiet()
+    check("after Tab")
+    k.send("up")
+    k.wait_quiet()
+    check("after Up")
+
+
+def test_unbound_key_changes_nothing_but_takes_a_notice_away(spawn, bundled):
+    # An unbound key is not painted for (nothing changes), except that it
+    # takes away a notice shown in the key bar.
+    k = home(spawn, bundled)
+    open_article(k, THERAPY)
+    before = k.lines()
+    k.send("x")
+    k.wait_quiet()
+    assert k.lines() == before, k.failure("an unbound key changed the screen")
+    k.send("n")  # no search yet: a notice in the key bar
+    k.wait_for(r"Press / to search first")
+    k.send("x")
+    k.wait_gone(r"Press / to search first")
+    assert k.lines() == before, k.failure("the key bar did not come back")
+
+
 def test_s_toggles_section_list(spawn, bundled):
     k = home(spawn, bundled, cols=132, rows=40)
     open_article(k, THERAPY)

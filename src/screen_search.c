@@ -46,7 +46,9 @@ void search_open(struct app *a)
 
 void search_prepare(struct app *a)
 {
-	if (a->view == VIEW_SEARCH && a->search == NULL)
+	/* The word list's "Appears in" places come from the index too. */
+	if ((a->view == VIEW_SEARCH || a->view == VIEW_GLOSSARY) &&
+	    a->search == NULL)
 		a->search = search_build(a->lib);
 }
 

@@ -21,7 +21,8 @@
 
 /* Opens the search screen (keeps the query typed before). */
 void search_open(struct app *a);
-/* Builds the search index when the search screen is shown without one.
+/* Builds the search index when the search screen or the word list (its
+ * "Appears in" places) is shown without one.
  * The loop calls it after painting, so the screen is seen at once and
  * the build (about a second at 10,000 articles) overlaps the typing of
  * the first letter. */

@@ -7,13 +7,12 @@
 #include "text.h"
 #include "xmem.h"
 
-char *node_text(cmark_node *n, size_t max, size_t *out_len)
+size_t node_literals(cmark_node *n, size_t max, char **buf, size_t *cap)
 {
-	size_t cap = 128, len = 0;
-	char *s = xmalloc(cap);
+	size_t len = 0;
 	cmark_iter *it = cmark_iter_new(n);
 	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+	while (len < max && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
 		cmark_node *c = cmark_iter_get_node(it);
@@ -27,15 +26,23 @@ char *node_text(cmark_node *n, size_t max, size_t *out_len)
 		if (lit == NULL)
 			continue;
 		size_t k = strlen(lit);
-		if (len + k > max)
+		if (k > max - len)
 			k = max - len;
-		xgrow(&s, &cap, len + k + 1, 1);
-		memcpy(s + len, lit, k);
+		xgrow(buf, cap, len + k + 1, 1);
+		memcpy(*buf + len, lit, k);
 		len += k;
-		if (len >= max)
-			break;
 	}
 	cmark_iter_free(it);
+	xgrow(buf, cap, len + 1, 1);
+	(*buf)[len] = '\0';
+	return len;
+}
+
+char *node_text(cmark_node *n, size_t max, size_t *out_len)
+{
+	char *s = NULL;
+	size_t cap = 0;
+	size_t len = node_literals(n, max, &s, &cap);
 	size_t cl;
 	char *clean = text_sanitize(s, len, &cl);
 	free(s);

@@ -9,6 +9,13 @@
 
 #include <cmark.h>
 
+/* The literals of node n and everything inside it (text, code, code
+ * blocks; a space for each line break), not sanitized, from at most max
+ * bytes, into *buf: grown as needed (*cap bytes, the caller owns and
+ * frees it; start with NULL and 0) and NUL-terminated.  Returns the
+ * length.  For callers that read many nodes with one buffer. */
+size_t node_literals(cmark_node *n, size_t max, char **buf, size_t *cap);
+
 /* The text of node n and everything inside it, on one line: sanitized,
  * line breaks and tabs as spaces, from at most max bytes of literals.
  * Caller frees; its length goes to *len when len is not NULL. */

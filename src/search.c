@@ -31,6 +31,7 @@
 #include "search.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,7 @@
 #include "fold.h"
 #include "glossary.h"
 #include "library.h"
+#include "node_text.h"
 #include "text.h"
 #include "xmem.h"
 
@@ -82,38 +84,6 @@ struct search_index {
 typedef void (*unit_fn)(void *ctx, enum search_kind kind, uint32_t number,
 			uint32_t section, const char *text, size_t len);
 
-/* The literal text under node n into *buf (grown as needed): text, code
- * and code blocks, a space for each line break. */
-static size_t literal_text(cmark_node *n, char **buf, size_t *cap)
-{
-	size_t len = 0;
-	cmark_iter *it = cmark_iter_new(n);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		cmark_node *c = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(c);
-		const char *lit = NULL;
-		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
-		    t == CMARK_NODE_CODE_BLOCK)
-			lit = cmark_node_get_literal(c);
-		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
-			lit = " ";
-		if (lit == NULL)
-			continue;
-		size_t k = strlen(lit);
-		xgrow(buf, cap, len + k + 1, 1);
-		memcpy(*buf + len, lit, k);
-		len += k;
-	}
-	cmark_iter_free(it);
-	if (*cap == 0)
-		xgrow(buf, cap, 1, 1);
-	(*buf)[len] = '\0';
-	return len;
-}
-
 /* The units of one article, in order: its title (number 0), then each
  * heading and each non-empty paragraph or code block.  Headings of
  * level 1 to 3 start a section. */
@@ -136,7 +106,7 @@ static void units_of(const struct article *a, cmark_node *doc, unit_fn fn,
 		if (t != CMARK_NODE_HEADING && t != CMARK_NODE_PARAGRAPH &&
 		    t != CMARK_NODE_CODE_BLOCK)
 			continue;
-		size_t len = literal_text(n, &buf, &cap);
+		size_t len = node_literals(n, SIZE_MAX, &buf, &cap);
 		if (t == CMARK_NODE_HEADING) {
 			if (cmark_node_get_heading_level(n) <= 3)
 				section = number;

@@ -27,10 +27,7 @@ static char *one_line(const char *s, size_t max)
 	    strpbrk(s, "\n\t") == NULL && text_is_clean(s, len))
 		return xstrndup(s, len);
 	size_t n;
-	char *c = text_sanitize(s, strlen(s), &n);
-	for (size_t i = 0; i < n; i++)
-		if (c[i] == '\n' || c[i] == '\t')
-			c[i] = ' ';
+	char *c = text_one_line(s, len, &n);
 	size_t a = 0;
 	while (a < n && c[a] == ' ')
 		a++;

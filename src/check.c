@@ -89,10 +89,7 @@ struct art {
 static char *S_show_max(const char *s, size_t max)
 {
 	size_t n;
-	char *c = text_sanitize(s, strlen(s), &n);
-	for (size_t i = 0; i < n; i++)
-		if (c[i] == '\n' || c[i] == '\t')
-			c[i] = ' ';
+	char *c = text_one_line(s, strlen(s), &n);
 	if (n > max) {
 		size_t cut = max;
 		while (cut > 0 && ((unsigned char)c[cut] & 0xC0) == 0x80)

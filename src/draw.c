@@ -36,10 +36,7 @@ const char *draw_glyph(enum glyph g) { return glyph_table[g][glyphs]; }
 static char *displayable(const char *s, size_t len, size_t *out)
 {
 	size_t n;
-	char *c = text_sanitize(s, len, &n);
-	for (size_t i = 0; i < n; i++)
-		if (c[i] == '\n' || c[i] == '\t')
-			c[i] = ' ';
+	char *c = text_one_line(s, len, &n);
 	if (ascii_mode) {
 		char *a = text_to_ascii(c, n, &n);
 		free(c);

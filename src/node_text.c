@@ -43,14 +43,8 @@ char *node_text(cmark_node *n, size_t max, size_t *out_len)
 	char *s = NULL;
 	size_t cap = 0;
 	size_t len = node_literals(n, max, &s, &cap);
-	size_t cl;
-	char *clean = text_sanitize(s, len, &cl);
+	char *clean = text_one_line(s, len, out_len);
 	free(s);
-	for (size_t i = 0; i < cl; i++)
-		if (clean[i] == '\n' || clean[i] == '\t')
-			clean[i] = ' ';
-	if (out_len != NULL)
-		*out_len = cl;
 	return clean;
 }
 

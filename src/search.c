@@ -121,19 +121,6 @@ static void units_of(const struct article *a, cmark_node *doc, unit_fn fn,
 	free(buf);
 }
 
-/* Text as shown: sanitized, one line (caller frees). */
-static char *one_line(const char *s, size_t len, size_t *out_len)
-{
-	size_t cl;
-	char *t = text_sanitize(s, len, &cl);
-	for (size_t i = 0; i < cl; i++)
-		if (t[i] == '\n' || t[i] == '\t')
-			t[i] = ' ';
-	if (out_len != NULL)
-		*out_len = cl;
-	return t;
-}
-
 /* ---- building ---- */
 
 /* A word while building: its text in the arena and its units, as a
@@ -754,13 +741,13 @@ static void on_refind(void *vctx, enum search_kind kind, uint32_t number,
 		return;
 	if (kind == SEARCH_HEADING && section == number) {
 		free(r->section);
-		r->section = one_line(text, len, NULL);
+		r->section = text_one_line(text, len, NULL);
 		r->section_at = number;
 	}
 	if (number != r->want)
 		return;
 	r->found = true;
-	r->text = one_line(text, len, &r->len);
+	r->text = text_one_line(text, len, &r->len);
 	if (section == 0 || r->section_at != section || kind == SEARCH_TITLE) {
 		free(r->section);
 		r->section = kind == SEARCH_TITLE ? NULL : xstrdup("Introduction");
@@ -864,7 +851,7 @@ void search_hit_text(const struct search_index *ix, struct search_hit *h)
 		const char *t = h->kind == SEARCH_DEFINITION ? g->definition
 			      : h->unit == 0 ? g->term
 					     : g->aliases[h->unit - 1];
-		h->text = one_line(t, strlen(t), &len);
+		h->text = text_one_line(t, strlen(t), &len);
 	} else {
 		const struct article *a = &ix->lib->articles[h->owner];
 		struct diag_list d = {0};

@@ -61,6 +61,18 @@ char *text_sanitize(const char *s, size_t len, size_t *out_len)
 	return (char *)out;
 }
 
+char *text_one_line(const char *s, size_t len, size_t *out_len)
+{
+	size_t n;
+	char *c = text_sanitize(s, len, &n);
+	for (size_t i = 0; i < n; i++)
+		if (c[i] == '\n' || c[i] == '\t')
+			c[i] = ' ';
+	if (out_len != NULL)
+		*out_len = n;
+	return c;
+}
+
 bool text_is_clean(const char *s, size_t len)
 {
 	const uint8_t *p = (const uint8_t *)s;

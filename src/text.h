@@ -22,6 +22,10 @@
  */
 char *text_sanitize(const char *s, size_t len, size_t *out_len);
 
+/* text_sanitize, then line breaks and tabs as spaces: text for one line
+ * of the screen or of a message (caller frees). */
+char *text_one_line(const char *s, size_t len, size_t *out_len);
+
 /* True when s[0..len) is valid UTF-8 with none of the characters
  * text_sanitize removes (so it can be used as it is). */
 bool text_is_clean(const char *s, size_t len);

@@ -75,6 +75,17 @@ static void check_ascii(const struct row *rows, size_t n)
 
 /* ---- text_sanitize ---- */
 
+static void one_line_turns_breaks_and_tabs_into_spaces(void **state)
+{
+	(void)state;
+	size_t n;
+	/* U+2028 (a line separator) is a line break too; ESC goes */
+	char *s = text_one_line("a\nb\tc\xe2\x80\xa8" "d\x1b[2Je", 14, &n);
+	assert_string_equal(s, "a b c d[2Je");
+	assert_int_equal(n, strlen(s));
+	free(s);
+}
+
 static void sanitize_keeps_plain_text(void **state)
 {
 	static const struct row rows[] = {
@@ -512,6 +523,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sanitize_keeps_plain_text),
+		cmocka_unit_test(one_line_turns_breaks_and_tabs_into_spaces),
 		cmocka_unit_test(sanitize_removes_escape_sequences_introducer),
 		cmocka_unit_test(sanitize_removes_c0_del_and_c1_controls),
 		cmocka_unit_test(sanitize_removes_bidi_overrides_and_isolates),

@@ -10,22 +10,35 @@
 
 #include "xmem.h"
 
+/* Opens path (relative to dir_fd) for reading, refusing anything but a
+ * regular file (a FIFO would block, a device would never end); its size
+ * in *st.  Returns the descriptor, or -1 with *cause set. */
+static int open_regular(int dir_fd, const char *path, struct stat *st,
+			char **cause)
+{
+	int fd = openat(dir_fd, path,
+			O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		*cause = xasprintf("cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+		*cause = xstrdup("not a regular file");
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 int file_read(const char *path, size_t max, char **out, size_t *len,
 	      char **cause)
 {
 	*out = NULL;
 	*len = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0) {
-		*cause = xasprintf("cannot open: %s", strerror(errno));
-		return -1;
-	}
 	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		*cause = xstrdup("not a regular file");
-		close(fd);
+	int fd = open_regular(AT_FDCWD, path, &st, cause);
+	if (fd < 0)
 		return -1;
-	}
 	size_t cap = st.st_size > 0 && (size_t)st.st_size < max
 			     ? (size_t)st.st_size + 1
 			     : 4096;
@@ -72,18 +85,10 @@ int file_read_head(int dir_fd, const char *path, char *buf, size_t cap,
 		   size_t max, size_t *len, char **cause)
 {
 	*len = 0;
-	int fd = openat(dir_fd, path,
-			O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0) {
-		*cause = xasprintf("cannot open: %s", strerror(errno));
-		return -1;
-	}
 	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		*cause = xstrdup("not a regular file");
-		close(fd);
+	int fd = open_regular(dir_fd, path, &st, cause);
+	if (fd < 0)
 		return -1;
-	}
 	if ((unsigned long long)st.st_size > max) {
 		*cause = xasprintf("file is larger than %zu bytes", max);
 		close(fd);

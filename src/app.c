@@ -231,12 +231,29 @@ void app_draw_bars(const struct app *a, const char *title, const char *right,
 	draw_keybar(a, context);
 }
 
+/* The message wrapped at spaces to the window's width (a word wider than
+ * the window is cut), as many lines as there are rows. */
 static void draw_too_small(void)
 {
-	static const char *const msg[] = {"Window too small.",
-					  "Please make it bigger."};
-	for (int i = 0; i < 2 && i < LINES; i++)
-		draw_text(i, 0, msg[i], COLS, A_BOLD, true);
+	static const char msg[] = "Window too small. Please make it bigger.";
+	const char *p = msg;
+	for (int y = 0; y < LINES && *p != '\0'; y++) {
+		size_t n = strlen(p);
+		if (n > (size_t)COLS) {
+			n = (size_t)COLS;
+			while (n > 0 && p[n] != ' ')
+				n--;
+			if (n == 0) /* one long word: cut */
+				n = strcspn(p, " ");
+		}
+		char line[sizeof msg];
+		memcpy(line, p, n);
+		line[n] = '\0';
+		draw_text(y, 0, line, COLS, A_BOLD, true);
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
 }
 
 /* The screens: what paints each view, takes its keys and its clicks.

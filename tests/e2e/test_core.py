@@ -432,6 +432,10 @@ def test_tiny_sizes_never_crash(spawn, bundled):
         if cols < 40 or rows < 10:
             if cols >= 20 and rows >= 2:
                 assert re.search(r"(?i)too small", k.text()), k.failure(f"no 'too small' message at {cols}x{rows}")
+    # a narrow window still shows the whole message, wrapped
+    k.resize(20, 5)
+    k.wait_quiet()
+    assert [ln.strip() for ln in k.lines()[:3]] == ["Window too small.", "Please make it", "bigger."], k.failure("message not wrapped")
     k.send("down")  # keys while too small do not crash either
     k.send("tab", "enter", "]")
     k.wait_quiet()

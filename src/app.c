@@ -461,27 +461,22 @@ static long same_article(const struct library *lib, const struct library *old,
 	return a != NULL ? (long)(a - lib->articles) : -1;
 }
 
-void app_reload(struct app *a)
+static void log_started(const struct library *lib)
 {
-	struct diag_list d = {0};
+	log_event("kiosk %s started: %zu articles, %zu glossary terms from %s",
+		  KIOSK_VERSION, lib->narticles, glossary_count(lib->glossary),
+		  lib->dir);
+}
+
+/* Moves the session from a->lib to lib (which a takes): the reader stays
+ * in the same section when the article still exists, else goes home with
+ * a notice. */
+static void move_to(struct app *a, struct library *lib)
+{
 	struct library *old = a->lib;
-	struct library *lib = library_load(old->dir, old, &d);
-	log_diags(&d);
-	if (lib == NULL) {
-		log_event("content folder %s cannot be read; still serving the "
-			  "last good content",
-			  old->dir);
-		diag_list_clear(&d);
-		return;
-	}
 	search_forget(a, true); /* the index names the old library */
 	glossary_forget(a);
 	home_forget(a);
-	log_event("content reloaded: %zu articles, %zu glossary terms "
-		  "(%zu errors, %zu warnings)",
-		  lib->narticles, glossary_count(lib->glossary),
-		  diag_count(&d, DIAG_ERROR), diag_count(&d, DIAG_WARNING));
-	diag_list_clear(&d);
 
 	/* The home selection and the history follow their articles. */
 	long sel = same_article(lib, old, (long)a->home_sel);
@@ -575,6 +570,50 @@ void app_reload(struct app *a)
 	}
 	a->lib = lib;
 	library_free(old);
+}
+
+void app_reload(struct app *a)
+{
+	struct diag_list d = {0};
+	struct library *lib = library_load(a->lib->dir, a->lib, &d);
+	log_diags(&d);
+	if (lib == NULL) {
+		log_event("content folder %s cannot be read; still serving the "
+			  "last good content",
+			  a->lib->dir);
+		diag_list_clear(&d);
+		return;
+	}
+	log_event("content reloaded: %zu articles, %zu glossary terms "
+		  "(%zu errors, %zu warnings)",
+		  lib->narticles, glossary_count(lib->glossary),
+		  diag_count(&d, DIAG_ERROR), diag_count(&d, DIAG_WARNING));
+	diag_list_clear(&d);
+	move_to(a, lib);
+}
+
+/* After the first frame: the whole library in place of the first screen's
+ * (library_load_first), and the line that says the kiosk is serving. */
+static void load_whole(struct app *a)
+{
+	if (a->lib->partial) {
+		struct diag_list d = {0};
+		struct library *lib = library_load(a->lib->dir, NULL, &d);
+		if (lib != NULL) {
+			log_started(lib);
+			log_diags(&d);
+			move_to(a, lib);
+		} else {
+			/* Gone since the first look: serve what was read;
+			 * the watcher reloads when the folder is back. */
+			log_diags(&d);
+			a->lib->partial = false;
+			log_started(a->lib);
+		}
+		diag_list_clear(&d);
+	} else {
+		log_started(a->lib);
+	}
 }
 
 /* Milliseconds until the next timed event (idle reset, a countdown
@@ -794,8 +833,12 @@ int app_run(struct app *a)
 			dirty = false;
 		}
 		if (!watching) {
+			/* The first frame is out: now the whole library. */
+			load_whole(a);
 			start_watch(a);
 			watching = true;
+			dirty = true;
+			continue;
 		}
 		if (a->ended == NULL)
 			search_prepare(a);

@@ -35,6 +35,8 @@ struct loader {
 	struct diag_list *diags;
 	bool warned_limit;
 	bool whole;         /* read every file whole (library_load_whole) */
+	size_t first;       /* library_load_first: articles wanted, or 0 */
+	bool stopped;       /* the walk stopped there, files are left */
 };
 
 /* Name order with numbers compared as numbers: "2-b" before "10-a". */
@@ -182,6 +184,15 @@ static void walk(struct loader *ld, const char *dir, const char *rel,
 	if (dfd < 0)
 		dfd = AT_FDCWD;
 	for (size_t i = 0; i < n; i++) {
+		/* library_load_first: stop between two top entries (whole
+		 * topics, so that each is sorted as it will stay). */
+		if (depth == 0 && ld->first > 0 &&
+		    ld->lib->narticles >= ld->first) {
+			ld->stopped = true;
+			for (; i < n; i++)
+				free(names[i]);
+			break;
+		}
 		char *path = join(dir, '/', names[i]);
 		char *id = join(rel, rel[0] != '\0' ? '/' : '\0', names[i]);
 		/* The type readdir gave saves a stat, except for links and
@@ -334,8 +345,18 @@ static void load_glossary(struct library *lib, const struct library *prev,
 	free(path);
 }
 
+/* An empty glossary for lib. */
+static void no_glossary(struct library *lib)
+{
+	struct diag_list d = {0};
+	lib->glossary = glossary_parse(lib->dir, "", 0, &d);
+	diag_list_clear(&d);
+	lib->glossary_text = xstrdup("");
+	lib->glossary_len = 0;
+}
+
 static struct library *load(const char *dir, const struct library *prev,
-			    bool whole, struct diag_list *diags)
+			    bool whole, size_t first, struct diag_list *diags)
 {
 	struct stat st;
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -345,8 +366,11 @@ static struct library *load(const char *dir, const struct library *prev,
 	}
 	struct library *lib = xcalloc(1, sizeof *lib);
 	lib->dir = xstrdup(dir);
-	struct loader ld = {
-		.lib = lib, .prev = prev, .diags = diags, .whole = whole};
+	struct loader ld = {.lib = lib,
+			    .prev = prev,
+			    .diags = diags,
+			    .whole = whole,
+			    .first = first};
 
 	char *articles = xasprintf("%s/articles", dir);
 	if (stat(articles, &st) == 0 && S_ISDIR(st.st_mode))
@@ -380,6 +404,12 @@ static struct library *load(const char *dir, const struct library *prev,
 		free(ld.topic_names[i]);
 	free(ld.topic_names);
 
+	if (first > 0) {
+		/* The glossary too waits for the whole load. */
+		lib->partial = true;
+		no_glossary(lib);
+		return lib;
+	}
 	if (n == 0)
 		diag_add(diags, DIAG_WARNING, dir, 0, 0, "no articles found");
 	load_glossary(lib, prev, diags);
@@ -389,22 +419,25 @@ static struct library *load(const char *dir, const struct library *prev,
 struct library *library_load(const char *dir, const struct library *prev,
 			     struct diag_list *diags)
 {
-	return load(dir, prev, false, diags);
+	return load(dir, prev, false, 0, diags);
+}
+
+struct library *library_load_first(const char *dir, size_t n,
+				   struct diag_list *diags)
+{
+	return load(dir, NULL, false, n > 0 ? n : 1, diags);
 }
 
 struct library *library_load_whole(const char *dir, struct diag_list *diags)
 {
-	return load(dir, NULL, true, diags);
+	return load(dir, NULL, true, 0, diags);
 }
 
 struct library *library_empty(const char *dir)
 {
 	struct library *lib = xcalloc(1, sizeof *lib);
 	lib->dir = xstrdup(dir);
-	struct diag_list d = {0};
-	lib->glossary = glossary_parse(dir, "", 0, &d);
-	diag_list_clear(&d);
-	lib->glossary_text = xstrdup("");
+	no_glossary(lib);
 	return lib;
 }
 

@@ -363,7 +363,16 @@ int main(int argc, char **argv)
 			return 0;
 		}
 	}
-	struct library *lib = library_load(cfg.content_dir, NULL, &diags);
+	/* The first screen's articles only: the kiosk loads the rest once
+	 * that screen is out (app_run).  What this finds wrong, the whole
+	 * load finds again and logs. */
+	struct diag_list first = {0};
+	struct library *lib =
+		library_load_first(cfg.content_dir, (size_t)term_rows(), &first);
+	if (lib != NULL)
+		diag_list_clear(&first);
+	else
+		diag_move(&diags, &first);
 	if (lib == NULL && cfg.mode == MODE_WAITING_ROOM) {
 		/* Unattended: a calm screen that waits for the folder (the
 		 * watcher looks for it every 2 s) rather than an exit. */
@@ -378,9 +387,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "kiosk: cannot open the log file %s; using "
 				"standard error\n",
 			cfg.log_path);
-	log_event("kiosk %s started: %zu articles, %zu glossary terms from %s",
-		  KIOSK_VERSION, lib->narticles, glossary_count(lib->glossary),
-		  lib->dir);
 	log_diags(&diags);
 	diag_list_clear(&diags);
 

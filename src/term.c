@@ -50,6 +50,12 @@ static bool window_size(int *rows, int *cols)
 	return true;
 }
 
+int term_rows(void)
+{
+	int rows, cols;
+	return window_size(&rows, &cols) ? rows : TERM_MAX_ROWS;
+}
+
 bool term_take_resize(void)
 {
 	if (!resized || screen == NULL)

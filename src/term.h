@@ -24,6 +24,10 @@ int term_start(bool locked, bool *ascii, bool *console);
 #define TERM_MAX_COLS 400
 #define TERM_MAX_ROWS 150
 
+/* The terminal's rows (clamped as above), TERM_MAX_ROWS when it cannot be
+ * read; works before term_start. */
+int term_rows(void);
+
 /* Applies a pending window size change (SIGWINCH), clamped to the sizes
  * above; true when the size changed and the screen must be painted. */
 bool term_take_resize(void);

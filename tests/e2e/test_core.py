@@ -160,6 +160,27 @@ def test_up_down_move_the_selection(spawn, bundled):
     assert selected_article(k) == ARTICLES[2][0]
 
 
+def test_home_list_is_whole_after_a_fast_start(spawn, make_content, make_config):
+    """The first screen is drawn from the first topic folders alone; the
+    rest of the library follows by itself.  An article in the last folder
+    that names the first topic in its front matter is listed under that
+    topic, and End reaches the last article of the last folder."""
+    arts = {f"{t:02d}-topic-{t}/a{i}.md": f"---\ntitle: Topic {t} article {i}\n---\n\nText.\n"
+            for t in range(1, 13) for i in range(1, 6)}
+    arts["12-topic-12/moved.md"] = "---\ntitle: Zz moved here\ntopic: Topic 1\n---\n\nText.\n"
+    k = spawn(["--config", make_config(make_content(arts))])  # 80x24: 24 rows, 60 articles
+    k.wait_for(r"Zz moved here")
+    rows = {name: k.must_find(name)[0] for name in ("Topic 1 article 5", "Zz moved here", "Topic 2 article 1")}
+    assert rows["Topic 1 article 5"] < rows["Zz moved here"] < rows["Topic 2 article 1"], \
+        k.failure(f"the moved article is not under its topic: {rows}")
+    k.send("end")
+    k.wait_for(r"Topic 12 article 5")
+    assert k.find("Topic 11 article 5"), k.failure("End did not show the last topic")
+    k.send("enter")
+    k.wait_for(r"Text\.")
+    assert "Topic 12 article 5" in k.lines()[0], k.failure("End then Enter did not open the last article")
+
+
 # ----- article ---------------------------------------------------------------
 
 def test_enter_opens_article(spawn, bundled):

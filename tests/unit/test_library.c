@@ -242,6 +242,53 @@ static void topics_follow_folder_order_and_articles_order_then_title(void **stat
 	assert_string_equal(f->lib->topics[2].name, "After");
 }
 
+/* The first screen's library: whole topics in walk order until there are
+ * enough articles, sorted as in the whole library, and no glossary yet. */
+static void the_first_screen_loads_whole_topics_until_enough(void **state)
+{
+	struct fx *f = *state;
+	struct diag_list d = {0};
+	struct library *first = library_load_first(f->content, 3, &d);
+	assert_non_null(first);
+	assert_true(first->partial);
+	assert_false(f->lib->partial);
+	assert_int_equal(glossary_count(first->glossary), 0);
+	/* 3 articles asked for: the whole first topic (5; "Moved by front
+	 * matter" comes from a later folder, so it is not there yet). */
+	check_outline(first, "Stem cell basics/Risks\n"
+			     "Stem cell basics/What is stem cell therapy\n"
+			     "Stem cell basics/Answers\n"
+			     "Stem cell basics/Deeper\n"
+			     "Stem cell basics/questions\n");
+	check_topics(first);
+	library_free(first);
+
+	/* 6 asked for: the next topic too, in the same order as the whole
+	 * library gives them. */
+	first = library_load_first(f->content, 6, &d);
+	assert_non_null(first);
+	assert_int_equal(first->narticles, 8);
+	assert_int_equal(first->ntopics, 2);
+	assert_string_equal(first->articles[4].title, "Moved by front matter");
+	assert_string_equal(first->articles[6].title, "First steps");
+	check_topics(first);
+	library_free(first);
+
+	/* More than there are: every article, still waiting for the
+	 * glossary. */
+	first = library_load_first(f->content, 1000, &d);
+	assert_non_null(first);
+	assert_int_equal(first->narticles, f->lib->narticles);
+	assert_true(first->partial);
+	library_free(first);
+	assert_int_equal(diag_count(&d, DIAG_ERROR), 0);
+	diag_list_clear(&d);
+
+	assert_null(library_load_first("/nonexistent/kiosk", 5, &d));
+	assert_int_equal(diag_count(&d, DIAG_ERROR), 1);
+	diag_list_clear(&d);
+}
+
 static void articles_at_the_top_have_no_topic(void **state)
 {
 	struct fx *f = *state;
@@ -680,6 +727,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(loads_every_article_without_messages,
 						setup_clinic, teardown),
 		cmocka_unit_test_setup_teardown(topics_follow_folder_order_and_articles_order_then_title,
+						setup_clinic, teardown),
+		cmocka_unit_test_setup_teardown(the_first_screen_loads_whole_topics_until_enough,
 						setup_clinic, teardown),
 		cmocka_unit_test_setup_teardown(articles_at_the_top_have_no_topic,
 						setup_clinic, teardown),

@@ -126,17 +126,21 @@ static void add_cap(const char *cap)
 
 int term_should_quit(void) { return quit_signal; }
 
-static bool usable(const char *name)
+/* A screen for the terminal type name, made current, when its description
+ * can address the cursor (full-screen needs it); else NULL.  The
+ * description is read once, by newterm. */
+static SCREEN *open_screen(const char *name)
 {
-	int err = 0;
 	if (name == NULL || name[0] == '\0')
-		return false;
-	if (setupterm(name, STDOUT_FILENO, &err) != OK)
-		return false;
-	/* Full-screen needs cursor addressing. */
-	bool ok = tigetstr("cup") != NULL && tigetstr("cup") != (char *)-1;
-	del_curterm(cur_term);
-	return ok;
+		return NULL;
+	SCREEN *s = newterm(name, stdout, stdin);
+	if (s == NULL)
+		return NULL;
+	const char *cup = tigetstr("cup");
+	if (cup != NULL && cup != (char *)-1)
+		return s;
+	delscreen(s);
+	return NULL;
 }
 
 /* Terminal types that predate UTF-8: their users see bytes, not text. */
@@ -159,19 +163,6 @@ int term_start(bool locked, bool *ascii, bool *console)
 		fprintf(stderr, "kiosk: needs a terminal (stdin and stdout)\n");
 		return -1;
 	}
-	const char *name = getenv("TERM");
-	static const char *const fallbacks[] = {"xterm", "vt100", "ansi"};
-	const char *use = usable(name) ? name : NULL;
-	for (size_t i = 0; use == NULL && i < 3; i++)
-		if (usable(fallbacks[i]))
-			use = fallbacks[i];
-	if (use == NULL) {
-		fprintf(stderr, "kiosk: no usable terminal description\n");
-		return -1;
-	}
-	if (pre_unicode(use))
-		*ascii = true;
-	*console = strncmp(use, "linux", 5) == 0;
 	have_tio = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
 	/* A huge window starts clamped: ncurses takes LINES and COLUMNS
 	 * from the environment over the terminal's own size. */
@@ -186,15 +177,24 @@ int term_start(bool locked, bool *ascii, bool *console)
 		setenv("LINES", r, 1);
 		setenv("COLUMNS", c, 1);
 	}
-	screen = newterm(use, stdout, stdin);
+	/* An unknown or unusable TERM (a remote client chooses it) falls
+	 * back to common types. */
+	static const char *const fallbacks[] = {"xterm", "vt100", "ansi"};
+	const char *use = getenv("TERM");
+	screen = open_screen(use);
+	for (size_t i = 0; screen == NULL && i < 3; i++)
+		screen = open_screen(use = fallbacks[i]);
 	if (huge) {
 		unsetenv("LINES");
 		unsetenv("COLUMNS");
 	}
 	if (screen == NULL) {
-		fprintf(stderr, "kiosk: cannot start the terminal\n");
+		fprintf(stderr, "kiosk: no usable terminal description\n");
 		return -1;
 	}
+	if (pre_unicode(use))
+		*ascii = true;
+	*console = strncmp(use, "linux", 5) == 0;
 	set_term(screen);
 	reset_len = 0;
 	add_cap("sgr0");

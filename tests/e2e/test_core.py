@@ -596,6 +596,18 @@ def test_other_terminals(spawn, bundled, term):
     assert k.wait_exit() == 0
 
 
+@pytest.mark.parametrize("term", ["no-such-terminal", "dumb"])
+def test_unknown_or_unusable_term_falls_back(spawn, bundled, term):
+    """A remote client may send any TERM: one with no description, or one
+    that cannot move the cursor, gets a common type instead of an error."""
+    k = home(spawn, bundled, term=term)
+    assert BUNDLED_TITLE in header(k)
+    k.send("enter")
+    k.wait_for(re.escape(THERAPY_FIRST_TEXT))
+    k.send("q")
+    assert k.wait_exit() == 0
+
+
 # ----- hostile content -----------------------------------------------------------
 
 # Distinctive sequences: ncurses never sends these, so finding one in the

@@ -234,8 +234,12 @@ static void walk(struct loader *ld, const char *dir, const char *rel,
 				      sizeof *lib->articles);
 				struct article *a = &lib->articles[lib->narticles];
 				size_t errs = diag_count(ld->diags, DIAG_ERROR);
+				/* The first screen needs titles only: its
+				 * texts would be read again by the whole
+				 * load. */
 				enum article_read how =
-					lib->text_bytes < LIBRARY_TEXT_BUDGET
+					ld->first > 0 ? ARTICLE_HEAD
+					: lib->text_bytes < LIBRARY_TEXT_BUDGET
 						? ARTICLE_KEEP
 					: ld->whole ? ARTICLE_WHOLE
 						    : ARTICLE_HEAD;

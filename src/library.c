@@ -36,7 +36,8 @@ struct loader {
 	bool warned_limit;
 	bool whole;         /* read every file whole (library_load_whole) */
 	size_t first;       /* library_load_first: articles wanted, or 0 */
-	bool stopped;       /* the walk stopped there, files are left */
+	int (*stop)(void);  /* library_load_until: give up when non-zero */
+	bool stopped;       /* the walk stopped early, files are left */
 };
 
 /* Name order with numbers compared as numbers: "2-b" before "10-a". */
@@ -186,8 +187,9 @@ static void walk(struct loader *ld, const char *dir, const char *rel,
 	for (size_t i = 0; i < n; i++) {
 		/* library_load_first: stop between two top entries (whole
 		 * topics, so that each is sorted as it will stay). */
-		if (depth == 0 && ld->first > 0 &&
-		    ld->lib->narticles >= ld->first) {
+		if ((depth == 0 && ld->first > 0 &&
+		     ld->lib->narticles >= ld->first) ||
+		    ld->stopped || (ld->stop != NULL && ld->stop() != 0)) {
 			ld->stopped = true;
 			for (; i < n; i++)
 				free(names[i]);
@@ -360,7 +362,8 @@ static void no_glossary(struct library *lib)
 }
 
 static struct library *load(const char *dir, const struct library *prev,
-			    bool whole, size_t first, struct diag_list *diags)
+			    bool whole, size_t first, int (*stop)(void),
+			    struct diag_list *diags)
 {
 	struct stat st;
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -374,7 +377,8 @@ static struct library *load(const char *dir, const struct library *prev,
 			    .prev = prev,
 			    .diags = diags,
 			    .whole = whole,
-			    .first = first};
+			    .first = first,
+			    .stop = stop};
 
 	char *articles = xasprintf("%s/articles", dir);
 	if (stat(articles, &st) == 0 && S_ISDIR(st.st_mode))
@@ -382,6 +386,15 @@ static struct library *load(const char *dir, const struct library *prev,
 	else
 		walk(&ld, dir, "", NULL, 0);
 	free(articles);
+	if (ld.stopped && first == 0) {
+		/* library_load_until was told to stop. */
+		free(ld.rank);
+		for (size_t i = 0; i < ld.ntopics; i++)
+			free(ld.topic_names[i]);
+		free(ld.topic_names);
+		library_free(lib);
+		return NULL;
+	}
 
 	/* Sort by topic rank, order, title; then cut topics. */
 	size_t n = lib->narticles;
@@ -423,18 +436,24 @@ static struct library *load(const char *dir, const struct library *prev,
 struct library *library_load(const char *dir, const struct library *prev,
 			     struct diag_list *diags)
 {
-	return load(dir, prev, false, 0, diags);
+	return load(dir, prev, false, 0, NULL, diags);
+}
+
+struct library *library_load_until(const char *dir, int (*stop)(void),
+				   struct diag_list *diags)
+{
+	return load(dir, NULL, false, 0, stop, diags);
 }
 
 struct library *library_load_first(const char *dir, size_t n,
 				   struct diag_list *diags)
 {
-	return load(dir, NULL, false, n > 0 ? n : 1, diags);
+	return load(dir, NULL, false, n > 0 ? n : 1, NULL, diags);
 }
 
 struct library *library_load_whole(const char *dir, struct diag_list *diags)
 {
-	return load(dir, NULL, true, 0, diags);
+	return load(dir, NULL, true, 0, NULL, diags);
 }
 
 struct library *library_empty(const char *dir)

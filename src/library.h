@@ -80,6 +80,11 @@ struct library *library_load(const char *dir, const struct library *prev,
  */
 struct library *library_load_first(const char *dir, size_t n,
 				   struct diag_list *diags);
+/* As library_load with no prev, but stop() is asked before each file;
+ * when it returns non-zero (the kiosk was told to quit), loading stops
+ * and NULL is returned with no message added.  stop may be NULL. */
+struct library *library_load_until(const char *dir, int (*stop)(void),
+				   struct diag_list *diags);
 /* As library_load with no prev, but every article file is read and
  * checked whole, however large the library (kiosk --check): problems
  * past a file's head are reported too. */

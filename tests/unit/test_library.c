@@ -289,6 +289,29 @@ static void the_first_screen_loads_whole_topics_until_enough(void **state)
 	diag_list_clear(&d);
 }
 
+static int stop_calls;
+static int stop_after_three(void) { return ++stop_calls > 3; }
+static int never_stop(void) { return 0; }
+
+/* A load told to stop (the kiosk is quitting) gives up at once, with no
+ * message; one never told loads everything. */
+static void a_load_stops_when_told(void **state)
+{
+	struct fx *f = *state;
+	struct diag_list d = {0};
+	stop_calls = 0;
+	assert_null(library_load_until(f->content, stop_after_three, &d));
+	assert_int_equal(d.n, 0);
+	assert_true(stop_calls >= 4 && stop_calls <= 6);
+	struct library *all = library_load_until(f->content, never_stop, &d);
+	assert_non_null(all);
+	assert_int_equal(all->narticles, f->lib->narticles);
+	assert_int_equal(glossary_count(all->glossary),
+			 glossary_count(f->lib->glossary));
+	library_free(all);
+	diag_list_clear(&d);
+}
+
 static void articles_at_the_top_have_no_topic(void **state)
 {
 	struct fx *f = *state;
@@ -729,6 +752,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(topics_follow_folder_order_and_articles_order_then_title,
 						setup_clinic, teardown),
 		cmocka_unit_test_setup_teardown(the_first_screen_loads_whole_topics_until_enough,
+						setup_clinic, teardown),
+		cmocka_unit_test_setup_teardown(a_load_stops_when_told,
 						setup_clinic, teardown),
 		cmocka_unit_test_setup_teardown(articles_at_the_top_have_no_topic,
 						setup_clinic, teardown),

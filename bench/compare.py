@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """
-compare: first frame, CPU to it and peak memory of several kiosk builds,
+compare: first frame, CPU at start (until idle) and peak memory of several kiosk builds,
 side by side with less, on the benchmark's libraries.  For checking an
 optimisation before and after, on the same machine in the same minute.
 
@@ -91,7 +91,7 @@ def main():
     lg = med(res[("less", "generated")], 0)
     print(f"\n{a.size}, medians of {a.runs}; less: {lb:.2f} ms on the bundled article, "
           f"{lg:.2f} ms on a generated 8 KB article\n")
-    print("| build | library | first frame (ms) | / less | CPU to it (ms) | VmHWM (KiB) |")
+    print("| build | library | first frame (ms) | / less | CPU at start, until idle (ms) | VmHWM (KiB) |")
     print("| --- | --- | ---: | ---: | ---: | ---: |")
     for lib in libs:
         for k in a.kiosk:

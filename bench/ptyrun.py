@@ -404,9 +404,20 @@ class Session:
             ticks += b or 0
         return ns, ticks
 
-    def start_cpu_ns(self):
-        """CPU the program itself has used since its execve()."""
-        return self.cpu()[0] - self.cpu_at_exec
+    def start_cpu_ns(self, settle=0.05, limit=10.0):
+        """CPU the program itself has used since its execve(), once it
+        has stopped using any (two readings settle s apart agree): the
+        kiosk goes on loading its library after the first frame, with
+        nothing to show for it on the screen."""
+        end = time.monotonic() + limit
+        last = self.cpu()[0]
+        while time.monotonic() < end:
+            self.read_for(settle)
+            now = self.cpu()[0]
+            if now == last:
+                break
+            last = now
+        return last - self.cpu_at_exec
 
     def hwm_kib(self):
         return sum(vm_hwm_kib(p) or 0 for p in tree_pids(self.pid))

@@ -22,6 +22,7 @@
 #include "search.h"
 
 struct linecache;
+struct rowcache;
 
 enum view_kind { VIEW_HOME, VIEW_ARTICLE, VIEW_HELP, VIEW_SEARCH,
 		 VIEW_GLOSSARY };
@@ -53,6 +54,8 @@ struct reader {
 	cmark_node *doc;      /* owned; parsed body */
 	struct layout *lay;   /* owned; laid out at lay->width */
 	struct linecache *cells; /* owned; lay's lines as curses cells */
+	struct rowcache *side;  /* owned; rows of the section list painted
+				   from lay (cleared when lay is rebuilt) */
 	size_t top;           /* first line shown */
 	int text_h;           /* text rows at the last paint */
 	int32_t focus;        /* focused target, or -1 */

@@ -123,6 +123,26 @@ static bool join(cchar_t *c, wchar_t wc)
 	return setcchar(c, w, at, pair, NULL) == OK;
 }
 
+/* Cell c becomes the spacing character wc in attributes a (colour pair
+ * included), as setcchar makes it; false when curses refuses it.  With
+ * ncurses, whose cchar_t is a public struct, the fields are set directly:
+ * setcchar measures and copies its string each time, about a third of
+ * the cost of converting a line. */
+static bool set_cell(cchar_t *c, wchar_t wc, attr_t a)
+{
+#if defined(NCURSES_VERSION) && !NCURSES_OPAQUE && defined(NCURSES_EXT_COLORS)
+	memset(c, 0, sizeof *c);
+	c->attr = (a & ~A_COLOR) | COLOR_PAIR(PAIR_NUMBER(a));
+	c->chars[0] = wc;
+	c->ext_color = PAIR_NUMBER(a);
+	return true;
+#else
+	wchar_t one[2] = {wc, L'\0'};
+	return setcchar(c, one, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL) !=
+	       ERR;
+#endif
+}
+
 /* Converts ln into slot s: one cell per spacing character, with the
  * attributes draw_line paints it in.  False when the line cannot be
  * copied cell for cell (text not valid in the locale, a combining mark
@@ -149,6 +169,19 @@ static bool convert(struct slot *s, const struct line *ln, int maxw)
 		attr_t a = theme_style(sp->style, false);
 		size_t span_cols = 0;
 		for (size_t b = 0; b < fit;) {
+			unsigned char u = (unsigned char)t[b];
+			if (u >= 0x20 && u < 0x7f) {
+				/* Printable ASCII, most of the text: one
+				 * column, no need to ask wcwidth. */
+				if (s->n >= maxw)
+					return false;
+				if (!set_cell(&s->cells[s->n], u, a))
+					return false;
+				s->n++;
+				span_cols++;
+				b++;
+				continue;
+			}
 			wchar_t wc;
 			size_t k = decode(t + b, fit - b, &wc);
 			if (k == 0)
@@ -162,11 +195,9 @@ static bool convert(struct slot *s, const struct line *ln, int maxw)
 					return false;
 				continue;
 			}
-			wchar_t one[2] = {wc, L'\0'};
 			if (s->n >= maxw) /* wider than the layout measured */
 				return false;
-			if (setcchar(&s->cells[s->n], one, a & ~A_COLOR,
-				     (short)PAIR_NUMBER(a), NULL) == ERR)
+			if (!set_cell(&s->cells[s->n], wc, a))
 				return false;
 			s->n++;
 			span_cols += (size_t)cw;

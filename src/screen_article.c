@@ -17,6 +17,7 @@
 #include "glossary.h"
 #include "hyperlink.h"
 #include "linecache.h"
+#include "rowcache.h"
 #include "text.h"
 #include "theme.h"
 #include "xmem.h"
@@ -114,6 +115,7 @@ void reader_close(struct reader *rd)
 		cmark_node_free(rd->doc);
 	layout_free(rd->lay);
 	linecache_free(rd->cells);
+	rowcache_free(rd->side);
 	pane_close(&rd->pane);
 	free(rd->pend_fragment);
 	free(rd->pend_section);
@@ -266,6 +268,7 @@ static void ensure_layout(struct app *a, const struct geom *g)
 		if (rd->cells == NULL)
 			rd->cells = linecache_new();
 		linecache_clear(rd->cells);
+		rowcache_clear(rd->side);
 		rd->top = had ? layout_find(rd->lay, b, off) : 0;
 		rd->pending = false;
 		rd->focus = -1;
@@ -566,40 +569,96 @@ static size_t current_section(const struct reader *rd)
 	return current_section_in(rd, rd->text_h);
 }
 
+/* The first section shown when sel must be visible in rows rows. */
+static size_t sections_first(size_t sel, int rows)
+{
+	return rows > 0 && sel >= (size_t)rows ? sel - (size_t)rows + 1 : 0;
+}
+
+enum side_row { SIDE_BLANK, SIDE_HEADING, SIDE_SECTION };
+
+/* Everything a row of the section list depends on besides the layout
+ * (whose rebuilds clear rd->side): the key of its cells in rd->side. */
+struct side_key {
+	enum side_row kind;
+	size_t section;          /* SIDE_SECTION: its index */
+	bool current, selected;  /* SIDE_SECTION: the pointer, the highlight */
+	int w;                   /* the list's width */
+	bool border;             /* the border column after it */
+	enum glyph_set glyphs;
+	attr_t text, topic, selected_at, current_at, border_at;
+	chtype bkgd;
+};
+
+/* Paints one row of the section list at y, as described by k. */
+static void paint_side_row(const struct layout *l, const struct side_key *k,
+			   int y, int x)
+{
+	int w = k->w;
+	attr_t at = k->selected  ? theme_ui(UI_SELECTED)
+		    : k->current ? theme_ui(UI_CURRENT)
+				 : theme_ui(UI_TEXT);
+	draw_fill(y, x, w, at);
+	if (k->kind == SIDE_HEADING) {
+		draw_text(y, x + 1, "Sections", w - 2, theme_ui(UI_TOPIC), true);
+	} else if (k->kind == SIDE_SECTION) {
+		const char *mark = k->current ? draw_glyph(GLYPH_POINTER) : " ";
+		draw_text(y, x + 1, mark, 1, at, false);
+		int indent = l->sections[k->section].level >= 3 ? 2 : 0;
+		draw_text(y, x + 3 + indent, l->sections[k->section].title,
+			  w - 4 - indent, at, true);
+	}
+	if (k->border)
+		draw_vline(y, x + w, 1, theme_ui(UI_BORDER));
+}
+
+/* The section list: "Sections", a blank row, then the sections from the
+ * one that keeps the selected (or current) one on screen.  Rows painted
+ * before (a scroll within a section, the list moved by a row) are copied
+ * from rd->side. */
 static void draw_sections(struct app *a, const struct geom *g)
 {
 	struct reader *rd = &a->rd;
 	const struct layout *l = rd->lay;
-	int x = g->side_x, w = g->side_w;
+	int x = g->side_x;
 	int h = g->overlay ? g->text_h : g->body_h;
-	for (int y = 0; y < h; y++)
-		draw_fill(g->body_y + y, x, w, theme_ui(UI_TEXT));
-	draw_text(g->body_y, x + 1, "Sections", w - 2, theme_ui(UI_TOPIC), true);
-	if (l == NULL)
-		return;
-	size_t cur = current_section(rd);
-	size_t sel = rd->sections_focus ? rd->sections_sel : cur;
-	int rows = h - 2;
-	size_t first = 0;
-	if (rows > 0 && sel >= (size_t)rows)
-		first = sel - (size_t)rows + 1;
-	for (int i = 0; i < rows && first + (size_t)i < l->nsections; i++) {
-		size_t s = first + (size_t)i;
-		int y = g->body_y + 2 + i;
-		attr_t at = theme_ui(UI_TEXT);
-		if (rd->sections_focus && s == rd->sections_sel)
-			at = theme_ui(UI_SELECTED);
-		else if (s == cur)
-			at = theme_ui(UI_CURRENT);
-		draw_fill(y, x, w, at);
-		const char *mark = s == cur ? draw_glyph(GLYPH_POINTER) : " ";
-		draw_text(y, x + 1, mark, 1, at, false);
-		int indent = l->sections[s].level >= 3 ? 2 : 0;
-		draw_text(y, x + 3 + indent, l->sections[s].title,
-			  w - 4 - indent, at, true);
+	struct side_key k;
+	memset(&k, 0, sizeof k); /* padding too: keys compare bytewise */
+	k.w = g->side_w;
+	k.border = !g->overlay;
+	k.glyphs = draw_glyphs();
+	k.text = theme_ui(UI_TEXT);
+	k.topic = theme_ui(UI_TOPIC);
+	k.selected_at = theme_ui(UI_SELECTED);
+	k.current_at = theme_ui(UI_CURRENT);
+	k.border_at = theme_ui(UI_BORDER);
+	k.bkgd = getbkgd(stdscr);
+	size_t cur = 0, first = 0;
+	if (l != NULL) {
+		cur = current_section(rd);
+		size_t sel = rd->sections_focus ? rd->sections_sel : cur;
+		first = sections_first(sel, h - 2);
 	}
-	if (!g->overlay)
-		draw_vline(g->body_y, x + w, g->body_h, theme_ui(UI_BORDER));
+	if (rd->side == NULL)
+		rd->side = rowcache_new();
+	int rw = k.w + (k.border ? 1 : 0);
+	for (int r = 0; r < h; r++) {
+		int y = g->body_y + r;
+		size_t s = first + (size_t)(r - 2);
+		k.kind = r == 0 ? SIDE_HEADING : SIDE_BLANK;
+		k.section = 0;
+		k.current = k.selected = false;
+		if (r >= 2 && l != NULL && s < l->nsections) {
+			k.kind = SIDE_SECTION;
+			k.section = s;
+			k.current = s == cur;
+			k.selected = rd->sections_focus && s == rd->sections_sel;
+		}
+		if (rowcache_restore(rd->side, &k, sizeof k, y, x, rw))
+			continue;
+		paint_side_row(l, &k, y, x);
+		rowcache_save(rd->side, &k, sizeof k, y, x, rw);
+	}
 }
 
 static void draw_pane(struct app *a, const struct geom *g)
@@ -907,7 +966,7 @@ void article_mouse(struct app *a, const MEVENT *ev)
 		size_t cur = rd->sections_focus ? rd->sections_sel
 						: current_section(rd);
 		int rows = (g.overlay ? g.text_h : g.body_h) - 2;
-		size_t first = rows > 0 && cur >= (size_t)rows ? cur - (size_t)rows + 1 : 0;
+		size_t first = sections_first(cur, rows);
 		size_t s = first + (size_t)(ev->y - g.body_y - 2);
 		if (s < rd->lay->nsections) {
 			jump_section(rd, s);

@@ -35,7 +35,8 @@ struct loader {
 	struct diag_list *diags;
 	bool warned_limit;
 	bool whole;         /* read every file whole (library_load_whole) */
-	size_t first;       /* library_load_first: articles wanted, or 0 */
+	size_t first;       /* library_load_first: home rows wanted, or 0 */
+	size_t rows;        /* home rows of the articles loaded so far */
 	int (*stop)(void);  /* library_load_until: give up when non-zero */
 	bool stopped;       /* the walk stopped early, files are left */
 };
@@ -188,7 +189,7 @@ static void walk(struct loader *ld, const char *dir, const char *rel,
 		/* library_load_first: stop between two top entries (whole
 		 * topics, so that each is sorted as it will stay). */
 		if ((depth == 0 && ld->first > 0 &&
-		     ld->lib->narticles >= ld->first) ||
+		     2 + ld->rows + ld->ntopics >= ld->first) ||
 		    ld->stopped || (ld->stop != NULL && ld->stop() != 0)) {
 			ld->stopped = true;
 			for (; i < n; i++)
@@ -267,6 +268,9 @@ static void walk(struct loader *ld, const char *dir, const char *rel,
 				if (rc == 0) {
 					if (a->text != NULL)
 						lib->text_bytes += a->len;
+					ld->rows += a->description[0] != '\0'
+							    ? 2
+							    : 1;
 					xgrow(&ld->rank, &ld->cap_rank,
 					      lib->narticles + 1, sizeof *ld->rank);
 					ld->rank[lib->narticles] =
@@ -445,10 +449,10 @@ struct library *library_load_until(const char *dir, int (*stop)(void),
 	return load(dir, NULL, false, 0, stop, diags);
 }
 
-struct library *library_load_first(const char *dir, size_t n,
+struct library *library_load_first(const char *dir, size_t rows,
 				   struct diag_list *diags)
 {
-	return load(dir, NULL, false, n > 0 ? n : 1, NULL, diags);
+	return load(dir, NULL, false, rows > 0 ? rows : 1, NULL, diags);
 }
 
 struct library *library_load_whole(const char *dir, struct diag_list *diags)

@@ -69,16 +69,19 @@ struct library *library_load(const char *dir, const struct library *prev,
 			     struct diag_list *diags);
 /*
  * What the first screen needs, fast: the topics of the walk, whole and in
- * order, until they hold at least n articles (the home screen's rows),
- * and an empty glossary; lib->partial is set.  Loading every file before
- * the first frame costs 25 ms at 1,000 articles, 170 ms at 10,000: the
- * caller shows this library, then loads the whole folder with
- * library_load and uses that one for everything else.  The home screen's
- * first rows are the same in both unless a later file names an earlier
- * topic in its front matter.  Problems go to diags, as for library_load
- * (which will report them again).  Caller frees with library_free.
+ * order, until they fill at least rows rows of the home screen (two rows
+ * to start with, then a row per topic, per article and per description:
+ * never more than the home screen shows for them), and an empty glossary;
+ * lib->partial is set.  Loading every file before the first frame costs
+ * 25 ms at 1,000 articles, 170 ms at 10,000: the caller shows this
+ * library, then loads the whole folder with library_load_until and uses
+ * that one for everything else.  The home screen's first rows are the
+ * same in both unless a later file names an earlier topic in its front
+ * matter.  Only the head of each file is read (ARTICLE_HEAD).  Problems
+ * go to diags, as for library_load (which will report them again).
+ * Caller frees with library_free.
  */
-struct library *library_load_first(const char *dir, size_t n,
+struct library *library_load_first(const char *dir, size_t rows,
 				   struct diag_list *diags);
 /* As library_load with no prev, but stop() is asked before each file;
  * when it returns non-zero (the kiosk was told to quit), loading stops

@@ -242,19 +242,21 @@ static void topics_follow_folder_order_and_articles_order_then_title(void **stat
 	assert_string_equal(f->lib->topics[2].name, "After");
 }
 
-/* The first screen's library: whole topics in walk order until there are
- * enough articles, sorted as in the whole library, and no glossary yet. */
+/* The first screen's library: whole topics in walk order until their
+ * home-screen rows fill the screen, sorted as in the whole library, and
+ * no glossary yet. */
 static void the_first_screen_loads_whole_topics_until_enough(void **state)
 {
 	struct fx *f = *state;
 	struct diag_list d = {0};
-	struct library *first = library_load_first(f->content, 3, &d);
+	/* The first topic is 8 rows: the hint and a blank row, its name,
+	 * five titles (no descriptions).  "Moved by front matter" comes
+	 * from a later folder, so it is not there yet. */
+	struct library *first = library_load_first(f->content, 8, &d);
 	assert_non_null(first);
 	assert_true(first->partial);
 	assert_false(f->lib->partial);
 	assert_int_equal(glossary_count(first->glossary), 0);
-	/* 3 articles asked for: the whole first topic (5; "Moved by front
-	 * matter" comes from a later folder, so it is not there yet). */
 	check_outline(first, "Stem cell basics/Risks\n"
 			     "Stem cell basics/What is stem cell therapy\n"
 			     "Stem cell basics/Answers\n"
@@ -263,9 +265,9 @@ static void the_first_screen_loads_whole_topics_until_enough(void **state)
 	check_topics(first);
 	library_free(first);
 
-	/* 6 asked for: the next topic too, in the same order as the whole
+	/* One row more: the next topic too, in the same order as the whole
 	 * library gives them. */
-	first = library_load_first(f->content, 6, &d);
+	first = library_load_first(f->content, 9, &d);
 	assert_non_null(first);
 	assert_int_equal(first->narticles, 8);
 	assert_int_equal(first->ntopics, 2);
@@ -286,6 +288,34 @@ static void the_first_screen_loads_whole_topics_until_enough(void **state)
 
 	assert_null(library_load_first("/nonexistent/kiosk", 5, &d));
 	assert_int_equal(diag_count(&d, DIAG_ERROR), 1);
+	diag_list_clear(&d);
+}
+
+/* A description is a second row on the home screen: fewer articles fill
+ * the same rows. */
+static void descriptions_count_as_rows_of_the_first_screen(void **state)
+{
+	struct fx *f = *state;
+	for (int t = 1; t <= 3; t++)
+		for (int i = 1; i <= 4; i++) {
+			char rel[64], text[128];
+			snprintf(rel, sizeof rel, "articles/%02d-t/a%d.md", t, i);
+			snprintf(text, sizeof text,
+				 "---\ntitle: T%d A%d\ndescription: About it.\n"
+				 "---\n\nText.\n",
+				 t, i);
+			put(f, rel, text);
+		}
+	struct diag_list d = {0};
+	/* A topic is 2 + 1 + 4 * 2 = 11 rows. */
+	struct library *first = library_load_first(f->content, 11, &d);
+	assert_non_null(first);
+	assert_int_equal(first->narticles, 4);
+	library_free(first);
+	first = library_load_first(f->content, 12, &d);
+	assert_non_null(first);
+	assert_int_equal(first->narticles, 8);
+	library_free(first);
 	diag_list_clear(&d);
 }
 
@@ -753,6 +783,8 @@ int main(void)
 						setup_clinic, teardown),
 		cmocka_unit_test_setup_teardown(the_first_screen_loads_whole_topics_until_enough,
 						setup_clinic, teardown),
+		cmocka_unit_test_setup_teardown(descriptions_count_as_rows_of_the_first_screen,
+						setup_empty, teardown),
 		cmocka_unit_test_setup_teardown(a_load_stops_when_told,
 						setup_clinic, teardown),
 		cmocka_unit_test_setup_teardown(articles_at_the_top_have_no_topic,

@@ -23,6 +23,7 @@ See bench/README.md for what each figure means.
 """
 
 import argparse
+import atexit
 import datetime
 import hashlib
 import json
@@ -125,9 +126,11 @@ class Bench:
         self.out = os.path.abspath(a.out)
         self.home = os.path.join(self.out, "home")
         os.makedirs(self.home, exist_ok=True)
-        self.kiosk = os.path.join(self.out, "kiosk-under-test")
-        if os.path.realpath(a.kiosk) != os.path.realpath(self.kiosk):
-            shutil.copy2(a.kiosk, self.kiosk)
+        # A copy of its own (named for this run): ./kiosk may be rebuilt,
+        # and another benchmark may run at the same time.
+        self.kiosk = os.path.join(self.out, f"kiosk-under-test-{os.getpid()}")
+        shutil.copy2(a.kiosk, self.kiosk)
+        atexit.register(lambda: os.path.exists(self.kiosk) and os.remove(self.kiosk))
         with open(self.kiosk, "rb") as f:
             self.kiosk_sha = hashlib.sha256(f.read()).hexdigest()[:12]
         self.conf = os.path.join(self.out, "kiosk-bench.conf")

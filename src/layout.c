@@ -489,9 +489,19 @@ static void wrap_segment(struct builder *b, size_t start, size_t end,
 			break;
 		size_t i = pos, w = 0, last_break = 0;
 		while (i < end) {
-			const uint8_t *nx = u8_grapheme_next(s + i, s + end);
-			size_t next = nx != NULL ? (size_t)(nx - s) : end;
-			size_t cw = cluster_width(s, i, next);
+			size_t next, cw;
+			if (s[i] < 0x80 && (i + 1 == end || s[i + 1] < 0x80)) {
+				/* Two ASCII characters in a row: a grapheme
+				 * boundary between them (the text is sanitized,
+				 * so no CR LF), and one column each. */
+				next = i + 1;
+				cw = 1;
+			} else {
+				const uint8_t *nx =
+					u8_grapheme_next(s + i, s + end);
+				next = nx != NULL ? (size_t)(nx - s) : end;
+				cw = cluster_width(s, i, next);
+			}
 			if (cw > cols) {
 				/* Wider than a line (emoji sequences at tiny
 				 * widths): step by code point instead. */

@@ -35,14 +35,19 @@ static size_t decode(const uint8_t *s, size_t n, ucs4_t *c, bool *bad)
 	return (size_t)k;
 }
 
-char *text_sanitize(const char *s, size_t len, size_t *out_len)
+size_t text_sanitize_to(char *dst, const char *s, size_t len)
 {
 	const uint8_t *p = (const uint8_t *)s;
-	/* U+FFFD is 3 bytes and replaces 1 byte: worst case 3x. */
-	size_t cap = len * 3 + 1;
-	uint8_t *out = xmalloc(cap);
-	size_t o = 0;
+	uint8_t *out = (uint8_t *)dst;
+	size_t cap = len * 3 + 1, o = 0;
 	for (size_t i = 0; i < len;) {
+		if (p[i] < 0x80) {
+			/* ASCII: kept unless a control character. */
+			if (!is_removed(p[i]))
+				out[o++] = p[i];
+			i++;
+			continue;
+		}
 		ucs4_t c;
 		bool bad;
 		size_t k = decode(p + i, len - i, &c, &bad);
@@ -56,9 +61,17 @@ char *text_sanitize(const char *s, size_t len, size_t *out_len)
 			o += (size_t)w;
 	}
 	out[o] = '\0';
+	return o;
+}
+
+char *text_sanitize(const char *s, size_t len, size_t *out_len)
+{
+	/* U+FFFD is 3 bytes and replaces 1 byte: worst case 3x. */
+	char *out = xmalloc(len * 3 + 1);
+	size_t o = text_sanitize_to(out, s, len);
 	if (out_len != NULL)
 		*out_len = o;
-	return (char *)out;
+	return out;
 }
 
 char *text_one_line(const char *s, size_t len, size_t *out_len)

@@ -281,6 +281,38 @@ static void is_clean_agrees_with_sanitize_on_a_byte_sweep(void **state)
 		}
 }
 
+static void sanitize_to_writes_what_sanitize_returns(void **state)
+{
+	/* ASCII takes a shortcut: mix it with controls, UTF-8, broken
+	 * UTF-8 and the separators; then every 2-byte string. */
+	static const char *const in[] = {
+		"plain ASCII text, tab\there, newline\nthere",
+		"\x01\x1f\x7f" "a\x7f" "b\x1b[0mc",
+		"caf\xc3\xa9 na\xc3\xafve e\xcc\x81 \xe6\x97\xa5 \xf0\x9f\x98\x80",
+		"bad \xff\xfe \xc3 \xe6\x97 \xed\xa0\x80 end",
+		"sep\xe2\x80\xa8line\xe2\x80\xa9para \xe2\x80\xae" "bidi\xe2\x80\xac",
+		"nel\xc2\x85" "csi\xc2\x9b" "ok",
+	};
+	char buf[3 * 64 + 1];
+	for (size_t i = 0; i < N(in); i++) {
+		size_t len, n = strlen(in[i]);
+		char *want = text_sanitize(in[i], n, &len);
+		memset(buf, 'x', sizeof buf);
+		assert_int_equal(text_sanitize_to(buf, in[i], n), len);
+		assert_memory_equal(buf, want, len + 1);
+		free(want);
+	}
+	for (unsigned a = 0; a < 256; a++)
+		for (unsigned b = 0; b < 256; b++) {
+			char s2[2] = {(char)a, (char)b};
+			size_t len;
+			char *want = text_sanitize(s2, 2, &len);
+			assert_int_equal(text_sanitize_to(buf, s2, 2), len);
+			assert_memory_equal(buf, want, len + 1);
+			free(want);
+		}
+}
+
 /* ---- text_width, text_cp_width ---- */
 
 struct width_row {
@@ -536,6 +568,7 @@ int main(void)
 		cmocka_unit_test(is_clean_accepts_text_that_sanitize_keeps),
 		cmocka_unit_test(is_clean_rejects_what_sanitize_removes),
 		cmocka_unit_test(is_clean_agrees_with_sanitize_on_a_byte_sweep),
+		cmocka_unit_test(sanitize_to_writes_what_sanitize_returns),
 		cmocka_unit_test(width_counts_columns),
 		cmocka_unit_test(width_of_code_points),
 		cmocka_unit_test(width_counts_invalid_bytes_as_one_column),

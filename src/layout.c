@@ -111,12 +111,18 @@ static const char *glyph_rule(const struct builder *b)
 }
 
 /* Appends s[0..n) to the paragraph with the current style, cleaned: no
- * control characters, tabs and newlines as spaces unless keep_nl. */
+ * control characters, tabs and newlines as spaces unless keep_nl.  The
+ * text is cleaned in place at the end of the paragraph buffer, and only
+ * kept (p->len moved on) once it is final. */
 static void para_add(struct builder *b, const char *s, size_t n,
 		     uint16_t style, int32_t target, bool keep_nl)
 {
-	size_t cl;
-	char *clean = text_sanitize(s, n, &cl);
+	struct para *p = &b->para;
+	if (n > (SIZE_MAX - p->len - 2) / 3)
+		return; /* cannot even be cleaned: more than memory holds */
+	xgrow(&p->text, &p->cap, p->len + 3 * n + 2, 1);
+	char *clean = p->text + p->len;
+	size_t cl = text_sanitize_to(clean, s, n);
 	for (size_t i = 0; i < cl; i++)
 		if (clean[i] == '\t' || (clean[i] == '\n' && !keep_nl))
 			clean[i] = ' ';
@@ -138,29 +144,18 @@ static void para_add(struct builder *b, const char *s, size_t n,
 		}
 		cl = w;
 	}
-	if (cl == 0) {
-		free(clean);
-		return;
-	}
-	struct para *p = &b->para;
-	if (!(style & STYLE_CODE) && clean[0] == ' ' && p->len > 0 &&
+	if (cl > 0 && !(style & STYLE_CODE) && clean[0] == ' ' && p->len > 0 &&
 	    p->text[p->len - 1] == ' ' && p->nruns > 0 &&
 	    !(p->runs[p->nruns - 1].style & STYLE_CODE)) {
 		/* Text around removed markup ("a <!-- x --> b"): one space. */
-		memmove(clean, clean + 1, cl);
+		memmove(clean, clean + 1, cl - 1);
 		cl--;
-		if (cl == 0) {
-			free(clean);
-			return;
-		}
 	}
-	if (p->len + cl > UINT32_MAX - 1) {
-		free(clean); /* over 4 GiB in one block: drop the rest */
+	if (cl == 0 || p->len + cl > UINT32_MAX - 1) {
+		/* Nothing left, or over 4 GiB in one block: drop the rest. */
+		p->text[p->len] = '\0';
 		return;
 	}
-	xgrow(&p->text, &p->cap, p->len + cl + 1, 1);
-	memcpy(p->text + p->len, clean, cl);
-	free(clean);
 	struct run *last = p->nruns > 0 ? &p->runs[p->nruns - 1] : NULL;
 	if (last != NULL && last->end == p->len && last->style == style &&
 	    last->target == target) {

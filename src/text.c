@@ -115,8 +115,20 @@ int text_cp_width(uint32_t c)
 
 size_t text_width(const char *s, size_t len)
 {
-	size_t w;
-	text_fit(s, len, (size_t)-1, &w);
+	/* text_fit with no limit, in one loop of its own. */
+	const uint8_t *p = (const uint8_t *)s;
+	size_t i = 0, w = 0;
+	while (i < len) {
+		if (p[i] < 0x80) {
+			w++;
+			i++;
+			continue;
+		}
+		ucs4_t c;
+		bool bad;
+		i += decode(p + i, len - i, &c, &bad);
+		w += bad ? 1 : (size_t)text_cp_width(c);
+	}
 	return w;
 }
 

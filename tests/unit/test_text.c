@@ -360,6 +360,33 @@ static void width_of_code_points(void **state)
 static void width_counts_invalid_bytes_as_one_column(void **state)
 {
 	assert_int_equal(text_width("a\xff" "b", 3), 3);
+	/* A character cut by the length is bad bytes, one column each. */
+	assert_int_equal(text_width("a\xe6\x97\xa5", 3), 3);
+	assert_int_equal(text_width("\xc3\xa9\xc3", 3), 2);
+}
+
+static void width_is_fit_without_a_limit(void **state)
+{
+	/* text_width has a loop of its own (ASCII counted byte by byte):
+	 * it must agree with text_fit on every 1- and 2-byte string and on
+	 * mixed text. */
+	static const char *const mixed[] = {
+		"ab\xe6\x97\xa5" "cd e\xcc\x81 \xf0\x9f\x91\xa8\xe2\x80\x8d"
+		"\xf0\x9f\x91\xa9 x\xff\xfe" "y \xed\xa0\x80 z\xe2\x80\x8b",
+		"\t\n\x01\x7f\xc2\x85\xc2\xa0",
+	};
+	for (size_t i = 0; i < N(mixed); i++) {
+		size_t n = strlen(mixed[i]), w;
+		assert_int_equal(text_fit(mixed[i], n, (size_t)-1, &w), n);
+		assert_int_equal(text_width(mixed[i], n), w);
+	}
+	for (unsigned a = 0; a < 256; a++)
+		for (unsigned b = 0; b < 256; b++) {
+			char s2[2] = {(char)a, (char)b};
+			size_t w;
+			text_fit(s2, 2, (size_t)-1, &w);
+			assert_int_equal(text_width(s2, 2), w);
+		}
 }
 
 /* ---- text_fit ---- */
@@ -572,6 +599,7 @@ int main(void)
 		cmocka_unit_test(width_counts_columns),
 		cmocka_unit_test(width_of_code_points),
 		cmocka_unit_test(width_counts_invalid_bytes_as_one_column),
+		cmocka_unit_test(width_is_fit_without_a_limit),
 		cmocka_unit_test(fit_cuts_at_the_width),
 		cmocka_unit_test(fit_w_may_be_null),
 		cmocka_unit_test(fit_never_splits_a_character_at_any_width),

@@ -339,8 +339,9 @@ static void line_finish(struct builder *b, struct line *ln)
 		}
 		ln->text[ln->len] = '\0';
 	}
-	ln->width = (uint32_t)text_width(ln->text, ln->len);
-	/* Record where targets first appear. */
+	/* Record where targets first appear.  Spans cover the text and are
+	 * cut at character boundaries, so their widths add up to the
+	 * line's. */
 	uint32_t col = 0;
 	for (uint32_t i = 0; i < ln->nspans; i++) {
 		struct span *sp = &ln->spans[i];
@@ -353,6 +354,7 @@ static void line_finish(struct builder *b, struct line *ln)
 		}
 		col += (uint32_t)text_width(ln->text + sp->off, sp->len);
 	}
+	ln->width = col;
 }
 
 /* Adds the prefixes to a new line: first-line text for entries not yet

@@ -462,6 +462,21 @@ static size_t cluster_width(const uint8_t *s, size_t i, size_t next)
 	return w;
 }
 
+/* How many characters from s[i] (i < end) can be taken at once, at most
+ * room: bytes of a run of ASCII, each followed by another ASCII byte or
+ * by the end, are each a grapheme of one column (the text is sanitized,
+ * so there is no CR LF; no character that joins a cluster is ASCII).  The
+ * run's last byte is left out when a byte of a longer character follows:
+ * it may start a cluster (a letter and a combining mark). */
+static size_t ascii_run(const uint8_t *s, size_t i, size_t end, size_t room)
+{
+	size_t lim = end - i > room ? i + room + 1 : end, j = i;
+	while (j < lim && s[j] < 0x80)
+		j++;
+	size_t take = j == end ? j - i : j > i ? j - i - 1 : 0;
+	return take < room ? take : room;
+}
+
 /* Wraps para.text[start..end) (no '\n' inside) to the text columns.
  * brk holds line break opportunities for the whole paragraph (NULL: break
  * anywhere, for code).  *first says whether the prefixes' first-line text
@@ -486,6 +501,19 @@ static void wrap_segment(struct builder *b, size_t start, size_t end,
 			break;
 		size_t i = pos, w = 0, last_break = 0;
 		while (i < end) {
+			size_t take = ascii_run(s, i, end, cols - w);
+			if (take > 0) {
+				/* The last break opportunity among them. */
+				for (size_t k = i + take; brk != NULL && k-- > i &&
+							   k > pos;)
+					if (brk[k] == UC_BREAK_POSSIBLE) {
+						last_break = k;
+						break;
+					}
+				w += take;
+				i += take;
+				continue;
+			}
 			size_t next, cw;
 			if (s[i] < 0x80 && (i + 1 == end || s[i + 1] < 0x80)) {
 				/* Two ASCII characters in a row: a grapheme

@@ -1588,6 +1588,21 @@ static void ascii_next_to_combining_marks_wraps_by_grapheme(void **state)
 		     "abc\nde\xcc\x81\nfgh\nab\xcc\x81\xcc\x82" "c\nd\nefg\nh");
 }
 
+static void ascii_runs_end_at_the_margin_or_a_combining_mark(void **state)
+{
+	/* j + U+0301 at the margin, before it and after it. */
+	const char *md = "abcdefghij\xcc\x81klm no\n";
+	expect_lines(md, 9, NULL, "abcdefghi\nj\xcc\x81klm no");
+	expect_lines(md, 10, NULL, "abcdefghij\xcc\x81\nklm no");
+	expect_lines(md, 11, NULL, "abcdefghij\xcc\x81k\nlm no");
+	/* Words that end exactly at the margin, or one column before. */
+	expect_lines("abc def ghi\n", 3, NULL, "abc\ndef\nghi");
+	expect_lines("abc def ghi\n", 4, NULL, "abc\ndef\nghi");
+	expect_lines("abc def ghi\n", 7, NULL, "abc def\nghi");
+	expect_lines("abc def ghi\n", 8, NULL, "abc def\nghi");
+	expect_lines("abc def ghi\n", 11, NULL, "abc def ghi");
+}
+
 static void ascii_next_to_wide_characters(void **state)
 {
 	/* 日 and 本 take two columns each and may break on either side. */
@@ -1713,6 +1728,7 @@ int main(void)
 		cmocka_unit_test(a_one_megabyte_paragraph_full_of_emphasis_lays_out),
 		cmocka_unit_test(a_one_megabyte_word_lays_out),
 		cmocka_unit_test(ascii_next_to_combining_marks_wraps_by_grapheme),
+		cmocka_unit_test(ascii_runs_end_at_the_margin_or_a_combining_mark),
 		cmocka_unit_test(ascii_next_to_wide_characters),
 		cmocka_unit_test(ascii_next_to_emoji_sequences),
 		cmocka_unit_test(tabs_and_control_characters_in_ascii_text),

@@ -656,6 +656,25 @@ static void para_ascii(struct builder *b)
 	p->cap = cap > 0 ? cap : 1;
 }
 
+/* Whether each line of the paragraph (the text between '\n's) fits in
+ * the text columns as it is. */
+static bool para_fits(const struct builder *b)
+{
+	bool show;
+	size_t cols = text_columns(b, &show);
+	const char *t = b->para.text;
+	size_t len = b->para.len, seg = 0;
+	for (;;) {
+		const char *nl = memchr(t + seg, '\n', len - seg);
+		size_t e = nl != NULL ? (size_t)(nl - t) : len;
+		if (text_fit(t + seg, e - seg, cols, NULL) < e - seg)
+			return false;
+		if (nl == NULL)
+			return true;
+		seg = e + 1;
+	}
+}
+
 /* Lays out the collected paragraph, then empties it. */
 static void flush_para(struct builder *b, uint16_t extra_style)
 {
@@ -672,9 +691,15 @@ static void flush_para(struct builder *b, uint16_t extra_style)
 	if (b->heading == 0)
 		mark_terms(b);
 	para_ascii(b);
-	char *brk = xmalloc(p->len + 1);
-	u8_possible_linebreaks((const uint8_t *)p->text, p->len, "UTF-8",
-			       brk);
+	/* Line break opportunities only matter where a line is too long:
+	 * a paragraph whose lines all fit is laid out without them (NULL,
+	 * which would break anywhere, but nothing is broken). */
+	char *brk = NULL;
+	if (!para_fits(b)) {
+		brk = xmalloc(p->len + 1);
+		u8_possible_linebreaks((const uint8_t *)p->text, p->len,
+				       "UTF-8", brk);
+	}
 	bool first = true;
 	size_t seg = 0;
 	for (size_t i = 0; i <= p->len; i++) {

@@ -1603,6 +1603,21 @@ static void ascii_runs_end_at_the_margin_or_a_combining_mark(void **state)
 	expect_lines("abc def ghi\n", 11, NULL, "abc def ghi");
 }
 
+static void a_paragraph_that_fits_is_not_broken(void **state)
+{
+	/* Break opportunities are looked up only for paragraphs with a line
+	 * too long: the same lines either way. */
+	expect_lines("a-b/c\n", 5, NULL, "a-b/c");
+	expect_lines("a-b/c\n", 4, NULL, "a-b/\nc");
+	expect_lines("a-b/c\n", 3, NULL, "a-\nb/c");
+	expect_lines("a-b/c\n", 2, NULL, "a-\nb/\nc");
+	/* A hard break: the first line fits, the second does not. */
+	expect_lines("short  \nand a longer second line\n", 6, NULL,
+		     "short\nand a\nlonger\nsecond\nline");
+	expect_lines("short  \nand a longer second line\n", 5, NULL,
+		     "short\nand a\nlonge\nr\nsecon\nd\nline");
+}
+
 static void ascii_next_to_wide_characters(void **state)
 {
 	/* 日 and 本 take two columns each and may break on either side. */
@@ -1730,6 +1745,7 @@ int main(void)
 		cmocka_unit_test(ascii_next_to_combining_marks_wraps_by_grapheme),
 		cmocka_unit_test(ascii_runs_end_at_the_margin_or_a_combining_mark),
 		cmocka_unit_test(ascii_next_to_wide_characters),
+		cmocka_unit_test(a_paragraph_that_fits_is_not_broken),
 		cmocka_unit_test(ascii_next_to_emoji_sequences),
 		cmocka_unit_test(tabs_and_control_characters_in_ascii_text),
 		cmocka_unit_test_setup_teardown(terms_at_the_ends_of_a_paragraph,

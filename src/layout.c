@@ -702,13 +702,14 @@ static void flush_para(struct builder *b, uint16_t extra_style)
 	}
 	bool first = true;
 	size_t seg = 0;
-	for (size_t i = 0; i <= p->len; i++) {
-		if (i == p->len || p->text[i] == '\n') {
-			if (i > seg || i < p->len)
-				wrap_segment(b, seg, i, brk, &first,
-					     extra_style);
-			seg = i + 1;
-		}
+	for (;;) {
+		const char *nl = memchr(p->text + seg, '\n', p->len - seg);
+		size_t i = nl != NULL ? (size_t)(nl - p->text) : p->len;
+		if (i > seg || i < p->len)
+			wrap_segment(b, seg, i, brk, &first, extra_style);
+		if (nl == NULL)
+			break;
+		seg = i + 1;
 	}
 	free(brk);
 	para_reset(p);

@@ -41,8 +41,18 @@ size_t text_sanitize_to(char *dst, const char *s, size_t len)
 	uint8_t *out = (uint8_t *)dst;
 	size_t cap = len * 3 + 1, o = 0;
 	for (size_t i = 0; i < len;) {
+		if (p[i] >= 0x20 && p[i] < 0x7f) {
+			/* Printable ASCII, most text: copied a run at once. */
+			size_t j = i + 1;
+			while (j < len && p[j] >= 0x20 && p[j] < 0x7f)
+				j++;
+			memcpy(out + o, p + i, j - i);
+			o += j - i;
+			i = j;
+			continue;
+		}
 		if (p[i] < 0x80) {
-			/* ASCII: kept unless a control character. */
+			/* An ASCII control: only '\n' and '\t' are kept. */
 			if (!is_removed(p[i]))
 				out[o++] = p[i];
 			i++;

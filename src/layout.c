@@ -123,9 +123,12 @@ static void para_add(struct builder *b, const char *s, size_t n,
 	xgrow(&p->text, &p->cap, p->len + 3 * n + 2, 1);
 	char *clean = p->text + p->len;
 	size_t cl = text_sanitize_to(clean, s, n);
-	for (size_t i = 0; i < cl; i++)
-		if (clean[i] == '\t' || (clean[i] == '\n' && !keep_nl))
-			clean[i] = ' ';
+	for (char *t = memchr(clean, '\t', cl); t != NULL;
+	     t = memchr(t + 1, '\t', cl - (size_t)(t + 1 - clean)))
+		*t = ' ';
+	for (char *t = keep_nl ? NULL : memchr(clean, '\n', cl); t != NULL;
+	     t = memchr(t + 1, '\n', cl - (size_t)(t + 1 - clean)))
+		*t = ' ';
 	if (b->o->width < 2 && !b->o->ascii) {
 		/* A wide character cannot fit in one column: show '?'. */
 		size_t w = 0;

@@ -129,6 +129,16 @@ size_t text_width(const char *s, size_t len)
 	const uint8_t *p = (const uint8_t *)s;
 	size_t i = 0, w = 0;
 	while (i < len) {
+		if (len - i >= 8) {
+			/* Eight bytes at once while they are all ASCII. */
+			uint64_t v;
+			memcpy(&v, p + i, 8);
+			if ((v & 0x8080808080808080u) == 0) {
+				w += 8;
+				i += 8;
+				continue;
+			}
+		}
 		if (p[i] < 0x80) {
 			w++;
 			i++;

@@ -387,6 +387,20 @@ static void width_is_fit_without_a_limit(void **state)
 			text_fit(s2, 2, (size_t)-1, &w);
 			assert_int_equal(text_width(s2, 2), w);
 		}
+	/* ASCII is counted eight bytes at a time: a wide character, a
+	 * combining mark or a bad byte at every place of a longer text. */
+	static const char *const odd[] = {"\xe6\x97\xa5", "\xcc\x81", "\xff"};
+	static const size_t odd_w[] = {2, 0, 1};
+	for (size_t k = 0; k < N(odd); k++)
+		for (size_t at = 0; at <= 20; at++) {
+			char buf[32];
+			size_t ol = strlen(odd[k]);
+			memset(buf, 'a', sizeof buf);
+			memcpy(buf + at, odd[k], ol);
+			for (size_t n = at + ol; n <= 24; n++)
+				assert_int_equal(text_width(buf, n),
+						 n - ol + odd_w[k]);
+		}
 }
 
 /* ---- text_fit ---- */

@@ -110,19 +110,32 @@ static const char *glyph_rule(const struct builder *b)
 	return b->o->ascii ? "-" : "\u2500";
 }
 
+/* Longest text para_add cleans in place (it needs room for 3 bytes a
+ * byte there). */
+#define PARA_IN_PLACE 65536
+
 /* Appends s[0..n) to the paragraph with the current style, cleaned: no
  * control characters, tabs and newlines as spaces unless keep_nl.  The
- * text is cleaned in place at the end of the paragraph buffer, and only
- * kept (p->len moved on) once it is final. */
+ * text is cleaned at the end of the paragraph buffer (in place, for at
+ * most PARA_IN_PLACE bytes), and only kept (p->len moved on) once it
+ * is final. */
 static void para_add(struct builder *b, const char *s, size_t n,
 		     uint16_t style, int32_t target, bool keep_nl)
 {
 	struct para *p = &b->para;
-	if (n > (SIZE_MAX - p->len - 2) / 3)
-		return; /* cannot even be cleaned: more than memory holds */
-	xgrow(&p->text, &p->cap, p->len + 3 * n + 2, 1);
+	size_t cl;
+	if (n <= PARA_IN_PLACE) {
+		xgrow(&p->text, &p->cap, p->len + 3 * n + 2, 1);
+		cl = text_sanitize_to(p->text + p->len, s, n);
+	} else {
+		/* Room for the worst case (3 bytes a byte) would stay with
+		 * the paragraph: clean a long text apart. */
+		char *t = text_sanitize(s, n, &cl);
+		xgrow(&p->text, &p->cap, p->len + cl + 2, 1);
+		memcpy(p->text + p->len, t, cl + 1);
+		free(t);
+	}
 	char *clean = p->text + p->len;
-	size_t cl = text_sanitize_to(clean, s, n);
 	for (char *t = memchr(clean, '\t', cl); t != NULL;
 	     t = memchr(t + 1, '\t', cl - (size_t)(t + 1 - clean)))
 		*t = ' ';

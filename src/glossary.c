@@ -719,6 +719,15 @@ long glossary_lookup(const struct glossary *g, const char *name)
  * of the text); each becomes a candidate when its start is a unit start
  * after a non-word character.  Each step costs O(1) amortized plus
  * O(log maxlen) per candidate: the text is never rescanned.
+ *
+ * Shortcut: in the root state (no pattern under way) a unit inside a word,
+ * or an ASCII unit whose key byte starts no pattern, is passed over: the
+ * automaton is not stepped and its ring slot is not written.  No candidate
+ * can start there, and the automaton's state is then the longest suffix
+ * read since the last root state that is a path of the trie, so every
+ * candidate it reports later starts after the unit passed over (their
+ * slots were written).  The candidates, and so the matches, are those of
+ * the full automaton.
  */
 
 /* What is known about a key offset near the current position. */
@@ -799,29 +808,58 @@ size_t glossary_match(const struct glossary *g, const char *text, size_t len,
 			  .mask = ringsize - 1};
 	sc.ring = xmalloc(ringsize * sizeof *sc.ring);
 
+	const uint8_t *t = (const uint8_t *)text;
 	uint32_t s = ROOT;
 	size_t k = 0;           /* key offset of the next unit */
-	struct unit prev = {0}; /* the unit before, or none */
+	bool prev_word = false, prev_unspaced = false; /* the unit before */
 	for (size_t i = 0; i < len;) {
-		struct unit u;
-		read_unit((const uint8_t *)text + i, len - i, &u);
-		/* A word boundary: not two word characters in a row, unless
-		 * one is of a script written without spaces. */
-		bool boundary = !prev.word || !u.word || prev.unspaced ||
-				u.unspaced;
-		/* Matches ending here need a boundary next. */
-		if (boundary && s != ROOT)
-			report(&sc, s, k, i);
-		sc.ring[k & sc.mask] = (struct slot){
-			.at = i, .start = true, .after_word = !boundary};
-		for (size_t j = 0; j < u.nlow; j++) {
-			if (j > 0)
-				sc.ring[(k + j) & sc.mask].start = false;
-			s = step(g, s, u.low[j]);
+		if (t[i] < 0x80) {
+			/* ASCII, most text: read_unit's result inline. */
+			uint8_t c = t[i];
+			bool upper = (unsigned)(c - 'A') < 26;
+			bool word = upper || (unsigned)(c - 'a') < 26 ||
+				    (unsigned)(c - '0') < 10;
+			bool boundary = !prev_word || !word || prev_unspaced;
+			uint8_t low = upper ? (uint8_t)(c + ('a' - 'A')) : c;
+			if (s != ROOT || (boundary && g->root_next[low] != NONE)) {
+				if (boundary && s != ROOT)
+					report(&sc, s, k, i);
+				sc.ring[k & sc.mask] = (struct slot){
+					.at = i, .start = true,
+					.after_word = !boundary};
+				s = step(g, s, low);
+			}
+			k++;
+			i++;
+			prev_word = word;
+			prev_unspaced = false;
+		} else {
+			struct unit u;
+			read_unit(t + i, len - i, &u);
+			/* A word boundary: not two word characters in a
+			 * row, unless one is of a script written without
+			 * spaces. */
+			bool boundary = !prev_word || !u.word ||
+					prev_unspaced || u.unspaced;
+			/* Matches ending here need a boundary next. */
+			if (boundary && s != ROOT)
+				report(&sc, s, k, i);
+			if (s != ROOT || boundary) {
+				sc.ring[k & sc.mask] = (struct slot){
+					.at = i, .start = true,
+					.after_word = !boundary};
+				for (size_t j = 0; j < u.nlow; j++) {
+					if (j > 0)
+						sc.ring[(k + j) & sc.mask]
+							.start = false;
+					s = step(g, s, u.low[j]);
+				}
+			}
+			k += u.nlow;
+			i += u.len;
+			prev_word = u.word;
+			prev_unspaced = u.unspaced;
 		}
-		k += u.nlow;
-		i += u.len;
-		prev = u;
 		/* Later candidates start at k - maxlen or after. */
 		while (sc.final < sc.n && sc.kstart[sc.final] + g->maxlen < k)
 			sc.final++;

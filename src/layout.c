@@ -110,16 +110,38 @@ static const char *glyph_rule(const struct builder *b)
 	return b->o->ascii ? "-" : "\u2500";
 }
 
+/* Longest text para_add cleans in place (it needs room for 3 bytes a
+ * byte there). */
+#define PARA_IN_PLACE 65536
+
 /* Appends s[0..n) to the paragraph with the current style, cleaned: no
- * control characters, tabs and newlines as spaces unless keep_nl. */
+ * control characters, tabs and newlines as spaces unless keep_nl.  The
+ * text is cleaned at the end of the paragraph buffer (in place, for at
+ * most PARA_IN_PLACE bytes), and only kept (p->len moved on) once it
+ * is final. */
 static void para_add(struct builder *b, const char *s, size_t n,
 		     uint16_t style, int32_t target, bool keep_nl)
 {
+	struct para *p = &b->para;
 	size_t cl;
-	char *clean = text_sanitize(s, n, &cl);
-	for (size_t i = 0; i < cl; i++)
-		if (clean[i] == '\t' || (clean[i] == '\n' && !keep_nl))
-			clean[i] = ' ';
+	if (n <= PARA_IN_PLACE) {
+		xgrow(&p->text, &p->cap, p->len + 3 * n + 2, 1);
+		cl = text_sanitize_to(p->text + p->len, s, n);
+	} else {
+		/* Room for the worst case (3 bytes a byte) would stay with
+		 * the paragraph: clean a long text apart. */
+		char *t = text_sanitize(s, n, &cl);
+		xgrow(&p->text, &p->cap, p->len + cl + 2, 1);
+		memcpy(p->text + p->len, t, cl + 1);
+		free(t);
+	}
+	char *clean = p->text + p->len;
+	for (char *t = memchr(clean, '\t', cl); t != NULL;
+	     t = memchr(t + 1, '\t', cl - (size_t)(t + 1 - clean)))
+		*t = ' ';
+	for (char *t = keep_nl ? NULL : memchr(clean, '\n', cl); t != NULL;
+	     t = memchr(t + 1, '\n', cl - (size_t)(t + 1 - clean)))
+		*t = ' ';
 	if (b->o->width < 2 && !b->o->ascii) {
 		/* A wide character cannot fit in one column: show '?'. */
 		size_t w = 0;
@@ -138,29 +160,18 @@ static void para_add(struct builder *b, const char *s, size_t n,
 		}
 		cl = w;
 	}
-	if (cl == 0) {
-		free(clean);
-		return;
-	}
-	struct para *p = &b->para;
-	if (!(style & STYLE_CODE) && clean[0] == ' ' && p->len > 0 &&
+	if (cl > 0 && !(style & STYLE_CODE) && clean[0] == ' ' && p->len > 0 &&
 	    p->text[p->len - 1] == ' ' && p->nruns > 0 &&
 	    !(p->runs[p->nruns - 1].style & STYLE_CODE)) {
 		/* Text around removed markup ("a <!-- x --> b"): one space. */
-		memmove(clean, clean + 1, cl);
+		memmove(clean, clean + 1, cl - 1);
 		cl--;
-		if (cl == 0) {
-			free(clean);
-			return;
-		}
 	}
-	if (p->len + cl > UINT32_MAX - 1) {
-		free(clean); /* over 4 GiB in one block: drop the rest */
+	if (cl == 0 || p->len + cl > UINT32_MAX - 1) {
+		/* Nothing left, or over 4 GiB in one block: drop the rest. */
+		p->text[p->len] = '\0';
 		return;
 	}
-	xgrow(&p->text, &p->cap, p->len + cl + 1, 1);
-	memcpy(p->text + p->len, clean, cl);
-	free(clean);
 	struct run *last = p->nruns > 0 ? &p->runs[p->nruns - 1] : NULL;
 	if (last != NULL && last->end == p->len && last->style == style &&
 	    last->target == target) {
@@ -344,8 +355,9 @@ static void line_finish(struct builder *b, struct line *ln)
 		}
 		ln->text[ln->len] = '\0';
 	}
-	ln->width = (uint32_t)text_width(ln->text, ln->len);
-	/* Record where targets first appear. */
+	/* Record where targets first appear.  Spans cover the text and are
+	 * cut at character boundaries, so their widths add up to the
+	 * line's. */
 	uint32_t col = 0;
 	for (uint32_t i = 0; i < ln->nspans; i++) {
 		struct span *sp = &ln->spans[i];
@@ -358,6 +370,7 @@ static void line_finish(struct builder *b, struct line *ln)
 		}
 		col += (uint32_t)text_width(ln->text + sp->off, sp->len);
 	}
+	ln->width = col;
 }
 
 /* Adds the prefixes to a new line: first-line text for entries not yet
@@ -465,6 +478,21 @@ static size_t cluster_width(const uint8_t *s, size_t i, size_t next)
 	return w;
 }
 
+/* How many characters from s[i] (i < end) can be taken at once, at most
+ * room: bytes of a run of ASCII, each followed by another ASCII byte or
+ * by the end, are each a grapheme of one column (the text is sanitized,
+ * so there is no CR LF; no character that joins a cluster is ASCII).  The
+ * run's last byte is left out when a byte of a longer character follows:
+ * it may start a cluster (a letter and a combining mark). */
+static size_t ascii_run(const uint8_t *s, size_t i, size_t end, size_t room)
+{
+	size_t lim = end - i > room ? i + room + 1 : end, j = i;
+	while (j < lim && s[j] < 0x80)
+		j++;
+	size_t take = j == end ? j - i : j > i ? j - i - 1 : 0;
+	return take < room ? take : room;
+}
+
 /* Wraps para.text[start..end) (no '\n' inside) to the text columns.
  * brk holds line break opportunities for the whole paragraph (NULL: break
  * anywhere, for code).  *first says whether the prefixes' first-line text
@@ -489,9 +517,32 @@ static void wrap_segment(struct builder *b, size_t start, size_t end,
 			break;
 		size_t i = pos, w = 0, last_break = 0;
 		while (i < end) {
-			const uint8_t *nx = u8_grapheme_next(s + i, s + end);
-			size_t next = nx != NULL ? (size_t)(nx - s) : end;
-			size_t cw = cluster_width(s, i, next);
+			size_t take = ascii_run(s, i, end, cols - w);
+			if (take > 0) {
+				/* The last break opportunity among them. */
+				for (size_t k = i + take; brk != NULL && k-- > i &&
+							   k > pos;)
+					if (brk[k] == UC_BREAK_POSSIBLE) {
+						last_break = k;
+						break;
+					}
+				w += take;
+				i += take;
+				continue;
+			}
+			size_t next, cw;
+			if (s[i] < 0x80 && (i + 1 == end || s[i + 1] < 0x80)) {
+				/* Two ASCII characters in a row: a grapheme
+				 * boundary between them (the text is sanitized,
+				 * so no CR LF), and one column each. */
+				next = i + 1;
+				cw = 1;
+			} else {
+				const uint8_t *nx =
+					u8_grapheme_next(s + i, s + end);
+				next = nx != NULL ? (size_t)(nx - s) : end;
+				cw = cluster_width(s, i, next);
+			}
 			if (cw > cols) {
 				/* Wider than a line (emoji sequences at tiny
 				 * widths): step by code point instead. */
@@ -621,6 +672,25 @@ static void para_ascii(struct builder *b)
 	p->cap = cap > 0 ? cap : 1;
 }
 
+/* Whether each line of the paragraph (the text between '\n's) fits in
+ * the text columns as it is. */
+static bool para_fits(const struct builder *b)
+{
+	bool show;
+	size_t cols = text_columns(b, &show);
+	const char *t = b->para.text;
+	size_t len = b->para.len, seg = 0;
+	for (;;) {
+		const char *nl = memchr(t + seg, '\n', len - seg);
+		size_t e = nl != NULL ? (size_t)(nl - t) : len;
+		if (text_fit(t + seg, e - seg, cols, NULL) < e - seg)
+			return false;
+		if (nl == NULL)
+			return true;
+		seg = e + 1;
+	}
+}
+
 /* Lays out the collected paragraph, then empties it. */
 static void flush_para(struct builder *b, uint16_t extra_style)
 {
@@ -637,18 +707,25 @@ static void flush_para(struct builder *b, uint16_t extra_style)
 	if (b->heading == 0)
 		mark_terms(b);
 	para_ascii(b);
-	char *brk = xmalloc(p->len + 1);
-	u8_possible_linebreaks((const uint8_t *)p->text, p->len, "UTF-8",
-			       brk);
+	/* Line break opportunities only matter where a line is too long:
+	 * a paragraph whose lines all fit is laid out without them (NULL,
+	 * which would break anywhere, but nothing is broken). */
+	char *brk = NULL;
+	if (!para_fits(b)) {
+		brk = xmalloc(p->len + 1);
+		u8_possible_linebreaks((const uint8_t *)p->text, p->len,
+				       "UTF-8", brk);
+	}
 	bool first = true;
 	size_t seg = 0;
-	for (size_t i = 0; i <= p->len; i++) {
-		if (i == p->len || p->text[i] == '\n') {
-			if (i > seg || i < p->len)
-				wrap_segment(b, seg, i, brk, &first,
-					     extra_style);
-			seg = i + 1;
-		}
+	for (;;) {
+		const char *nl = memchr(p->text + seg, '\n', p->len - seg);
+		size_t i = nl != NULL ? (size_t)(nl - p->text) : p->len;
+		if (i > seg || i < p->len)
+			wrap_segment(b, seg, i, brk, &first, extra_style);
+		if (nl == NULL)
+			break;
+		seg = i + 1;
 	}
 	free(brk);
 	para_reset(p);

@@ -35,14 +35,29 @@ static size_t decode(const uint8_t *s, size_t n, ucs4_t *c, bool *bad)
 	return (size_t)k;
 }
 
-char *text_sanitize(const char *s, size_t len, size_t *out_len)
+size_t text_sanitize_to(char *dst, const char *s, size_t len)
 {
 	const uint8_t *p = (const uint8_t *)s;
-	/* U+FFFD is 3 bytes and replaces 1 byte: worst case 3x. */
-	size_t cap = len * 3 + 1;
-	uint8_t *out = xmalloc(cap);
-	size_t o = 0;
+	uint8_t *out = (uint8_t *)dst;
+	size_t cap = len * 3 + 1, o = 0;
 	for (size_t i = 0; i < len;) {
+		if (p[i] >= 0x20 && p[i] < 0x7f) {
+			/* Printable ASCII, most text: copied a run at once. */
+			size_t j = i + 1;
+			while (j < len && p[j] >= 0x20 && p[j] < 0x7f)
+				j++;
+			memcpy(out + o, p + i, j - i);
+			o += j - i;
+			i = j;
+			continue;
+		}
+		if (p[i] < 0x80) {
+			/* An ASCII control: only '\n' and '\t' are kept. */
+			if (!is_removed(p[i]))
+				out[o++] = p[i];
+			i++;
+			continue;
+		}
 		ucs4_t c;
 		bool bad;
 		size_t k = decode(p + i, len - i, &c, &bad);
@@ -56,9 +71,17 @@ char *text_sanitize(const char *s, size_t len, size_t *out_len)
 			o += (size_t)w;
 	}
 	out[o] = '\0';
+	return o;
+}
+
+char *text_sanitize(const char *s, size_t len, size_t *out_len)
+{
+	/* U+FFFD is 3 bytes and replaces 1 byte: worst case 3x. */
+	char *out = xmalloc(len * 3 + 1);
+	size_t o = text_sanitize_to(out, s, len);
 	if (out_len != NULL)
 		*out_len = o;
-	return (char *)out;
+	return out;
 }
 
 char *text_one_line(const char *s, size_t len, size_t *out_len)
@@ -102,8 +125,30 @@ int text_cp_width(uint32_t c)
 
 size_t text_width(const char *s, size_t len)
 {
-	size_t w;
-	text_fit(s, len, (size_t)-1, &w);
+	/* text_fit with no limit, in one loop of its own. */
+	const uint8_t *p = (const uint8_t *)s;
+	size_t i = 0, w = 0;
+	while (i < len) {
+		if (len - i >= 8) {
+			/* Eight bytes at once while they are all ASCII. */
+			uint64_t v;
+			memcpy(&v, p + i, 8);
+			if ((v & 0x8080808080808080u) == 0) {
+				w += 8;
+				i += 8;
+				continue;
+			}
+		}
+		if (p[i] < 0x80) {
+			w++;
+			i++;
+			continue;
+		}
+		ucs4_t c;
+		bool bad;
+		i += decode(p + i, len - i, &c, &bad);
+		w += bad ? 1 : (size_t)text_cp_width(c);
+	}
 	return w;
 }
 

@@ -22,6 +22,11 @@
  */
 char *text_sanitize(const char *s, size_t len, size_t *out_len);
 
+/* text_sanitize into dst, which has room for 3 * len + 1 bytes (the most
+ * it can write: U+FFFD for each byte); returns the length written, not
+ * counting the NUL it ends with. */
+size_t text_sanitize_to(char *dst, const char *s, size_t len);
+
 /* text_sanitize, then line breaks and tabs as spaces: text for one line
  * of the screen or of a message (caller frees). */
 char *text_one_line(const char *s, size_t len, size_t *out_len);

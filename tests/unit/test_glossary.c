@@ -553,6 +553,32 @@ static void match_scripts_without_spaces(void **state)
 	glossary_free(g);
 }
 
+static void match_after_words_that_begin_like_a_term(void **state)
+{
+	/* The matcher passes over the inside of a word without following
+	 * the automaton when no match is under way; a term that starts
+	 * right after such a word, or inside a longer term, is still found. */
+	(void)state;
+	struct diag_list d = {0};
+	struct glossary *g = parse(&d, "## stem cell\n.\n## cell\n.\n"
+				       "## \xc3\xa9" "cole\n.\n## a b\n.\n");
+	assert_int_equal(d.n, 0);
+	assert_matches(g, "xstem cell", "cell=cell");
+	assert_matches(g, "stemmed stem cells", "stem cells=stem cell");
+	assert_matches(g, "stemcell cellstem stem-cell", "cell=cell");
+	assert_matches(g, "Stem Cell", "Stem Cell=stem cell");
+	assert_matches(g, "cell", "cell=cell");
+	assert_matches(g, "\xc3\xa9" "cole x\xc3\xa9" "cole "
+			  "\xc3\x89" "COLE\xc3\xa9 \xc3\x89" "COLE",
+		       "\xc3\xa9" "cole=\xc3\xa9" "cole; "
+		       "\xc3\x89" "COLE=\xc3\xa9" "cole");
+	/* Inside a word made of letters outside ASCII. */
+	assert_matches(g, "\xc3\xa9\xc3\xa9" "cell \xc3\xa9 cell",
+		       "cell=cell");
+	assert_matches(g, "ba b aa b, a b", "a b=a b");
+	glossary_free(g);
+}
+
 static void match_invalid_utf8_and_nul(void **state)
 {
 	struct fixture *f = *state;
@@ -807,6 +833,7 @@ int main(void)
 			teardown),
 		cmocka_unit_test(parse_heading_decorations),
 		cmocka_unit_test(match_scripts_without_spaces),
+		cmocka_unit_test(match_after_words_that_begin_like_a_term),
 		cmocka_unit_test(parse_definition_markdown_kept),
 		cmocka_unit_test(parse_also_after_blank_lines),
 		cmocka_unit_test(parse_empty_definition_is_an_error),

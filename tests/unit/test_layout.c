@@ -1527,6 +1527,147 @@ static void a_one_megabyte_word_lays_out(void **state)
 	release(md);
 }
 
+/* ---- (9) exact lines where a fast path could differ ----
+ * layout takes shortcuts for plain ASCII; these pin down the lines next to
+ * the characters it must not take them for (combining marks, wide
+ * characters, emoji sequences, controls) and terms at the ends of a
+ * paragraph. */
+
+/* The lines of l as --render prints them: glossary terms in {}, links in
+ * <>, lines joined with '\n' (caller frees). */
+static char *marked_text(const struct layout *l)
+{
+	size_t cap = 1;
+	for (size_t i = 0; i < l->nlines; i++)
+		cap += l->lines[i].len + 2 * l->lines[i].nspans + 1;
+	char *s = own(malloc(cap), free), *o = s;
+	assert_non_null(s);
+	for (size_t i = 0; i < l->nlines; i++) {
+		const struct line *ln = &l->lines[i];
+		for (uint32_t k = 0; k < ln->nspans; k++) {
+			const struct span *sp = &ln->spans[k];
+			bool term = sp->style & STYLE_TERM;
+			bool marked = sp->target >= 0 &&
+				      (sp->style & (STYLE_TERM | STYLE_LINK));
+			if (marked && (k == 0 || ln->spans[k - 1].target != sp->target))
+				*o++ = term ? '{' : '<';
+			memcpy(o, ln->text + sp->off, sp->len);
+			o += sp->len;
+			if (marked && (k + 1 == ln->nspans ||
+				       ln->spans[k + 1].target != sp->target))
+				*o++ = term ? '}' : '>';
+		}
+		if (i + 1 < l->nlines)
+			*o++ = '\n';
+	}
+	*o = '\0';
+	return s;
+}
+
+static void expect_lines(const char *md, int width, const struct glossary *g,
+			 const char *want)
+{
+	struct layout *l = lay_gloss(md, width, g);
+	check_layout(l, width, md);
+	char *got = marked_text(l);
+	EXPECT(strcmp(got, want) == 0, "\"%s\" at width %d:\n%s\nexpected:\n%s",
+	       md, width, got, want);
+	release(got);
+	release(l);
+}
+
+static void ascii_next_to_combining_marks_wraps_by_grapheme(void **state)
+{
+	/* e + U+0301 is one column: "abcde\u0301" fits in 5. */
+	const char *md = "abcde\xcc\x81 fgh ab\xcc\x81\xcc\x82" "cd efgh\n";
+	expect_lines(md, 5, NULL,
+		     "abcde\xcc\x81\nfgh\nab\xcc\x81\xcc\x82" "cd\nefgh");
+	expect_lines(md, 4, NULL,
+		     "abcd\ne\xcc\x81\nfgh\nab\xcc\x81\xcc\x82" "cd\nefgh");
+	expect_lines(md, 3, NULL,
+		     "abc\nde\xcc\x81\nfgh\nab\xcc\x81\xcc\x82" "c\nd\nefg\nh");
+}
+
+static void ascii_runs_end_at_the_margin_or_a_combining_mark(void **state)
+{
+	/* j + U+0301 at the margin, before it and after it. */
+	const char *md = "abcdefghij\xcc\x81klm no\n";
+	expect_lines(md, 9, NULL, "abcdefghi\nj\xcc\x81klm no");
+	expect_lines(md, 10, NULL, "abcdefghij\xcc\x81\nklm no");
+	expect_lines(md, 11, NULL, "abcdefghij\xcc\x81k\nlm no");
+	/* Words that end exactly at the margin, or one column before. */
+	expect_lines("abc def ghi\n", 3, NULL, "abc\ndef\nghi");
+	expect_lines("abc def ghi\n", 4, NULL, "abc\ndef\nghi");
+	expect_lines("abc def ghi\n", 7, NULL, "abc def\nghi");
+	expect_lines("abc def ghi\n", 8, NULL, "abc def\nghi");
+	expect_lines("abc def ghi\n", 11, NULL, "abc def ghi");
+}
+
+static void a_paragraph_that_fits_is_not_broken(void **state)
+{
+	/* Break opportunities are looked up only for paragraphs with a line
+	 * too long: the same lines either way. */
+	expect_lines("a-b/c\n", 5, NULL, "a-b/c");
+	expect_lines("a-b/c\n", 4, NULL, "a-b/\nc");
+	expect_lines("a-b/c\n", 3, NULL, "a-\nb/c");
+	expect_lines("a-b/c\n", 2, NULL, "a-\nb/\nc");
+	/* A hard break: the first line fits, the second does not. */
+	expect_lines("short  \nand a longer second line\n", 6, NULL,
+		     "short\nand a\nlonger\nsecond\nline");
+	expect_lines("short  \nand a longer second line\n", 5, NULL,
+		     "short\nand a\nlonge\nr\nsecon\nd\nline");
+}
+
+static void ascii_next_to_wide_characters(void **state)
+{
+	/* 日 and 本 take two columns each and may break on either side. */
+	const char *md = "ab\xe6\x97\xa5\xe6\x9c\xac cd\xe8\xaa\x9e" "ef ghij\n";
+	expect_lines(md, 4, NULL,
+		     "ab\xe6\x97\xa5\n\xe6\x9c\xac\ncd\xe8\xaa\x9e\nef\nghij");
+	expect_lines(md, 5, NULL,
+		     "ab\xe6\x97\xa5\n\xe6\x9c\xac cd\n\xe8\xaa\x9e" "ef\nghij");
+	expect_lines(md, 6, NULL,
+		     "ab\xe6\x97\xa5\xe6\x9c\xac\ncd\xe8\xaa\x9e" "ef\nghij");
+}
+
+static void ascii_next_to_emoji_sequences(void **state)
+{
+	/* A ZWJ family is one grapheme of 6 columns (split by code point
+	 * where it does not fit); a flag is one of 2. */
+	const char *md = "a\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80"
+			 "\x8d\xf0\x9f\x91\xa7 b\xf0\x9f\x87\xaf\xf0\x9f\x87\xb5"
+			 "c d\n";
+	expect_lines(md, 6, NULL,
+		     "a\n\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80"
+		     "\x8d\xf0\x9f\x91\xa7\nb\xf0\x9f\x87\xaf\xf0\x9f\x87\xb5"
+		     "c d");
+	expect_lines(md, 4, NULL,
+		     "a\n\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80"
+		     "\x8d\n\xf0\x9f\x91\xa7 b\n\xf0\x9f\x87\xaf\xf0\x9f\x87"
+		     "\xb5" "c\nd");
+}
+
+static void tabs_and_control_characters_in_ascii_text(void **state)
+{
+	/* A tab is a space; C0, DEL and C1 controls are dropped. */
+	expect_lines("x\ty\x01z\x7f w\xc2\x85v\n", 5, NULL, "x yz\nwv");
+	expect_lines("x\ty\x01z\x7f w\xc2\x85v\n", 3, NULL, "x\nyz\nwv");
+}
+
+static void terms_at_the_ends_of_a_paragraph(void **state)
+{
+	const struct glossary *g = *state;
+	expect_lines("Stem cell\n", 40, g, "{Stem cell}");
+	expect_lines("Stem cells grow; see bone marrow\n", 40, g,
+		     "{Stem cells} grow; see {bone marrow}");
+	expect_lines("stem cell\xcc\x81 and xstem cell, own-cells.\n", 40, g,
+		     "stem cell\xcc\x81 and xstem cell, {own-cells}.");
+	expect_lines("Bone marrow\xc3\xa9 bone MARROW\n", 40, g,
+		     "Bone marrow\xc3\xa9 {bone MARROW}");
+	/* A term cut by the margin stays one target over two lines. */
+	expect_lines("aaaa stem cell\n", 9, g, "aaaa {stem}\n{cell}");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1601,6 +1742,14 @@ int main(void)
 						setup_glossary, teardown_glossary),
 		cmocka_unit_test(a_one_megabyte_paragraph_full_of_emphasis_lays_out),
 		cmocka_unit_test(a_one_megabyte_word_lays_out),
+		cmocka_unit_test(ascii_next_to_combining_marks_wraps_by_grapheme),
+		cmocka_unit_test(ascii_runs_end_at_the_margin_or_a_combining_mark),
+		cmocka_unit_test(ascii_next_to_wide_characters),
+		cmocka_unit_test(a_paragraph_that_fits_is_not_broken),
+		cmocka_unit_test(ascii_next_to_emoji_sequences),
+		cmocka_unit_test(tabs_and_control_characters_in_ascii_text),
+		cmocka_unit_test_setup_teardown(terms_at_the_ends_of_a_paragraph,
+						setup_glossary, teardown_glossary),
 	};
 	/* TEST_FILTER=pattern runs only the matching tests. */
 	if (getenv("TEST_FILTER") != NULL)

@@ -281,6 +281,38 @@ static void is_clean_agrees_with_sanitize_on_a_byte_sweep(void **state)
 		}
 }
 
+static void sanitize_to_writes_what_sanitize_returns(void **state)
+{
+	/* ASCII takes a shortcut: mix it with controls, UTF-8, broken
+	 * UTF-8 and the separators; then every 2-byte string. */
+	static const char *const in[] = {
+		"plain ASCII text, tab\there, newline\nthere",
+		"\x01\x1f\x7f" "a\x7f" "b\x1b[0mc",
+		"caf\xc3\xa9 na\xc3\xafve e\xcc\x81 \xe6\x97\xa5 \xf0\x9f\x98\x80",
+		"bad \xff\xfe \xc3 \xe6\x97 \xed\xa0\x80 end",
+		"sep\xe2\x80\xa8line\xe2\x80\xa9para \xe2\x80\xae" "bidi\xe2\x80\xac",
+		"nel\xc2\x85" "csi\xc2\x9b" "ok",
+	};
+	char buf[3 * 64 + 1];
+	for (size_t i = 0; i < N(in); i++) {
+		size_t len, n = strlen(in[i]);
+		char *want = text_sanitize(in[i], n, &len);
+		memset(buf, 'x', sizeof buf);
+		assert_int_equal(text_sanitize_to(buf, in[i], n), len);
+		assert_memory_equal(buf, want, len + 1);
+		free(want);
+	}
+	for (unsigned a = 0; a < 256; a++)
+		for (unsigned b = 0; b < 256; b++) {
+			char s2[2] = {(char)a, (char)b};
+			size_t len;
+			char *want = text_sanitize(s2, 2, &len);
+			assert_int_equal(text_sanitize_to(buf, s2, 2), len);
+			assert_memory_equal(buf, want, len + 1);
+			free(want);
+		}
+}
+
 /* ---- text_width, text_cp_width ---- */
 
 struct width_row {
@@ -328,6 +360,47 @@ static void width_of_code_points(void **state)
 static void width_counts_invalid_bytes_as_one_column(void **state)
 {
 	assert_int_equal(text_width("a\xff" "b", 3), 3);
+	/* A character cut by the length is bad bytes, one column each. */
+	assert_int_equal(text_width("a\xe6\x97\xa5", 3), 3);
+	assert_int_equal(text_width("\xc3\xa9\xc3", 3), 2);
+}
+
+static void width_is_fit_without_a_limit(void **state)
+{
+	/* text_width has a loop of its own (ASCII counted byte by byte):
+	 * it must agree with text_fit on every 1- and 2-byte string and on
+	 * mixed text. */
+	static const char *const mixed[] = {
+		"ab\xe6\x97\xa5" "cd e\xcc\x81 \xf0\x9f\x91\xa8\xe2\x80\x8d"
+		"\xf0\x9f\x91\xa9 x\xff\xfe" "y \xed\xa0\x80 z\xe2\x80\x8b",
+		"\t\n\x01\x7f\xc2\x85\xc2\xa0",
+	};
+	for (size_t i = 0; i < N(mixed); i++) {
+		size_t n = strlen(mixed[i]), w;
+		assert_int_equal(text_fit(mixed[i], n, (size_t)-1, &w), n);
+		assert_int_equal(text_width(mixed[i], n), w);
+	}
+	for (unsigned a = 0; a < 256; a++)
+		for (unsigned b = 0; b < 256; b++) {
+			char s2[2] = {(char)a, (char)b};
+			size_t w;
+			text_fit(s2, 2, (size_t)-1, &w);
+			assert_int_equal(text_width(s2, 2), w);
+		}
+	/* ASCII is counted eight bytes at a time: a wide character, a
+	 * combining mark or a bad byte at every place of a longer text. */
+	static const char *const odd[] = {"\xe6\x97\xa5", "\xcc\x81", "\xff"};
+	static const size_t odd_w[] = {2, 0, 1};
+	for (size_t k = 0; k < N(odd); k++)
+		for (size_t at = 0; at <= 20; at++) {
+			char buf[32];
+			size_t ol = strlen(odd[k]);
+			memset(buf, 'a', sizeof buf);
+			memcpy(buf + at, odd[k], ol);
+			for (size_t n = at + ol; n <= 24; n++)
+				assert_int_equal(text_width(buf, n),
+						 n - ol + odd_w[k]);
+		}
 }
 
 /* ---- text_fit ---- */
@@ -536,9 +609,11 @@ int main(void)
 		cmocka_unit_test(is_clean_accepts_text_that_sanitize_keeps),
 		cmocka_unit_test(is_clean_rejects_what_sanitize_removes),
 		cmocka_unit_test(is_clean_agrees_with_sanitize_on_a_byte_sweep),
+		cmocka_unit_test(sanitize_to_writes_what_sanitize_returns),
 		cmocka_unit_test(width_counts_columns),
 		cmocka_unit_test(width_of_code_points),
 		cmocka_unit_test(width_counts_invalid_bytes_as_one_column),
+		cmocka_unit_test(width_is_fit_without_a_limit),
 		cmocka_unit_test(fit_cuts_at_the_width),
 		cmocka_unit_test(fit_w_may_be_null),
 		cmocka_unit_test(fit_never_splits_a_character_at_any_width),

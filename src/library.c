@@ -186,8 +186,9 @@ static void walk(struct loader *ld, const char *dir, const char *rel,
 	if (dfd < 0)
 		dfd = AT_FDCWD;
 	for (size_t i = 0; i < n; i++) {
-		/* library_load_first: stop between two top entries (whole
-		 * topics, so that each is sorted as it will stay). */
+		/* library_load_first stops between two top entries (whole
+		 * topics, so that each is sorted as it will stay) once the
+		 * home screen is full; library_load_until when told to. */
 		if ((depth == 0 && ld->first > 0 &&
 		     2 + ld->rows + ld->ntopics >= ld->first) ||
 		    ld->stopped || (ld->stop != NULL && ld->stop() != 0)) {

@@ -593,35 +593,35 @@ void app_reload(struct app *a)
 }
 
 /* After the first frame: the whole library in place of the first screen's
- * (library_load_first), and the line that says the kiosk is serving. */
+ * (library_load_first), and the line that says the kiosk is serving.
+ * Nothing of the session refers to the first screen's library yet (no key
+ * was handled), so it is freed first: the two are never in memory at
+ * once. */
 static void load_whole(struct app *a)
 {
-	if (a->lib->partial) {
-		struct diag_list d = {0};
-		/* A hangup meanwhile stops it: at 10,000 articles this load
-		 * takes about 0.2 s. */
-		struct library *lib =
-			library_load_until(a->lib->dir, term_should_quit, &d);
-		if (term_should_quit()) {
-			library_free(lib);
-			diag_list_clear(&d);
-			return;
-		}
-		if (lib != NULL) {
-			log_started(lib);
-			log_diags(&d);
-			move_to(a, lib);
-		} else {
-			/* Gone since the first look: serve what was read;
-			 * the watcher reloads when the folder is back. */
-			log_diags(&d);
-			a->lib->partial = false;
-			log_started(a->lib);
-		}
-		diag_list_clear(&d);
-	} else {
+	if (!a->lib->partial) {
 		log_started(a->lib);
+		return;
 	}
+	char *dir = xstrdup(a->lib->dir);
+	home_forget(a);
+	library_free(a->lib);
+	struct diag_list d = {0};
+	/* A hangup meanwhile stops it: at 10,000 articles this load takes
+	 * about 0.2 s. */
+	a->lib = library_load_until(dir, term_should_quit, &d);
+	if (a->lib == NULL) {
+		/* Told to quit, or the folder went away since the first
+		 * look: an empty library, which the watcher replaces when
+		 * the folder is back. */
+		a->lib = library_empty(dir);
+	}
+	if (!term_should_quit()) {
+		log_started(a->lib);
+		log_diags(&d);
+	}
+	diag_list_clear(&d);
+	free(dir);
 }
 
 /* Milliseconds until the next timed event (idle reset, a countdown

@@ -52,7 +52,8 @@ struct article {
 	char *topic;       /* owned; topic name, "" for none */
 	int order;         /* sort key inside the topic (front matter) */
 	bool plain;        /* plain-text format */
-	struct frontmatter fm; /* owned; as read */
+	struct frontmatter fm; /* owned; as read, but a library loaded to
+				  serve keeps only url (library.c) */
 	char *text;        /* owned; the whole file as loaded (ARTICLE_KEEP),
 			      or NULL: the body is then read from the file
 			      on opening */

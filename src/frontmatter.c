@@ -933,6 +933,16 @@ int frontmatter_parse(const char *path, const char *text, size_t len,
 	return r.nerrors > 0 ? -1 : 0;
 }
 
+void frontmatter_keep_url(struct frontmatter *fm)
+{
+	if (fm == NULL)
+		return;
+	char *url = fm->url;
+	fm->url = NULL;
+	frontmatter_free(fm);
+	fm->url = url;
+}
+
 void frontmatter_free(struct frontmatter *fm)
 {
 	if (fm == NULL)

@@ -81,6 +81,9 @@ int frontmatter_parse(const char *path, const char *text, size_t len,
  */
 bool frontmatter_complete(const char *text, size_t len);
 
+/* Frees every member but url and zeroes them: what a serving kiosk keeps
+ * once the article has taken its title, description, topic and order. */
+void frontmatter_keep_url(struct frontmatter *fm);
 /* Frees every member and zeroes fm. */
 void frontmatter_free(struct frontmatter *fm);
 

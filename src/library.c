@@ -267,6 +267,10 @@ static void walk(struct loader *ld, const char *dir, const char *rel,
 					rc = 0;
 				}
 				if (rc == 0) {
+					/* Only kiosk --check reads the rest
+					 * of the front matter again. */
+					if (!ld->whole)
+						frontmatter_keep_url(&a->fm);
 					if (a->text != NULL)
 						lib->text_bytes += a->len;
 					ld->rows += a->description[0] != '\0'

@@ -319,6 +319,34 @@ static void descriptions_count_as_rows_of_the_first_screen(void **state)
 	diag_list_clear(&d);
 }
 
+/* A library loaded to serve keeps of the front matter only the web
+ * address (the take-home key uses it); kiosk --check keeps it all. */
+static void a_served_library_keeps_only_the_url_of_front_matter(void **state)
+{
+	struct fx *f = *state;
+	put(f, "articles/x.md",
+	    "---\ntitle: X\nreviewed: 2026-01-02\nurl: https://c.example/x\n"
+	    "tags: [a, b]\n---\n\nText.\n");
+	struct diag_list d = {0};
+	struct library *lib = library_load(f->content, NULL, &d);
+	assert_non_null(lib);
+	const struct article *a = library_find(lib, "x.md");
+	assert_non_null(a);
+	assert_string_equal(a->title, "X");
+	assert_string_equal(a->fm.url, "https://c.example/x");
+	assert_null(a->fm.title);
+	assert_null(a->fm.reviewed);
+	assert_int_equal(a->fm.ntags, 0);
+	library_free(lib);
+	lib = library_load_whole(f->content, &d);
+	assert_non_null(lib);
+	a = library_find(lib, "x.md");
+	assert_string_equal(a->fm.reviewed, "2026-01-02");
+	assert_int_equal(a->fm.ntags, 2);
+	library_free(lib);
+	diag_list_clear(&d);
+}
+
 static int stop_calls;
 static int stop_after_three(void) { return ++stop_calls > 3; }
 static int never_stop(void) { return 0; }
@@ -784,6 +812,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_first_screen_loads_whole_topics_until_enough,
 						setup_clinic, teardown),
 		cmocka_unit_test_setup_teardown(descriptions_count_as_rows_of_the_first_screen,
+						setup_empty, teardown),
+		cmocka_unit_test_setup_teardown(a_served_library_keeps_only_the_url_of_front_matter,
 						setup_empty, teardown),
 		cmocka_unit_test_setup_teardown(a_load_stops_when_told,
 						setup_clinic, teardown),

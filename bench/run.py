@@ -1187,7 +1187,7 @@ class Report:
             h = self.home("1000", s, field="hwm_kib")
             if h:
                 self.target(f"peak RSS, 1,000 articles, {s}", f"{h / 1024:.1f} MiB", "< 8 MiB", h < 8192,
-                            "" if h < 8192 else "article texts kept in memory (4 MiB budget) + per-article front matter")
+                            "" if h < 8192 else "article texts kept in memory (1 MiB budget), the curses screens (three of 200x60 cells: 1 MiB) and the section list cache")
         krs = [r for r in b.art_runs if r["prog"] == "kiosk"] + b.home_runs
         ex = [r["hangup"]["exit_ms"] for r in krs]
         worst = max([x for x in ex if x is not None], default=None)

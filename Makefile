@@ -26,8 +26,8 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := -lc -lunistring $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 # STATIC=1 links ncurses, cmark, libyaml, inih and libunistring into the
 # binary (Debian ships their .a files): no dynamic symbol lookups for them,
-# so every start is about 0.4 ms shorter (`kiosk --version` 1.6 -> 1.2 ms,
-# 1.5 M -> 0.4 M instructions), but a security update of one of them then
+# so every start is about 0.3 ms shorter (`kiosk --version` 1.5 -> 1.2 ms,
+# 1.18 M -> 0.43 M instructions), but a security update of one of them then
 # needs a rebuild of the kiosk.
 ifeq ($(STATIC),1)
 PKG_LIBS   := -Wl,-Bstatic -lncursesw -ltinfo -lcmark -lyaml -linih \

@@ -21,6 +21,7 @@
 #include "article.h"
 #include "draw.h"
 #include "layout.h"
+#include "headless.h"
 #include "linecache.h"
 #include "theme.h"
 
@@ -51,8 +52,7 @@ static const char doc_text[] =
 	"---\n";
 
 struct fixture {
-	SCREEN *scr;
-	FILE *out, *in;
+	struct headless h;
 	struct layout *lay;
 	cmark_node *doc;
 };
@@ -60,18 +60,8 @@ struct fixture {
 static int start(void **state, enum theme_id theme)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+	if (f == NULL || headless_open(&f->h, 40, 120) != 0)
 		return -1;
-	f->out = fopen("/dev/null", "w");
-	f->in = fopen("/dev/null", "r");
-	if (f->out == NULL || f->in == NULL)
-		return -1;
-	setenv("LINES", "40", 1);
-	setenv("COLUMNS", "120", 1);
-	f->scr = newterm("xterm-256color", f->out, f->in);
-	if (f->scr == NULL)
-		return -1;
-	set_term(f->scr);
 	theme_init(theme, false);
 	f->doc = article_parse_markdown(doc_text, strlen(doc_text));
 	*state = f;
@@ -89,10 +79,7 @@ static int stop(void **state)
 	struct fixture *f = *state;
 	layout_free(f->lay);
 	cmark_node_free(f->doc);
-	endwin();
-	delscreen(f->scr);
-	fclose(f->out);
-	fclose(f->in);
+	headless_close(&f->h);
 	free(f);
 	return 0;
 }

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 #include <curses.h>
 
+#include "headless.h"
 #include "rowcache.h"
 #include "theme.h"
 
@@ -24,25 +25,14 @@
 #define ROWS_ 30
 
 struct fixture {
-	SCREEN *scr;
-	FILE *out, *in;
+	struct headless h;
 };
 
 static int start(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	if (f == NULL || setlocale(LC_ALL, "C.UTF-8") == NULL)
+	if (f == NULL || headless_open(&f->h, ROWS_, COLS_) != 0)
 		return -1;
-	f->out = fopen("/dev/null", "w");
-	f->in = fopen("/dev/null", "r");
-	if (f->out == NULL || f->in == NULL)
-		return -1;
-	setenv("LINES", "30", 1);
-	setenv("COLUMNS", "80", 1);
-	f->scr = newterm("xterm-256color", f->out, f->in);
-	if (f->scr == NULL)
-		return -1;
-	set_term(f->scr);
 	theme_init(THEME_DEFAULT, false);
 	*state = f;
 	return 0;
@@ -51,10 +41,7 @@ static int start(void **state)
 static int stop(void **state)
 {
 	struct fixture *f = *state;
-	endwin();
-	delscreen(f->scr);
-	fclose(f->out);
-	fclose(f->in);
+	headless_close(&f->h);
 	free(f);
 	return 0;
 }

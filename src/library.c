@@ -360,6 +360,15 @@ static void load_glossary(struct library *lib, const struct library *prev,
 	free(path);
 }
 
+/* Frees what the walk kept for sorting (the library is not touched). */
+static void loader_clear(struct loader *ld)
+{
+	free(ld->rank);
+	for (size_t i = 0; i < ld->ntopics; i++)
+		free(ld->topic_names[i]);
+	free(ld->topic_names);
+}
+
 /* An empty glossary for lib. */
 static void no_glossary(struct library *lib)
 {
@@ -397,10 +406,7 @@ static struct library *load(const char *dir, const struct library *prev,
 	free(articles);
 	if (ld.stopped && first == 0) {
 		/* library_load_until was told to stop. */
-		free(ld.rank);
-		for (size_t i = 0; i < ld.ntopics; i++)
-			free(ld.topic_names[i]);
-		free(ld.topic_names);
+		loader_clear(&ld);
 		library_free(lib);
 		return NULL;
 	}
@@ -425,10 +431,7 @@ static struct library *load(const char *dir, const struct library *prev,
 		lib->topics[lib->ntopics - 1].count++;
 	}
 	free(k);
-	free(ld.rank);
-	for (size_t i = 0; i < ld.ntopics; i++)
-		free(ld.topic_names[i]);
-	free(ld.topic_names);
+	loader_clear(&ld);
 
 	if (first > 0) {
 		/* The glossary too waits for the whole load. */

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "config.h"
 #include "layout.h"

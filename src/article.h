@@ -20,7 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "diag.h"
 #include "frontmatter.h"

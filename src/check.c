@@ -26,7 +26,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "article.h"
 #include "config.h"

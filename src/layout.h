@@ -30,7 +30,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 struct glossary;
 

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 /* The literals of node n and everything inside it (text, code, code
  * blocks; a space for each line break), not sanitized, from at most max

@@ -28,7 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 #include <unicase.h>
 #include <unictype.h>
 #include <unistr.h>

@@ -35,7 +35,7 @@
 
 #include <stddef.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 /*
  * Parses text (len bytes, UTF-8 already validated by the caller) into a new

@@ -28,7 +28,7 @@
 
 #include <stddef.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 /* Sentences kept in struct readability.longest. */
 #define READABILITY_LONGEST 3

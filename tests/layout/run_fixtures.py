@@ -159,12 +159,12 @@ def _visible_chars(s):
 def lost_text(markdown, output):
     """None when every character of markdown's text (as cmark reads it,
     white space aside) shows in output in the same order; else a short
-    description of where text went missing.  Needs the cmark program."""
+    description of where text went missing.  Needs the cmark-gfm program."""
     if markdown.startswith("---"):  # front matter is not body text
         end = markdown.find("\n---", 3)
         if end >= 0:
             markdown = markdown[markdown.find("\n", end + 1) + 1:]
-    r = subprocess.run(["cmark", "--unsafe"], input=markdown.encode("utf-8"),
+    r = subprocess.run(["cmark-gfm", "--unsafe"], input=markdown.encode("utf-8"),
                        capture_output=True, timeout=TIMEOUT)
     p = _HtmlText()
     p.feed(r.stdout.decode("utf-8", "replace"))
@@ -248,8 +248,8 @@ def main(argv):
         print(__doc__.strip().split("\n\n")[1], file=sys.stderr)
         return 2
     kiosk, fdir, patterns = os.path.abspath(args[0]), args[1], args[2:]
-    if shutil.which("cmark") is None:
-        print("run_fixtures: the cmark program is needed (Debian package cmark)", file=sys.stderr)
+    if shutil.which("cmark-gfm") is None:
+        print("run_fixtures: the cmark-gfm program is needed (Debian package cmark-gfm)", file=sys.stderr)
         print("0 passed, 1 failed")
         return 1
     if not os.access(kiosk, os.X_OK):

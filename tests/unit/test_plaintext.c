@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 #include <cmocka.h>
 
 #include "plaintext.h"

@@ -28,6 +28,7 @@
 
 #include <cmark-gfm.h>
 
+#include "anchor.h"
 #include "article.h"
 #include "config.h"
 #include "fileio.h"
@@ -406,26 +407,6 @@ static char *S_slug(const char *s)
 	return out;
 }
 
-/* True when the kiosk takes fragment frag to mean the section titled
- * title: the letters and digits agree, ignoring case (screen_article.c). */
-static bool S_slug_match(const char *title, const char *frag)
-{
-	const unsigned char *t = (const unsigned char *)title;
-	const unsigned char *f = (const unsigned char *)frag;
-	for (;;) {
-		while (*t && !(*t < 0x80 && isalnum(*t)))
-			t++;
-		while (*f && !(*f < 0x80 && isalnum(*f)))
-			f++;
-		if (*t == '\0' || *f == '\0')
-			return *t == '\0' && *f == '\0';
-		if (tolower(*t) != tolower(*f))
-			return false;
-		t++;
-		f++;
-	}
-}
-
 /* The section titles of article i, as the kiosk's layout names them. */
 static const struct sections *S_sections(struct checker *c, size_t i)
 {
@@ -519,7 +500,7 @@ static void S_check_section(struct checker *c, const struct art *t,
 {
 	const struct sections *s = S_sections(c, target);
 	for (size_t i = 0; i < s->n; i++)
-		if (S_slug_match(s->titles[i], frag))
+		if (anchor_match(s->titles[i], frag))
 			return;
 	char *list = xstrdup("");
 	for (size_t i = 0; i < s->n && i < SHOW_SECTIONS; i++) {

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anchor.h"
 #include "draw.h"
 #include "fold.h"
 #include "glossary.h"
@@ -195,24 +196,6 @@ void reader_seek_fragment(struct app *a, const char *fragment)
 				      : NULL;
 }
 
-/* "How are the cells made?" and "how-are-the-cells-made" match. */
-static bool slug_match(const char *title, const char *frag)
-{
-	const char *t = title, *f = frag;
-	for (;;) {
-		while (*t && !isalnum((unsigned char)*t))
-			t++;
-		while (*f && !isalnum((unsigned char)*f))
-			f++;
-		if (*t == '\0' || *f == '\0')
-			return *t == '\0' && *f == '\0';
-		if (tolower((unsigned char)*t) != tolower((unsigned char)*f))
-			return false;
-		t++;
-		f++;
-	}
-}
-
 /* True when the folded needle is in line ln; the byte range of the
  * first occurrence at or after byte from goes to *s, *e. */
 static bool line_has(const struct line *ln, const char *needle, size_t from,
@@ -297,8 +280,8 @@ static void ensure_layout(struct app *a, const struct geom *g)
 	}
 	if (rd->pend_fragment != NULL) {
 		for (size_t i = 0; i < rd->lay->nsections; i++)
-			if (slug_match(rd->lay->sections[i].title,
-				       rd->pend_fragment)) {
+			if (anchor_match(rd->lay->sections[i].title,
+					 rd->pend_fragment)) {
 				rd->top = rd->lay->sections[i].line;
 				break;
 			}
@@ -523,7 +506,11 @@ static void activate(struct app *a, int32_t target, bool in_pane)
 	long idx = library_resolve(a->lib, &a->lib->articles[rd->article],
 				   t->url, &frag);
 	if (idx >= 0) {
-		app_open_article(a, idx, frag);
+		/* frag points into t->url, which the layout owns; opening
+		 * frees that layout, so the fragment is copied first. */
+		char *own = frag != NULL ? xstrdup(frag) : NULL;
+		app_open_article(a, idx, own);
+		free(own);
 		return;
 	}
 	pane_show_link(a, t->url);

@@ -1,59 +1,95 @@
-/* theme: see theme.h.  Colour pairs are numbered by ui_part and style. */
+/*
+ * theme: see theme.h.  Colour pairs are numbered by what they colour.
+ *
+ * Every pair names its background: the kiosk never leaves the terminal's
+ * own default colours under coloured text, because no colour reads well
+ * on both a dark and a light default background.  The pairs are chosen
+ * for a contrast of at least 4.5:1 (WCAG 2 AA) on the Linux console's
+ * palette, where bold is the bright foreground and only the eight dark
+ * colours exist as backgrounds, and on xterm's default sixteen colours
+ * (tests/e2e/test_contrast.py measures every drawn cell):
+ *
+ *   foreground on black: light grey 9.0, cyan 7.3, green 6.8, bright
+ *   yellow 19; never blue (1.6, bold 4.1), red, magenta or brown;
+ *   on blue: light grey 5.7, white 13; black on cyan 7.3, on light grey
+ *   9.0, on green 6.8.  Bold black is dark grey on the console (2.6:1 on
+ *   cyan), so light backgrounds never carry bold (theme_bold), and dim
+ *   is never used.
+ */
 #include "theme.h"
-
 
 #include "layout.h"
 
 enum {
-	PAIR_HEADER = 1,
+	PAIR_TEXT = 1,
+	PAIR_HEADER,
 	PAIR_KEYBAR,
 	PAIR_SELECTED,
 	PAIR_TOPIC,
+	PAIR_ACCENT,
 	PAIR_TERM,
 	PAIR_LINK,
 	PAIR_HEADING,
-	PAIR_PANE,
 	PAIR_NOTICE,
 	PAIR_CODE,
 	PAIR_QR,
+	PAIR_MATCH,
+	PAIR_DIM,
+	PAIR_COUNT
 };
 
-/* One row per theme: foreground/background per pair, -1 = default. */
+/* Foreground and background of each pair, per colour theme. */
 struct pair_def {
 	short fg, bg;
 };
 
-static const struct pair_def pairs[2][12] = {
-	[0] = { /* default */
+static const struct pair_def pairs[2][PAIR_COUNT] = {
+	[0] = { /* default: light grey on black, blue bars */
+		[PAIR_TEXT] = {COLOR_WHITE, COLOR_BLACK},
 		[PAIR_HEADER] = {COLOR_WHITE, COLOR_BLUE},
-		[PAIR_KEYBAR] = {COLOR_BLACK, COLOR_CYAN},
+		[PAIR_KEYBAR] = {COLOR_WHITE, COLOR_BLUE},
 		[PAIR_SELECTED] = {COLOR_BLACK, COLOR_CYAN},
-		[PAIR_TOPIC] = {COLOR_BLUE, -1},
-		[PAIR_TERM] = {COLOR_CYAN, -1},
-		[PAIR_LINK] = {COLOR_GREEN, -1},
-		[PAIR_HEADING] = {COLOR_BLUE, -1},
-		[PAIR_PANE] = {-1, -1},
-		[PAIR_NOTICE] = {COLOR_BLACK, COLOR_YELLOW},
-		[PAIR_CODE] = {COLOR_MAGENTA, -1},
+		[PAIR_TOPIC] = {COLOR_YELLOW, COLOR_BLACK},
+		[PAIR_ACCENT] = {COLOR_CYAN, COLOR_BLACK},
+		[PAIR_TERM] = {COLOR_CYAN, COLOR_BLACK},
+		[PAIR_LINK] = {COLOR_GREEN, COLOR_BLACK},
+		[PAIR_HEADING] = {COLOR_YELLOW, COLOR_BLACK},
+		[PAIR_NOTICE] = {COLOR_BLACK, COLOR_WHITE},
+		[PAIR_CODE] = {COLOR_GREEN, COLOR_BLACK},
 		[PAIR_QR] = {COLOR_BLACK, COLOR_WHITE},
+		[PAIR_MATCH] = {COLOR_BLACK, COLOR_GREEN},
+		[PAIR_DIM] = {COLOR_WHITE, COLOR_BLACK},
 	},
-	[1] = { /* high contrast: white on black, yellow accents */
+	[1] = { /* high contrast: white on black, bars inverted, yellow */
+		[PAIR_TEXT] = {COLOR_WHITE, COLOR_BLACK},
 		[PAIR_HEADER] = {COLOR_BLACK, COLOR_WHITE},
 		[PAIR_KEYBAR] = {COLOR_BLACK, COLOR_WHITE},
-		[PAIR_SELECTED] = {COLOR_BLACK, COLOR_YELLOW},
+		[PAIR_SELECTED] = {COLOR_BLACK, COLOR_CYAN},
 		[PAIR_TOPIC] = {COLOR_YELLOW, COLOR_BLACK},
+		[PAIR_ACCENT] = {COLOR_WHITE, COLOR_BLACK},
 		[PAIR_TERM] = {COLOR_YELLOW, COLOR_BLACK},
 		[PAIR_LINK] = {COLOR_CYAN, COLOR_BLACK},
 		[PAIR_HEADING] = {COLOR_WHITE, COLOR_BLACK},
-		[PAIR_PANE] = {COLOR_WHITE, COLOR_BLACK},
-		[PAIR_NOTICE] = {COLOR_BLACK, COLOR_YELLOW},
+		[PAIR_NOTICE] = {COLOR_BLACK, COLOR_WHITE},
 		[PAIR_CODE] = {COLOR_WHITE, COLOR_BLACK},
 		[PAIR_QR] = {COLOR_BLACK, COLOR_WHITE},
+		[PAIR_MATCH] = {COLOR_BLACK, COLOR_GREEN},
+		[PAIR_DIM] = {COLOR_WHITE, COLOR_BLACK},
 	},
 };
 
+/* Pairs whose background is light: bold would darken nothing but turn
+ * a black foreground into dark grey on the console. */
+static bool light_bg(short p, int row)
+{
+	short bg = pairs[row][p].bg;
+	return bg == COLOR_WHITE || bg == COLOR_CYAN || bg == COLOR_GREEN ||
+	       bg == COLOR_YELLOW;
+}
+
 static bool use_color;
 static enum theme_id theme;
+static int theme_row;
 /* Underline cannot be shown together with colour (the Linux console's
  * ncv): terms and links are then also bold, so they never differ from
  * plain text by colour alone. */
@@ -75,23 +111,25 @@ void theme_init(enum theme_id t, bool no_color)
 	if (!use_color)
 		return;
 	start_color();
-	int row = t == THEME_HIGH_CONTRAST ? 1 : 0;
-	bool defaults = row == 0 && use_default_colors() == OK;
-	for (short p = 1; p < 12; p++) {
-		short fg = pairs[row][p].fg, bg = pairs[row][p].bg;
-		if (!defaults) {
-			if (fg < 0)
-				fg = COLOR_WHITE;
-			if (bg < 0)
-				bg = COLOR_BLACK;
-		}
-		init_pair(p, fg, bg);
-	}
-	if (row == 1)
-		bkgd(COLOR_PAIR(PAIR_PANE));
+	theme_row = t == THEME_HIGH_CONTRAST ? 1 : 0;
+	for (short p = 1; p < PAIR_COUNT; p++)
+		init_pair(p, pairs[theme_row][p].fg, pairs[theme_row][p].bg);
+	bkgd(COLOR_PAIR(PAIR_TEXT));
 }
 
 static attr_t pair(short p) { return use_color ? COLOR_PAIR(p) : 0; }
+
+attr_t theme_bold(attr_t a)
+{
+	if (a & A_REVERSE)
+		return a;
+	if (use_color) {
+		short p = (short)PAIR_NUMBER(a);
+		if (p > 0 && p < PAIR_COUNT && light_bg(p, theme_row))
+			return a;
+	}
+	return a | A_BOLD;
+}
 
 attr_t theme_style(uint16_t style, bool focused)
 {
@@ -106,10 +144,8 @@ attr_t theme_style(uint16_t style, bool focused)
 		a |= A_BOLD | pair(PAIR_HEADING);
 	if (style & STYLE_CODE)
 		a |= pair(PAIR_CODE);
-	if (style & STYLE_ALT)
-		a |= A_DIM;
 	if (style & (STYLE_MARKER | STYLE_QUOTE | STYLE_RULE))
-		a |= use_color ? pair(PAIR_TOPIC) : A_BOLD;
+		a |= use_color ? pair(PAIR_ACCENT) : A_BOLD;
 	if (style & STYLE_LINK)
 		a |= A_UNDERLINE | pair(PAIR_LINK) | (underline_lost ? A_BOLD : 0);
 	if (style & STYLE_TERM)
@@ -118,9 +154,10 @@ attr_t theme_style(uint16_t style, bool focused)
 			      ? A_BOLD
 			      : 0);
 	if (focused) {
-		/* Reverse video on every terminal and theme. */
-		a &= ~(attr_t)A_COLOR;
-		a |= A_REVERSE | A_BOLD;
+		/* Reverse video of plain text on every terminal and theme:
+		 * black on light grey, never bold (dark grey there). */
+		a &= ~(attr_t)(A_COLOR | A_BOLD);
+		a |= A_REVERSE | pair(PAIR_TEXT);
 	}
 	return a;
 }
@@ -128,32 +165,38 @@ attr_t theme_style(uint16_t style, bool focused)
 attr_t theme_ui(enum ui_part p)
 {
 	switch (p) {
+	case UI_TEXT:
+		return pair(PAIR_TEXT);
 	case UI_HEADER:
-		return use_color ? pair(PAIR_HEADER) | A_BOLD : A_REVERSE | A_BOLD;
+		return use_color ? theme_bold(pair(PAIR_HEADER)) : A_REVERSE;
 	case UI_KEYBAR:
 		return use_color ? pair(PAIR_KEYBAR) : A_REVERSE;
 	case UI_SELECTED:
-		return use_color ? pair(PAIR_SELECTED) | A_BOLD
-				 : A_REVERSE | A_BOLD;
+		return use_color ? pair(PAIR_SELECTED) : A_REVERSE;
 	case UI_TOPIC:
 		return pair(PAIR_TOPIC) | A_BOLD | (use_color ? 0 : A_UNDERLINE);
 	case UI_DIM:
-		return theme == THEME_HIGH_CONTRAST ? A_NORMAL : A_DIM;
+		/* Secondary text (descriptions, hints) is as readable as the
+		 * rest: its own pair of the same colours, italic where there
+		 * are no colours (the console ignores italic). */
+		return use_color ? pair(PAIR_DIM) : A_ITALIC;
 	case UI_PANE:
-		return pair(PAIR_PANE);
+		return pair(PAIR_TEXT);
 	case UI_PANE_TITLE:
 		return pair(PAIR_TERM) | A_BOLD;
 	case UI_BORDER:
-		return pair(PAIR_TOPIC);
+		return use_color ? pair(PAIR_ACCENT) : A_NORMAL;
 	case UI_NOTICE:
-		return use_color ? pair(PAIR_NOTICE) | A_BOLD : A_REVERSE | A_BOLD;
+		return use_color ? pair(PAIR_NOTICE) : A_REVERSE;
 	case UI_CURRENT:
-		return A_BOLD | pair(PAIR_TOPIC);
+		return A_BOLD | pair(PAIR_HEADING);
 	case UI_QR:
 		/* Without colours, reverse video makes the glyphs the
 		 * terminal's background and the rest its foreground. */
 		return use_color ? pair(PAIR_QR) : A_REVERSE;
+	case UI_MATCH:
+		return use_color ? pair(PAIR_MATCH) : A_REVERSE;
 	default:
-		return A_NORMAL;
+		return pair(PAIR_TEXT);
 	}
 }

@@ -2,7 +2,9 @@
  * theme: the one table that maps layout styles and screen parts to curses
  * attributes, for each theme and terminal kind (colour, 8-colour console,
  * monochrome / NO_COLOR).  Meaning is never carried by colour alone:
- * terms and links are also underlined, focus is reverse video.
+ * terms and links are also underlined, focus is reverse video.  Every
+ * pair reads at 4.5:1 or better on the Linux console and on xterm (see
+ * theme.c); dim is never used.
  */
 #ifndef KIOSK_THEME_H
 #define KIOSK_THEME_H
@@ -27,6 +29,7 @@ enum ui_part {
 	UI_NOTICE,     /* short notices */
 	UI_CURRENT,    /* the current section in the section list */
 	UI_QR,         /* a QR code: dark glyphs on a light ground */
+	UI_MATCH,      /* words a search found, marked in the text */
 	UI_PART_COUNT
 };
 
@@ -40,5 +43,11 @@ attr_t theme_style(uint16_t style, bool focused);
 
 /* Attributes for a screen part. */
 attr_t theme_ui(enum ui_part p);
+
+/* a with bold added where bold stays readable: not on a light background
+ * or in reverse video, where the Linux console shows a bold black
+ * foreground as dark grey.  Screens emphasise through this, never by
+ * or-ing A_BOLD themselves. */
+attr_t theme_bold(attr_t a);
 
 #endif

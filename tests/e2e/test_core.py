@@ -337,7 +337,7 @@ def test_plain_text_keeps_the_terminal_colours(spawn, bundled):
     k = home(spawn, bundled, cols=132, rows=40)
     open_article(k, THERAPY)
     k.must_find(THERAPY_FIRST_TEXT)
-    plain = {"fg": "default", "bg": "default", "bold": False, "italic": False,
+    plain = {"fg": "white", "bg": "black", "bold": False, "italic": False,
              "underline": False, "reverse": False}
 
     def check(when):

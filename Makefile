@@ -13,6 +13,7 @@ DESTDIR ?=
 BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man/man1
 SHAREDIR = $(PREFIX)/share/kiosk
+LOCALEDIR = $(PREFIX)/share/locale
 CONFDIR ?= /etc/kiosk
 
 VERSION = 0.1.0
@@ -44,11 +45,15 @@ endif
 OPT    ?= -O2 -g
 CFLAGS ?=
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-             -DKIOSK_VERSION='"$(VERSION)"' $(WARN) $(OPT) $(SAN) \
+             -DKIOSK_VERSION='"$(VERSION)"' \
+             -DKIOSK_LOCALEDIR='"$(LOCALEDIR)"' $(WARN) $(OPT) $(SAN) \
              $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
 BUILD ?= build
+# Translations: po/LANG.po -> $(BUILD)/locale/LANG/LC_MESSAGES/kiosk.mo.
+PO_LANGS := $(basename $(notdir $(wildcard po/*.po)))
+MO_FILES := $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/kiosk.mo)
 # The program: ./kiosk for the normal build, $(BUILD)/kiosk for others
 # (so a sanitizer build never replaces ./kiosk).
 BIN   := $(if $(filter build,$(BUILD)),kiosk,$(BUILD)/kiosk)
@@ -60,7 +65,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/%)
 PYTHON = /usr/bin/python3
 
 # Debian packages: build, test and run dependencies.
-DEB_PKGS = build-essential pkg-config libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm \
+DEB_PKGS = build-essential pkg-config gettext libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm \
            libyaml-dev libinih-dev libunistring-dev libqrencode-dev libcrypt-dev \
            libcmocka-dev python3-pyte python3-pexpect python3-pytest tmux \
            ncurses-term openssh-server openssh-client zbar-tools python3-pil \
@@ -70,7 +75,7 @@ BENCH_PKGS = less lynx w3m linux-perf hyperfine
 
 .PHONY: all run check unit layout-test e2e asan bench deps install uninstall clean
 
-all: $(BIN)
+all: $(BIN) $(MO_FILES)
 
 $(BIN): $(BUILD)/main.o $(BUILD)/libkiosk.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -91,12 +96,12 @@ $(BUILD)/test_%: $(BUILD)/test_%.o $(BUILD)/libkiosk.a
 $(BUILD):
 	mkdir -p $(BUILD)
 
-run: deps kiosk
+run: deps kiosk translations
 	./kiosk --config ./kiosk.conf
 
 check: deps
-	$(MAKE) $(BIN)
-	$(MAKE) unit layout-test e2e
+	$(MAKE) $(BIN) $(MO_FILES)
+	$(MAKE) po-check unit layout-test e2e
 
 unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; ./$$t; done
@@ -115,7 +120,7 @@ asan: deps
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	$(MAKE) BUILD=build/asan OPT='-O1 -g -fno-omit-frame-pointer' \
 	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' \
-	  build/asan/kiosk unit layout-test e2e
+	  build/asan/kiosk translations unit layout-test e2e
 
 # Speed, bytes and memory figures against less, lynx and w3m (bench/).
 bench: deps $(BIN) $(BUILD)/search_bench
@@ -141,20 +146,62 @@ deps:
 	  exit 1; \
 	fi
 
-install: kiosk
+install: kiosk translations
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(SHAREDIR) $(DESTDIR)$(CONFDIR)
 	install -m 755 kiosk $(DESTDIR)$(BINDIR)/kiosk
 	install -m 644 docs/kiosk.1 $(DESTDIR)$(MANDIR)/kiosk.1
 	cp -R content $(DESTDIR)$(SHAREDIR)/
 	sed 's|^content *=.*|content = $(SHAREDIR)/content|' kiosk.conf > $(DESTDIR)$(SHAREDIR)/kiosk.conf.example
+	for l in $(PO_LANGS); do \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/kiosk.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/kiosk.mo; \
+	done
 	[ -e $(DESTDIR)$(CONFDIR)/kiosk.conf ] || install -m 644 $(DESTDIR)$(SHAREDIR)/kiosk.conf.example $(DESTDIR)$(CONFDIR)/kiosk.conf
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kiosk $(DESTDIR)$(MANDIR)/kiosk.1
+	for l in $(PO_LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/kiosk.mo; done
 	rm -rf $(DESTDIR)$(SHAREDIR)
 
 clean:
 	rm -rf build kiosk
+
+# ---------------------------------------------------------------------------
+# Translations (GNU gettext; docs/translating.md).
+#
+#   make pot        po/kiosk.pot from the messages marked _() and N_()
+#   make po-update  po/kiosk.pot, then each po/LANG.po merged with it
+#   make po-check   fails when a catalogue lacks a message of the code or
+#                   has untranslated or fuzzy ones (part of make check)
+#   make translations  build/locale/LANG/LC_MESSAGES/kiosk.mo (make does)
+XGETTEXT_FLAGS = --from-code=UTF-8 --language=C -k_ -kN_ \
+                 --add-comments=TRANSLATORS: --package-name=kiosk \
+                 --package-version=$(VERSION) --msgid-bugs-address=docs/translating.md --sort-by-file
+
+.PHONY: translations pot po-update po-check
+translations: $(MO_FILES)
+
+$(BUILD)/locale/%/LC_MESSAGES/kiosk.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+pot:
+	xgettext $(XGETTEXT_FLAGS) -o po/kiosk.pot $(SRCS)
+
+po-update: pot
+	for l in $(PO_LANGS); do msgmerge --quiet --update --backup=none po/$$l.po po/kiosk.pot; done
+
+# A catalogue passes when, merged with the messages the code has now, no
+# message is untranslated or fuzzy.
+po-check: | $(BUILD)
+	@xgettext $(XGETTEXT_FLAGS) -o $(BUILD)/kiosk.pot $(SRCS)
+	@set -e; for l in $(PO_LANGS); do \
+	  msgmerge --quiet --no-fuzzy-matching -o $(BUILD)/$$l.merged.po po/$$l.po $(BUILD)/kiosk.pot; \
+	  stats=$$(LC_ALL=C msgfmt --check --statistics -o /dev/null $(BUILD)/$$l.merged.po 2>&1); \
+	  echo "po/$$l.po: $$stats"; \
+	  case "$$stats" in *untranslated*|*fuzzy*) \
+	    echo "po/$$l.po: translate the messages above (make po-update, then edit po/$$l.po)"; exit 1;; esac; \
+	done
 
 # ---------------------------------------------------------------------------
 # Hardening: fuzzing, static analysis, leak checks.

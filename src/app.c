@@ -25,6 +25,7 @@
 #include "screen_glossary.h"
 #include "screen_search.h"
 #include "hyperlink.h"
+#include "input.h"
 #include "qr.h"
 #include "session.h"
 #include "term.h"
@@ -824,6 +825,7 @@ int app_run(struct app *a)
 	bool dirty = true; /* something changed since the last paint */
 	bool watching = false;
 	nodelay(stdscr, TRUE);
+	input_setup();
 	/* The cursor is hidden: no need to move it back after each update
 	 * (a few bytes on every key).  Hyperlinks need curses to put it at
 	 * a known place after each update, where they put it back. */
@@ -856,14 +858,14 @@ int app_run(struct app *a)
 			break;
 		}
 		wint_t ch;
-		int r = get_wch(&ch);
+		int r = input_read(&ch);
 		if (r != ERR) {
 			empty = 0;
 			dirty |= handle_key(a, ch, r == KEY_CODE_YES);
 			/* Keys already waiting (a paste, a held key, a burst)
 			 * are handled before the next paint. */
 			for (int more = 0; more < 256 && !a->quit; more++) {
-				r = get_wch(&ch);
+				r = input_read(&ch);
 				if (r == ERR)
 					break;
 				dirty |= handle_key(a, ch, r == KEY_CODE_YES);

@@ -25,6 +25,9 @@ HOME = [
         ("Fibroblast treatments for the skin", "How your own skin cells can be grown"),
         ("Stem cells for skin and hair", "What research says about stem cell"),
     ]),
+    ("Staying safe", [
+        ("Warning signs of an unproven clinic", "Six signs that a stem cell clinic"),
+    ]),
 ]
 TOPICS = [topic for topic, _ in HOME]
 # In home-screen order.

@@ -27,6 +27,7 @@ HOME = [
     ]),
     ("Staying safe", [
         ("Warning signs of an unproven clinic", "Six signs that a stem cell clinic"),
+        ("Checking a treatment or a trial", "How to check that a treatment is approved"),
     ]),
 ]
 TOPICS = [topic for topic, _ in HOME]

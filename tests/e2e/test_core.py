@@ -28,6 +28,7 @@ HOME = [
     ("Staying safe", [
         ("Warning signs of an unproven clinic", "Six signs that a stem cell clinic"),
         ("Checking a treatment or a trial", "How to check that a treatment is approved"),
+        ("After treatment: warning signs and who to call", "Which problems after a cell treatment"),
     ]),
 ]
 TOPICS = [topic for topic, _ in HOME]

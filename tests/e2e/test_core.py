@@ -29,6 +29,7 @@ HOME = [
         ("Warning signs of an unproven clinic", "Six signs that a stem cell clinic"),
         ("Checking a treatment or a trial", "How to check that a treatment is approved"),
         ("After treatment: warning signs and who to call", "Which problems after a cell treatment"),
+        ("Treatment abroad, costs and follow-up at home", "What to know before you travel"),
     ]),
 ]
 TOPICS = [topic for topic, _ in HOME]

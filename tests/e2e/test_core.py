@@ -20,6 +20,7 @@ HOME = [
     ("Stem cell basics", [
         ("What is stem cell therapy?", "What stem cells are, where they come from"),
         ("Stem cells for healing and recovery", "How stem cells might help injuries heal"),
+        ("What is proven today, and proven options", "The few stem cell treatments that are approved"),
     ]),
     ("Skin and hair", [
         ("Fibroblast treatments for the skin", "How your own skin cells can be grown"),

@@ -1,7 +1,7 @@
 """
 End-to-end tests: the real ./kiosk in a pty, checked by what a person sees.
 
-Bundled content (content/): two topics, four articles.  Texts quoted here
+Bundled content (content/): the topics and articles in HOME.  Texts quoted here
 are the ones a reader sees; when the content is edited, update them.
 """
 
@@ -14,14 +14,31 @@ import pytest
 from conftest import BUNDLED_TITLE
 from kiosk_pty import terminfo
 
-TOPICS = ["Stem cell basics", "Skin and hair"]
-# In home-screen order, with the start of each description.
-ARTICLES = [
-    ("What is stem cell therapy?", "What stem cells are, where they come from"),
-    ("Stem cells for healing and recovery", "How stem cells might help injuries heal"),
-    ("Fibroblast treatments for the skin", "How your own skin cells can be grown"),
-    ("Stem cells for skin and hair", "What research says about stem cell"),
+# The home screen: each topic with its articles (title, start of the
+# description), in order.
+HOME = [
+    ("Stem cell basics", [
+        ("What is stem cell therapy?", "What stem cells are, where they come from"),
+        ("Stem cells for healing and recovery", "How stem cells might help injuries heal"),
+        ("What is proven today, and proven options", "The few stem cell treatments that are approved"),
+    ]),
+    ("Skin and hair", [
+        ("Fibroblast treatments for the skin", "How your own skin cells can be grown"),
+        ("Stem cells for skin and hair", "What research says about stem cell"),
+    ]),
+    ("Staying safe", [
+        ("Warning signs of an unproven clinic", "Six signs that a stem cell clinic"),
+        ("Checking a treatment or a trial", "How to check that a treatment is approved"),
+        ("After treatment: warning signs and who to call", "Which problems after a cell treatment"),
+        ("Treatment abroad, costs and follow-up at home", "What to know before you travel"),
+    ]),
 ]
+TOPICS = [topic for topic, _ in HOME]
+# In home-screen order.
+ARTICLES = [art for _, arts in HOME for art in arts]
+# The articles whose title and description fit on the first home screen at
+# 80x24; the others are below and come into view as the selection moves.
+ARTICLES_SHOWN = ARTICLES[:7]
 THERAPY = "What is stem cell therapy?"
 # Sections of THERAPY, in order (the header says "Section n of 8").
 THERAPY_SECTIONS = [
@@ -32,7 +49,7 @@ THERAPY_SECTIONS = [
     "How are the cells prepared?",
     "What is proven and what is still experimental?",
     "What are the risks?",
-    "Questions to ask your care team",
+    "What you can do",
 ]
 THERAPY_FIRST_TEXT = "Stem cell therapy uses living cells to try to repair"
 AUTOLOGOUS_DEF = "Cells or tissue that come from your own body."
@@ -43,7 +60,7 @@ AUTOLOGOUS_DEF = "Cells or tissue that come from your own body."
 def home(spawn, args, **kw):
     """Starts the kiosk and waits for the whole home screen."""
     k = spawn(args, **kw)
-    k.wait_for(re.escape(ARTICLES[-1][0]))
+    k.wait_for(re.escape(ARTICLES_SHOWN[-1][0]))
     return k
 
 
@@ -129,35 +146,50 @@ def test_home_lists_topics_articles_and_title(spawn, bundled):
     lines = k.lines()
     assert BUNDLED_TITLE in lines[0], k.failure("the kiosk title from kiosk.conf is not in the header row")
     rows = {}
-    for name in TOPICS + [t for t, _ in ARTICLES] + [d for _, d in ARTICLES]:
+    for name in TOPICS + [t for t, _ in ARTICLES_SHOWN] + [d for _, d in ARTICLES_SHOWN]:
         pos = k.find(name)
         assert pos, k.failure(f"{name!r} is not on the home screen")
         rows[name] = pos[0]
     # Topic headings come before their articles, descriptions under titles.
-    t1, t2 = TOPICS
-    a = [rows[t] for t, _ in ARTICLES]
-    assert rows[t1] < a[0] < a[1] < rows[t2] < a[2] < a[3], k.failure(f"order on screen is wrong: {rows}")
-    for title, desc in ARTICLES:
+    order = [name for topic, arts in HOME
+             for name in [topic] + [t for t, d in arts if (t, d) in ARTICLES_SHOWN]]
+    seen = [rows[n] for n in order]
+    assert all(r1 < r2 for r1, r2 in zip(seen, seen[1:])), k.failure(f"order on screen is wrong: {rows}")
+    for title, desc in ARTICLES_SHOWN:
         assert rows[desc] == rows[title] + 1, k.failure(f"the description of {title!r} is not on the line under it")
     bar = lines[-1]
     for word in ("Enter", "Esc", "Arrows"):
         assert word in bar, k.failure(f"the key bar (last row) lacks {word!r}")
     assert selected_article(k) == ARTICLES[0][0]
     k.assert_stream_clean()
+    # The rest of the list comes into view, in order, as the selection
+    # moves down to the last article.
+    for _ in range(len(ARTICLES) - 1):
+        k.send("down")
+        k.wait_quiet()
+    rows = {}
+    for title, desc in ARTICLES[len(ARTICLES_SHOWN):]:
+        pos = k.find(title)
+        assert pos, k.failure(f"{title!r} did not come into view at the end of the list")
+        assert k.find(desc) and k.find(desc)[0] == pos[0] + 1, k.failure(f"the description of {title!r} is not under it")
+        rows[title] = pos[0]
+    below = [rows[t] for t, _ in ARTICLES[len(ARTICLES_SHOWN):]]
+    assert below == sorted(below), k.failure(f"order on screen is wrong: {rows}")
+    assert selected_article(k) == ARTICLES[-1][0]
 
 
 def test_up_down_move_the_selection(spawn, bundled):
     k = home(spawn, bundled)
-    for i in (1, 2, 3):
+    for i in range(1, len(ARTICLES)):
         k.send("down")
         k.wait_quiet()
         assert selected_article(k) == ARTICLES[i][0]
     k.send("down")  # already at the last one
     k.wait_quiet()
-    assert selected_article(k) == ARTICLES[3][0]
+    assert selected_article(k) == ARTICLES[-1][0]
     k.send("up")
     k.wait_quiet()
-    assert selected_article(k) == ARTICLES[2][0]
+    assert selected_article(k) == ARTICLES[-2][0]
 
 
 def test_home_list_is_whole_after_a_fast_start(spawn, make_content, make_config):
@@ -469,7 +501,7 @@ def test_tiny_sizes_never_crash(spawn, bundled):
 
 
 def test_huge_terminal(spawn, bundled):
-    k = home(spawn, bundled, cols=300, rows=100)
+    k = home(spawn, bundled, cols=300, rows=150)  # the whole THERAPY article fits
     assert BUNDLED_TITLE in header(k)
     open_article(k, THERAPY)
     k.wait_for(r"Sections")
@@ -481,7 +513,7 @@ def test_huge_terminal(spawn, bundled):
     assert k.alive()
     k.resize(80, 24)
     k.wait_quiet()
-    k.resize(300, 100)
+    k.resize(300, 150)
     k.wait_quiet()
     assert k.alive() and THERAPY in header(k)
     k.assert_stream_clean()
@@ -571,7 +603,7 @@ def test_hangup_ends_the_kiosk(spawn, bundled):
 def test_lang_c_shows_plain_ascii(spawn, bundled):
     k = home(spawn, bundled, lang="C")
     assert BUNDLED_TITLE in header(k)
-    for name in TOPICS + [t for t, _ in ARTICLES]:
+    for name in TOPICS + [t for t, _ in ARTICLES_SHOWN]:
         k.must_find(name)
     k.assert_stream_clean()  # under LANG=C this includes: only ASCII bytes
     assert all(ord(c) < 128 for c in k.text()), k.failure("non-ASCII characters on the screen")
@@ -586,7 +618,7 @@ def test_lang_c_shows_plain_ascii(spawn, bundled):
 def test_other_terminals(spawn, bundled, term):
     k = home(spawn, bundled, term=term)
     assert BUNDLED_TITLE in header(k)
-    for name in TOPICS + [t for t, _ in ARTICLES]:
+    for name in TOPICS + [t for t, _ in ARTICLES_SHOWN]:
         k.must_find(name)
     k.send("enter")
     k.wait_for(re.escape(THERAPY_FIRST_TEXT))

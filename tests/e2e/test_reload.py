@@ -16,12 +16,13 @@ import time
 import pytest
 
 from conftest import BUNDLED_CONTENT, BUNDLED_TITLE
-from test_core import (ARTICLES, AUTOLOGOUS_DEF, THERAPY, THERAPY_SECTIONS,
+from test_core import (ARTICLES, ARTICLES_SHOWN, AUTOLOGOUS_DEF, THERAPY, THERAPY_SECTIONS,
                        focus_on, goto_section, header, home, open_article,
                        section_no, selected_article)
 
 THERAPY_FILE = "articles/01-stem-cell-basics/what-is-stem-cell-therapy.md"
 RECOVERY = ARTICLES[1][0]
+FIBROBLAST = "Fibroblast treatments for the skin"
 RECOVERY_FILE = "articles/01-stem-cell-basics/stem-cells-for-recovery.md"
 RECOVERY_TEXT = "Doctors hope that stem cells can help the body mend damage"
 NOTICE_REMOVED = "The article you were reading has been removed."
@@ -38,11 +39,11 @@ def live(spawn, make_config, bundled_copy, tmp_path):
     is up."""
     counter = [0]
 
-    def _start():
+    def _start(**kw):
         counter[0] += 1
         content = bundled_copy()
         log = str(tmp_path / f"kiosk{counter[0]}.log")
-        k = home(spawn, ["--config", make_config(content, extra=f"log = {log}\n")])
+        k = home(spawn, ["--config", make_config(content, extra=f"log = {log}\n")], **kw)
         wait_log(log, r"started")
         return k, content, log
     return _start
@@ -132,6 +133,9 @@ def test_broken_save_keeps_last_good_version(live, kind):
         f"the log does not say the last good version is still shown:\n{new}"
     text = k.text()
     assert RECOVERY in text and ARTICLES[1][1] in text, k.failure(f"after the {kind} save the article is no longer listed as it was")
+    # Titles such as "Warning signs of an unproven clinic" are content.
+    for title, desc in ARTICLES:
+        text = text.replace(title, "").replace(desc, "")
     assert not re.search(r"(?i)\berror\b|warning|not a text file|front matter|last good", text), \
         k.failure("a patient sees the error")
     # Opening it shows the last good text.
@@ -171,7 +175,7 @@ def test_deleting_the_article_being_read(live):
     assert k.lines()[-1].strip() == NOTICE_REMOVED, k.failure("the notice is not in the bottom line")
     text = k.text()
     assert THERAPY not in text, k.failure("the removed article is still listed")
-    for title, _ in ARTICLES[1:]:
+    for title, _ in ARTICLES_SHOWN[1:]:
         assert title in text, k.failure(f"{title!r} is missing")
     # Back stays here (no history leads to the removed article), and
     # Enter opens what is now the first article.
@@ -203,8 +207,9 @@ def test_atomic_save_is_one_reload(live):
 
 
 def test_new_topic_folder(live):
-    k, content, log = live()
-    folder = os.path.join(content, "articles", "03-after-your-visit")
+    # 40 rows: the whole list, with the new topic at its end, fits on screen
+    k, content, log = live(rows=40)
+    folder = os.path.join(content, "articles", "04-after-your-visit")
     os.mkdir(folder)
     with open(os.path.join(folder, "caring-for-your-wound.md"), "w") as f:
         f.write("---\ntitle: Caring for your wound\ndescription: How to keep it clean and dry.\n"
@@ -214,9 +219,9 @@ def test_new_topic_folder(live):
     title = k.must_find("Caring for your wound")
     assert topic[0] < title[0], k.failure("the new article is not under its topic")
     assert k.must_find(ARTICLES[-1][0])[0] < topic[0], k.failure("the new topic is not after the others")
-    assert "03-after" not in k.text(), k.failure("the folder's number is shown")
+    assert "04-after" not in k.text(), k.failure("the folder's number is shown")
     # The new folder is watched too: editing the file there is seen.
-    edit(content, "articles/03-after-your-visit/caring-for-your-wound.md",
+    edit(content, "articles/04-after-your-visit/caring-for-your-wound.md",
          "title: Caring for your wound", "title: Looking after your wound")
     k.wait_for(r"Looking after your wound", timeout=2)
 
@@ -258,10 +263,10 @@ def test_content_folder_deleted_and_made_again(live):
     shutil.rmtree(content)
     wait_log(log, r"cannot be read; still serving", since=mark, k=k)
     # Meanwhile the kiosk keeps serving what it has.
-    open_article(k, ARTICLES[2][0])
-    k.wait_for(r"Fibroblast treatments use your own skin cells")
+    open_article(k, FIBROBLAST)
+    k.wait_for(r"Fibroblast treatments take some of your own skin cells")
     k.send("esc")
-    k.wait_for(re.escape(ARTICLES[-1][0]))
+    k.wait_for(re.escape(ARTICLES_SHOWN[-1][0]))
     assert k.alive()
     # The folder comes back, with one title changed.
     shutil.copytree(BUNDLED_CONTENT, content)

@@ -14,6 +14,7 @@ import sys
 import pytest
 
 from conftest import BUNDLED_CONTENT
+from test_core import ARTICLES
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "layout"))
 import run_fixtures as rf  # noqa: E402
@@ -33,7 +34,7 @@ def render(kiosk_bin, path, width, ascii=False):
 
 
 def test_bundled_articles_exist():
-    assert len(ARTICLE_FILES) == 4, ARTICLE_FILES
+    assert len(ARTICLE_FILES) == len(ARTICLES), ARTICLE_FILES
 
 
 @pytest.mark.parametrize("path", ARTICLE_FILES, ids=os.path.basename)

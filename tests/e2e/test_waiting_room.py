@@ -21,7 +21,7 @@ import pytest
 
 from conftest import BUNDLED_CONTENT, BUNDLED_TITLE
 from kiosk_pty import Kiosk, terminfo
-from test_core import (ARTICLES, THERAPY, THERAPY_FIRST_TEXT, THERAPY_SECTIONS,
+from test_core import (ARTICLES, ARTICLES_SHOWN, THERAPY, THERAPY_FIRST_TEXT, THERAPY_SECTIONS,
                        TOPICS, focus_on, goto_section, header, home,
                        open_article, section_no, selected_article)
 
@@ -111,7 +111,7 @@ def home_is_fresh(k):
     text = k.text()
     assert BUNDLED_TITLE in header(k), k.failure("the home screen's title is not in the header")
     assert re.search(HOME_HINT, text), k.failure("this is not the home screen")
-    for title, _ in ARTICLES:
+    for title, _ in ARTICLES_SHOWN:
         assert title in text, k.failure(f"{title!r} is not listed")
     assert not re.search(PANE_HINT, text), k.failure("a glossary pane is still open")
     assert not re.search(COUNTDOWN, text), k.failure("the countdown is shown on a fresh home screen")
@@ -352,7 +352,7 @@ def test_key_during_countdown_keeps_session(spawn, waiting_room):
 def test_attract_screen(spawn, waiting_room):
     started = time.monotonic()
     k = spawn(waiting_room(idle=2, attract=3))
-    k.wait_for(re.escape(ARTICLES[-1][0]))
+    k.wait_for(re.escape(ARTICLES_SHOWN[-1][0]))
     k.wait_for(ATTRACT, timeout=6)
     waited = time.monotonic() - started
     assert 2.8 <= waited <= 4.5, k.failure(f"the attract screen came after {waited:.1f} s, not 3 s")
@@ -396,10 +396,10 @@ def idle_kiosks(kiosk_bin, pin_line, tmp_path_factory):
     }
     try:
         attract, home_k, reader = kiosks.values()
-        reader.wait_for(re.escape(ARTICLES[-1][0]))
+        reader.wait_for(re.escape(ARTICLES_SHOWN[-1][0]))
         reader.send("enter")
         reader.wait_for(re.escape(THERAPY_FIRST_TEXT))
-        home_k.wait_for(re.escape(ARTICLES[-1][0]))
+        home_k.wait_for(re.escape(ARTICLES_SHOWN[-1][0]))
         attract.wait_for(ATTRACT, timeout=5)
         base = {}
         for n, k in kiosks.items():
@@ -440,7 +440,7 @@ def test_idle_uses_no_cpu(idle_kiosks):
 
 def test_linux_console(spawn, bundled):
     k = home(spawn, bundled, term="linux")
-    for name in TOPICS + [t for t, _ in ARTICLES]:
+    for name in TOPICS + [t for t, _ in ARTICLES_SHOWN]:
         k.must_find(name)
     assert_no_italic(k, "home screen")
     k.send("enter")
@@ -459,7 +459,7 @@ def test_linux_console(spawn, bundled):
 def test_old_terminals_ascii_and_readable(spawn, bundled, term):
     k = home(spawn, bundled, term=term)
     assert BUNDLED_TITLE in header(k)
-    for name in TOPICS + [t for t, _ in ARTICLES]:
+    for name in TOPICS + [t for t, _ in ARTICLES_SHOWN]:
         k.must_find(name)
     assert selected_article(k) == ARTICLES[0][0]
     assert_ascii(k, "home screen")

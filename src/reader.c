@@ -20,6 +20,17 @@
 #include "text.h"
 #include "xmem.h"
 
+/* The words a person reads from the model (notices and the link pane). */
+#define S_LAST_SECTION "This is the last section."
+#define S_SEARCH_FIRST "Press / to search first."
+#define S_NONE_BELOW "No more places below."
+#define S_NONE_ABOVE "No more places above."
+#define S_NO_WORDS "There are no highlighted words here."
+#define S_WEB_LINK "This link goes to a web page:"
+#define S_NO_WEB                                                              \
+	"The kiosk cannot open web pages. You can write the address down, or " \
+	"ask the staff for a printed copy."
+
 /* ---- geometry ---- */
 
 void reader_geom(const struct reader *rd, struct reader_geom *g)
@@ -495,10 +506,8 @@ static void pane_link(struct reader *rd, const char *url)
 	p->open = true;
 	p->is_link = true;
 	p->url = own;
-	const char *paras[3] = {"This link goes to a web page:", p->url,
-				"The kiosk cannot open web pages. You can "
-				"write the address down, or ask the staff "
-				"for a printed copy."};
+	const char *paras[3] = {S_WEB_LINK, p->url,
+				S_NO_WEB};
 	p->doc = plain_doc(paras, 3);
 	fit(rd);
 }
@@ -596,7 +605,7 @@ const char *reader_next_section(struct reader *rd)
 		return NULL;
 	size_t s = reader_section(rd);
 	if (s + 1 >= rd->lay->nsections)
-		return "This is the last section.";
+		return S_LAST_SECTION;
 	reader_jump_section(rd, s + 1);
 	return NULL;
 }
@@ -664,12 +673,12 @@ void reader_sections_key(struct reader *rd, enum action act)
 const char *reader_next_match(struct reader *rd, int dir)
 {
 	if (rd->find == NULL)
-		return "Press / to search first.";
+		return S_SEARCH_FIRST;
 	long cur = (long)rd->top + 2;
 	long at = dir > 0 ? find_line(rd, cur + 1, 1)
 			  : (cur > 0 ? find_line(rd, cur - 1, -1) : -1);
 	if (at < 0)
-		return dir > 0 ? "No more places below." : "No more places above.";
+		return dir > 0 ? S_NONE_BELOW : S_NONE_ABOVE;
 	rd->top = at >= 2 ? (size_t)at - 2 : 0;
 	settle(rd);
 	return NULL;
@@ -728,7 +737,7 @@ const char *reader_move_focus(struct reader *rd, int dir)
 		rd->focus = r.ids[i];
 		rd->focus_in_pane = r.in_pane[i];
 	} else {
-		msg = "There are no highlighted words here.";
+		msg = S_NO_WORDS;
 	}
 	ring_free(&r);
 	return msg;

@@ -5,6 +5,13 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The words a person reads from here. */
+#define S_TOO_MANY "Too many tries. Wait %d s."
+#define S_NO_PIN "No PIN is set in kiosk.conf."
+#define S_WRONG "Wrong PIN."
+#define S_ENDED_IDLE "Your session has ended because nothing was pressed for a while."
+#define S_ENDED_MAX "Your session has reached its time limit."
+
 void waitroom_init(struct waitroom *w, const struct waitroom_cfg *cfg,
 		   double now)
 {
@@ -38,10 +45,10 @@ static unsigned pin_key(struct waitroom *w, enum waitroom_input in, int ch,
 		double wait = pin_wait(&w->limiter, now);
 		if (wait > 0) {
 			snprintf(w->pin_msg, sizeof w->pin_msg,
-				 "Too many tries. Wait %d s.", (int)ceil(wait));
+				 S_TOO_MANY, (int)ceil(wait));
 		} else if (w->cfg.pin_hash == NULL || w->cfg.pin_hash[0] == '\0') {
 			snprintf(w->pin_msg, sizeof w->pin_msg,
-				 "No PIN is set in kiosk.conf.");
+				 S_NO_PIN);
 		} else {
 			bool ok = pin_check(w->pin, w->cfg.pin_hash);
 			pin_record(&w->limiter, ok, now);
@@ -49,7 +56,7 @@ static unsigned pin_key(struct waitroom *w, enum waitroom_input in, int ch,
 				r |= WAITROOM_QUIT;
 			else
 				snprintf(w->pin_msg, sizeof w->pin_msg,
-					 "Wrong PIN.");
+					 S_WRONG);
 		}
 		explicit_bzero(w->pin, sizeof w->pin);
 		w->pin_len = 0;
@@ -107,12 +114,11 @@ unsigned waitroom_tick(struct waitroom *w, double now, bool pristine)
 	const struct waitroom_cfg *c = &w->cfg;
 	if (c->remote && c->session_idle > 0 &&
 	    now - w->last_input >= c->session_idle) {
-		w->ended = "Your session has ended because nothing was "
-			   "pressed for a while.";
+		w->ended = S_ENDED_IDLE;
 		ev |= WAITROOM_ENDED;
 	}
 	if (c->remote && c->session_max > 0 && now - w->started >= c->session_max) {
-		w->ended = "Your session has reached its time limit.";
+		w->ended = S_ENDED_MAX;
 		ev |= WAITROOM_ENDED;
 	}
 	if (w->pin_open && now - w->last_input >= WAITROOM_PIN_TIMEOUT) {

@@ -18,17 +18,27 @@
 #define S_TOO_SMALL "(This screen is too small to show the code.)"
 #define S_ANY_KEY "Press any key to go back."
 
-void take_open(struct take_state *s, const char *url)
-{
-	char *own = xstrdup(url);
-	free(s->url);
-	s->url = own;
-}
-
 void take_close(struct take_state *s)
 {
 	free(s->url);
 	s->url = NULL;
+	if (s->wide.size > 0)
+		qr_free(&s->wide);
+	if (s->narrow.size > 0)
+		qr_free(&s->narrow);
+	s->wide = (struct qr){0};
+	s->narrow = (struct qr){0};
+}
+
+void take_open(struct take_state *s, const char *url)
+{
+	char *own = xstrdup(url);
+	take_close(s);
+	s->url = own;
+	if (qr_make(s->url, 4, &s->wide) != 0)
+		s->wide = (struct qr){0};
+	if (qr_make(s->url, 2, &s->narrow) != 0)
+		s->narrow = (struct qr){0};
 }
 
 bool take_is_open(const struct take_state *s)
@@ -47,33 +57,27 @@ void take_draw(const struct take_state *s, const struct ui *u)
 		draw_fill(y, 0, cols, at);
 	ui_bars(u, S_TITLE, NULL, CTX_HELP);
 	ui_centre(u, 1, S_POINT, A_BOLD);
-	struct qr q;
-	int quiet = 4;
 	int rows_free = rows - 5, cols_free = cols - 2;
-	bool ok = qr_make(s->url, quiet, &q) == 0;
-	if (ok && ((q.size + 1) / 2 > rows_free || q.size > cols_free)) {
-		qr_free(&q);
-		quiet = 2;
-		ok = qr_make(s->url, quiet, &q) == 0;
-	}
-	bool fits = ok && !draw_ascii() && (q.size + 1) / 2 <= rows_free &&
-		    q.size <= cols_free;
+	const struct qr *q = &s->wide;
+	if (q->size > 0 && ((q->size + 1) / 2 > rows_free || q->size > cols_free))
+		q = &s->narrow;
+	bool ok = q->size > 0;
+	bool fits = ok && !draw_ascii() && (q->size + 1) / 2 <= rows_free &&
+		    q->size <= cols_free;
 	int y0 = 2;
 	if (fits) {
-		int x0 = (cols - q.size) / 2;
+		int x0 = (cols - q->size) / 2;
 		attrset(theme_ui(UI_QR));
-		for (int y = 0; y < q.size; y += 2) {
+		for (int y = 0; y < q->size; y += 2) {
 			move(y0 + y / 2, x0);
-			for (int x = 0; x < q.size; x++)
-				addstr(qr_halfblock(&q, x, y));
+			for (int x = 0; x < q->size; x++)
+				addstr(qr_halfblock(q, x, y));
 		}
-		y0 += (q.size + 1) / 2;
+		y0 += (q->size + 1) / 2;
 	} else {
 		ui_centre(u, 3, S_TOO_SMALL, theme_ui(UI_DIM));
 		y0 = 5;
 	}
-	if (ok)
-		qr_free(&q);
 	int w = draw_width(s->url);
 	hyperlink_add(y0, w < cols ? (cols - w) / 2 : 0, w < cols ? w : cols,
 		      s->url);

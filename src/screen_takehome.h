@@ -8,10 +8,15 @@
 
 #include <stdbool.h>
 
+#include "qr.h"
 #include "ui.h"
 
+/* The code is made once, when the address is given (with a quiet zone of
+ * 4 modules, and of 2 for small screens), so drawing only paints it. */
 struct take_state {
-	char *url; /* owned; the address shown, or NULL: not shown */
+	char *url;       /* owned; the address shown, or NULL: not shown */
+	struct qr wide;  /* owned; quiet zone 4 (size 0: could not be made) */
+	struct qr narrow; /* owned; quiet zone 2 */
 };
 
 /* Shows url (copied). */

@@ -45,11 +45,20 @@ static void drop_places(struct words_state *s)
 	s->nplaces = s->place_sel = 0;
 }
 
-void words_reset(struct words_state *s)
+static void drop_terms(struct words_state *s)
 {
+	for (size_t i = 0; i < s->nterms; i++)
+		free(s->plain[i]);
+	free(s->plain);
 	free(s->terms);
+	s->plain = NULL;
 	s->terms = NULL;
 	s->nterms = 0;
+}
+
+void words_reset(struct words_state *s)
+{
+	drop_terms(s);
 	s->lv = (struct listview){0};
 	s->stale = true;
 	drop_places(s);
@@ -90,9 +99,8 @@ static void refresh_terms(struct words_state *s, const struct glossary *g)
 	size_t n = glossary_count(g), fl;
 	char *filter = fold_text(s->filter, strlen(s->filter), &fl, NULL);
 	char **keys = xcalloc(n + 1, sizeof *keys);
-	free(s->terms);
+	drop_terms(s);
 	s->terms = xcalloc(n + 1, sizeof *s->terms);
-	s->nterms = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct glossary_entry *e = glossary_entry_at(g, i);
 		keys[i] = fold_text(e->term, strlen(e->term), &fl, NULL);
@@ -109,6 +117,15 @@ static void refresh_terms(struct words_state *s, const struct glossary *g)
 	sort_keys = keys;
 	qsort(s->terms, s->nterms, sizeof *s->terms, cmp_entry);
 	sort_keys = NULL;
+	/* The first line of each definition, as plain text. */
+	s->plain = xcalloc(s->nterms + 1, sizeof *s->plain);
+	for (size_t k = 0; k < s->nterms; k++) {
+		char *d = xstrdup(glossary_entry_at(g, s->terms[k])->definition);
+		for (char *p = d; *p; p++)
+			if (*p == '\n' || *p == '*' || *p == '_')
+				*p = ' ';
+		s->plain[k] = d;
+	}
 	for (size_t i = 0; i < n; i++)
 		free(keys[i]);
 	free(keys);
@@ -250,14 +267,8 @@ static void draw_list(const struct words_state *s, const struct ui *u)
 		if (sel)
 			draw_fill(LIST_Y + i, 1, cols - 2, at);
 		draw_text(LIST_Y + i, 2, e->term, termw - 1, at | A_BOLD, true);
-		/* The first line of the definition, as plain text. */
-		char *d = xstrdup(e->definition);
-		for (char *p = d; *p; p++)
-			if (*p == '\n' || *p == '*' || *p == '_')
-				*p = ' ';
-		draw_text(LIST_Y + i, 2 + termw, d, cols - termw - 4,
+		draw_text(LIST_Y + i, 2 + termw, s->plain[k], cols - termw - 4,
 			  sel ? at : theme_ui(UI_DIM), true);
-		free(d);
 	}
 }
 

@@ -32,6 +32,8 @@ struct search_hit;
 struct words_state {
 	char filter[64];          /* what the person typed */
 	size_t *terms;            /* owned; entries shown, A to Z */
+	char **plain;             /* owned; per entry shown, its definition
+				     as one plain line (what the list shows) */
 	size_t nterms;
 	struct listview lv;
 	bool stale;               /* filter or library changed */

@@ -1,13 +1,14 @@
 /*
- * app: see app.h.  The loop: paint the current view, wait for one key
+ * app: see app.h.  The loop: paint the current screen, wait for one key
  * (blocking: no timers, no busy loop), map it to an action with the key
- * table and hand it to the current screen.
+ * table, hand it to the current screen and apply the outcome it returns.
  */
 #include "app.h"
 
 #include <errno.h>
 #include <math.h>
 #include <poll.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -17,21 +18,22 @@
 
 #include "draw.h"
 #include "glossary.h"
-#include "keys.h"
-#include "log.h"
-#include "screen_article.h"
-#include "screen_help.h"
-#include "screen_home.h"
-#include "screen_glossary.h"
-#include "screen_search.h"
 #include "hyperlink.h"
 #include "input.h"
-#include "qr.h"
+#include "keys.h"
+#include "log.h"
+#include "screen_lobby.h"
+#include "search.h"
 #include "session.h"
 #include "term.h"
-#include "theme.h"
+#include "ui.h"
 #include "watch.h"
 #include "xmem.h"
+
+/* The words a person reads from the loop itself. */
+#define S_UNAVAILABLE "That article is not available right now."
+#define S_REMOVED "The article you were reading has been removed."
+#define S_NO_ADDRESS "There is no web address to take home here."
 
 double app_now(void)
 {
@@ -40,24 +42,106 @@ double app_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int app_rows(void) { return LINES; }
-int app_cols(void) { return COLS; }
+/* ---- the screens ---- */
 
-void app_init(struct app *a, const struct config *cfg, struct library *lib,
-	      bool ascii)
+/*
+ * What paints each screen, takes its keys, clicks and typed text, and
+ * gets it ready before a paint or a key.  Each screen's functions take
+ * its own state; the wrappers below give them one shape for this table.
+ * The wheel moves a list like Up and Down, except on screens that scroll
+ * by their own rules (own_wheel).
+ */
+struct screen {
+	size_t state;  /* offset of the screen's state in struct app */
+	void (*prepare)(void *s, const struct ui *u);
+	void (*draw)(const void *s, const struct ui *u);
+	struct outcome (*key)(void *s, const struct ui *u, enum action act);
+	struct outcome (*mouse)(void *s, const struct ui *u, const MEVENT *ev);
+	bool (*text)(void *s, wint_t ch, bool keycode); /* NULL: no field */
+	int context;   /* CTX_* for the key table */
+	bool own_wheel;
+};
+
+#define WRAP(pfx, type)                                                      \
+	static void pfx##_prepare_(void *s, const struct ui *u)              \
+	{                                                                    \
+		pfx##_prepare((type *)s, u);                                 \
+	}                                                                    \
+	static void pfx##_draw_(const void *s, const struct ui *u)           \
+	{                                                                    \
+		pfx##_draw((const type *)s, u);                              \
+	}                                                                    \
+	static struct outcome pfx##_key_(void *s, const struct ui *u,        \
+					 enum action act)                    \
+	{                                                                    \
+		return pfx##_key((type *)s, u, act);                         \
+	}
+#define WRAP_MOUSE(pfx, type)                                                \
+	static struct outcome pfx##_mouse_(void *s, const struct ui *u,      \
+					   const MEVENT *ev)                 \
+	{                                                                    \
+		return pfx##_mouse((type *)s, u, ev);                        \
+	}
+#define WRAP_TEXT(pfx, type)                                                 \
+	static bool pfx##_char_(void *s, wint_t ch, bool keycode)            \
+	{                                                                    \
+		return pfx##_char((type *)s, ch, keycode);                   \
+	}
+
+WRAP(home, struct home_state)
+WRAP_MOUSE(home, struct home_state)
+WRAP(art, struct art_state)
+WRAP_MOUSE(art, struct art_state)
+WRAP(help, struct help_state)
+WRAP(srch, struct srch_state)
+WRAP_MOUSE(srch, struct srch_state)
+WRAP_TEXT(srch, struct srch_state)
+WRAP(words, struct words_state)
+WRAP_MOUSE(words, struct words_state)
+WRAP_TEXT(words, struct words_state)
+
+static const struct screen screens[SCREEN_COUNT] = {
+	[SCREEN_HOME] = {offsetof(struct app, home), home_prepare_, home_draw_,
+			 home_key_, home_mouse_, NULL, CTX_HOME, false},
+	[SCREEN_ARTICLE] = {offsetof(struct app, art), art_prepare_, art_draw_,
+			    art_key_, art_mouse_, NULL, CTX_ARTICLE, true},
+	[SCREEN_HELP] = {offsetof(struct app, help), help_prepare_, help_draw_,
+			 help_key_, NULL, NULL, CTX_HELP, false},
+	[SCREEN_SEARCH] = {offsetof(struct app, srch), srch_prepare_,
+			   srch_draw_, srch_key_, srch_mouse_, srch_char_,
+			   CTX_SEARCH, false},
+	[SCREEN_WORDS] = {offsetof(struct app, words), words_prepare_,
+			  words_draw_, words_key_, words_mouse_, words_char_,
+			  CTX_GLOSSARY, false},
+};
+
+static void *state_of(struct app *a, enum screen_id id)
+{
+	return (char *)a + screens[id].state;
+}
+
+/* ---- state ---- */
+
+void app_init(struct app *a, const struct config *cfg, struct library *lib)
 {
 	memset(a, 0, sizeof *a);
 	a->cfg = cfg;
 	a->lib = lib;
-	a->ascii = ascii;
-	a->view = VIEW_HOME;
-	a->rd.article = -1;
-	a->rd.focus = -1;
-	a->rd.sections_on = true;
-	a->locked = cfg->mode == MODE_WAITING_ROOM;
-	a->last_input = app_now();
-	a->started = a->last_input;
-	a->remote = session_is_remote();
+	a->screen = SCREEN_HOME;
+	struct reader_opts o = {.ascii = draw_ascii(),
+				.show_urls = !hyperlink_enabled(),
+				.ascii_bullets = draw_glyphs() != GLYPHS_UNICODE};
+	art_init(&a->art, lib, o);
+	srch_reset(&a->srch, false);
+	words_reset(&a->words);
+	struct waitroom_cfg w = {.locked = cfg->mode == MODE_WAITING_ROOM,
+				 .remote = session_is_remote(),
+				 .idle_timeout = cfg->idle_timeout,
+				 .attract_timeout = cfg->attract_timeout,
+				 .session_idle = cfg->session_idle,
+				 .session_max = cfg->session_max,
+				 .pin_hash = cfg->pin_hash};
+	waitroom_init(&a->wr, &w, app_now());
 }
 
 /* Watches the content folder: after the first frame, as setting up a
@@ -69,370 +153,254 @@ static void start_watch(struct app *a)
 		a->root_check_at = app_now() + 2; /* look for it again */
 }
 
+static void drop_index(struct app *a)
+{
+	search_free(a->index);
+	a->index = NULL;
+}
+
 void app_reset(struct app *a)
 {
-	reader_close(&a->rd);
-	a->rd.sections_on = true;
-	a->nhist = 0;
-	a->view = VIEW_HOME;
-	a->home_sel = 0;
-	a->home_top = 0;
-	a->help_top = 0;
+	art_reset(&a->art);
+	nav_clear(&a->nav);
+	a->screen = SCREEN_HOME;
+	home_reset(&a->home);
+	help_reset(&a->help);
 	a->notice[0] = '\0';
-	a->pin_open = false;
-	explicit_bzero(a->pin, sizeof a->pin);
-	a->pin_len = 0;
-	a->pin_msg[0] = '\0';
-	search_forget(a, false);
-	glossary_forget(a);
-	free(a->qr_text);
-	a->qr_text = NULL;
+	waitroom_close_pin(&a->wr);
+	srch_reset(&a->srch, false);
+	words_reset(&a->words);
+	drop_index(a);
+	take_close(&a->take);
 }
 
 /* Nothing to forget: a fresh home screen. */
 static bool pristine(const struct app *a)
 {
-	return a->view == VIEW_HOME && a->nhist == 0 && a->home_sel == 0 &&
-	       a->home_top == 0 && a->rd.doc == NULL && !a->pin_open;
+	return a->screen == SCREEN_HOME && a->nav.n == 0 &&
+	       a->home.lv.sel == 0 && a->home.lv.top == 0 &&
+	       !reader_is_open(&a->art.rd) && !a->wr.pin_open;
 }
 
 void app_free(struct app *a)
 {
-	reader_close(&a->rd);
-	search_forget(a, false);
-	glossary_forget(a);
-	free(a->qr_text);
-	home_forget(a);
+	art_free(&a->art);
+	srch_free(&a->srch);
+	words_free(&a->words);
+	help_free(&a->help);
+	home_free(&a->home);
+	take_close(&a->take);
+	drop_index(a);
 	library_free(a->lib);
 	watch_close(a->watch);
-	free(a->hist);
+	nav_free(&a->nav);
 	memset(a, 0, sizeof *a);
 }
 
-void app_notice(struct app *a, const char *msg)
+static bool too_small(void)
 {
-	snprintf(a->notice, sizeof a->notice, "%s", msg);
+	return COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS;
 }
 
-void app_push(struct app *a)
+/* What the screens are given; status is the key bar's message (the
+ * countdown before an idle reset, else a notice), kept in buf. */
+static struct ui ui_of(const struct app *a, char *buf, size_t size)
 {
-	struct view v = {.kind = a->view, .article = a->rd.article,
-			 .home_sel = a->home_sel};
-	if (a->view == VIEW_ARTICLE)
-		reader_position(&a->rd, &v.block, &v.block_off);
-	/* A long walk through links keeps the last 64 steps. */
-	if (a->nhist == 64) {
-		memmove(a->hist, a->hist + 1, (a->nhist - 1) * sizeof *a->hist);
-		a->nhist--;
+	struct ui u = {.lib = a->lib,
+		       .title = a->cfg->title,
+		       .locked = a->wr.cfg.locked,
+		       .rows = LINES,
+		       .cols = COLS,
+		       .index = a->index};
+	int left = waitroom_countdown(&a->wr, app_now(), pristine(a));
+	if (left > 0) {
+		lobby_countdown(buf, size, left);
+		u.status = buf;
+	} else if (a->notice[0] != '\0') {
+		u.status = a->notice;
 	}
-	xgrow(&a->hist, &a->cap_hist, a->nhist + 1, sizeof *a->hist);
-	a->hist[a->nhist++] = v;
+	return u;
 }
 
-void app_back(struct app *a)
+/* The search index, for the screens that need it (the words list's
+ * "Appears in" places come from it too). */
+static bool need_index(struct app *a)
 {
-	if (a->nhist == 0) {
-		if (a->view != VIEW_HOME)
-			reader_close(&a->rd);
-		a->view = VIEW_HOME;
+	if (a->index != NULL ||
+	    (a->screen != SCREEN_SEARCH && a->screen != SCREEN_WORDS))
+		return false;
+	a->index = search_build(a->lib);
+	return true;
+}
+
+/* The current screen made ready for a paint or a key. */
+static void prepare(struct app *a)
+{
+	if (a->screen == SCREEN_SEARCH && a->srch.query[0] != '\0')
+		need_index(a);
+	char buf[96];
+	struct ui u = ui_of(a, buf, sizeof buf);
+	screens[a->screen].prepare(state_of(a, a->screen), &u);
+}
+
+/* ---- navigation: applying outcomes ---- */
+
+static struct view current_view(const struct app *a)
+{
+	struct view v = {.screen = a->screen, .article = a->art.rd.article,
+			 .home_sel = a->home.lv.sel};
+	if (a->screen == SCREEN_ARTICLE)
+		reader_position(&a->art.rd, &v.block, &v.block_off);
+	return v;
+}
+
+static void size_reader(struct app *a)
+{
+	char buf[96];
+	struct ui u = ui_of(a, buf, sizeof buf);
+	art_prepare(&a->art, &u);
+}
+
+static void enter(struct app *a, enum screen_id s)
+{
+	a->screen = s;
+	if (s == SCREEN_HELP)
+		help_reset(&a->help);
+	else if (s == SCREEN_SEARCH)
+		srch_enter(&a->srch);
+	else if (s == SCREEN_WORDS)
+		words_enter(&a->words);
+}
+
+static void push(struct app *a, enum screen_id s)
+{
+	nav_push(&a->nav, current_view(a));
+	enter(a, s);
+}
+
+static void back(struct app *a)
+{
+	struct view v;
+	if (!nav_pop(&a->nav, &v)) {
+		if (a->screen != SCREEN_HOME)
+			art_reset(&a->art);
+		a->screen = SCREEN_HOME;
 		return;
 	}
-	struct view v = a->hist[--a->nhist];
-	if (v.kind == VIEW_ARTICLE) {
-		bool loaded = a->rd.article == v.article && a->rd.doc != NULL;
+	if (v.screen == SCREEN_ARTICLE) {
+		const struct reader *rd = &a->art.rd;
+		bool loaded = rd->article == v.article && reader_is_open(rd);
 		if (!loaded) {
-			if (reader_open(a, v.article) != 0) {
-				a->view = VIEW_HOME;
-				app_notice(a, "That article is not available "
-					      "right now.");
+			size_reader(a);
+			struct place at = {.article = v.article, .has_pos = true,
+					   .block = v.block,
+					   .block_off = v.block_off};
+			if (nav_open(&a->art.rd, &at) != 0) {
+				a->screen = SCREEN_HOME;
+				snprintf(a->notice, sizeof a->notice, "%s",
+					 S_UNAVAILABLE);
 				return;
 			}
-			reader_seek(&a->rd, v.block, v.block_off);
 		}
 	} else {
-		reader_close(&a->rd);
-		if (v.kind == VIEW_HOME)
-			a->home_sel = v.home_sel;
+		art_reset(&a->art);
+		if (v.screen == SCREEN_HOME)
+			a->home.lv.sel = v.home_sel;
 	}
-	a->view = v.kind;
+	a->screen = v.screen;
 }
 
-void app_open_article(struct app *a, long index, const char *fragment)
+static void open_place(struct app *a, const struct place *at)
 {
-	if (index < 0 || (size_t)index >= a->lib->narticles)
+	if (at->article < 0 || (size_t)at->article >= a->lib->narticles)
 		return;
-	app_push(a);
-	if (reader_open(a, index) != 0) {
-		a->nhist--;
-		app_notice(a, "That article is not available right now.");
-		if (a->view == VIEW_ARTICLE)
-			a->view = VIEW_HOME;
-		return;
-	}
-	a->view = VIEW_ARTICLE;
-	reader_seek_fragment(a, fragment);
-}
-
-/* The key bar: the context's bindings from the key table. */
-static void draw_keybar(const struct app *a, int context)
-{
-	int y = LINES - 1, cols = COLS;
-	attr_t at = theme_ui(UI_KEYBAR);
-	draw_fill(y, 0, cols, at);
-	char countdown[96] = "";
-	if (a->locked && !pristine(a)) {
-		double left = a->last_input + a->cfg->idle_timeout - app_now();
-		if (left <= APP_COUNTDOWN)
-			snprintf(countdown, sizeof countdown,
-				 "Returning to the start in %d s - press any "
-				 "key to stay",
-				 left < 1 ? 1 : (int)ceil(left));
-	}
-	if (countdown[0] != '\0') {
-		draw_fill(y, 0, cols, theme_ui(UI_NOTICE));
-		draw_text(y, 1, countdown, cols - 2, theme_ui(UI_NOTICE), true);
+	nav_push(&a->nav, current_view(a));
+	size_reader(a);
+	if (nav_open(&a->art.rd, at) != 0) {
+		struct view v;
+		nav_pop(&a->nav, &v);
+		snprintf(a->notice, sizeof a->notice, "%s", S_UNAVAILABLE);
+		if (a->screen == SCREEN_ARTICLE)
+			a->screen = SCREEN_HOME;
 		return;
 	}
-	if (a->notice[0] != '\0') {
-		draw_fill(y, 0, cols, theme_ui(UI_NOTICE));
-		draw_text(y, 1, a->notice, cols - 2, theme_ui(UI_NOTICE), true);
-		return;
-	}
-	size_t n;
-	const struct key_binding *t = keys_table(&n);
-	int x = 1;
-	for (size_t i = 0; i < n && x < cols - 1; i++) {
-		if (t[i].bar == NULL || !(t[i].contexts & context))
-			continue;
-		if (context == CTX_HELP && t[i].action == ACT_HELP)
-			continue;
-		int kw = draw_width(t[i].bar_keys);
-		int bw = draw_width(t[i].bar);
-		if (x + kw + 2 + bw > cols - 1)
-			break;
-		x += draw_text(y, x, t[i].bar_keys, cols - 1 - x, at | A_BOLD, false);
-		x += draw_text(y, x, ": ", cols - 1 - x, at, false);
-		x += draw_text(y, x, t[i].bar, cols - 1 - x, at, false);
-		x += 2;
-	}
+	a->screen = SCREEN_ARTICLE;
 }
 
-void app_draw_bars(const struct app *a, const char *title, const char *right,
-		   int context)
+/* Applies what a screen asked for. */
+static void apply(struct app *a, const struct outcome *o)
 {
-	int cols = COLS;
-	attr_t at = theme_ui(UI_HEADER);
-	draw_fill(0, 0, cols, at);
-	int rw = right != NULL && right[0] != '\0' ? draw_width(right) : 0;
-	if (rw > 0 && rw + 12 < cols)
-		draw_text(0, cols - rw - 1, right, rw, at, false);
-	else
-		rw = -1;
-	draw_text(0, 1, title, cols - rw - 3, at, true);
-	draw_keybar(a, context);
-}
-
-/* The message wrapped at spaces to the window's width (a word wider than
- * the window is cut), as many lines as there are rows. */
-static void draw_too_small(void)
-{
-	static const char msg[] = "Window too small. Please make it bigger.";
-	const char *p = msg;
-	for (int y = 0; y < LINES && *p != '\0'; y++) {
-		size_t n = strlen(p);
-		if (n > (size_t)COLS) {
-			n = (size_t)COLS;
-			while (n > 0 && p[n] != ' ')
-				n--;
-			if (n == 0) /* one long word: cut */
-				n = strcspn(p, " ");
-		}
-		char line[sizeof msg];
-		memcpy(line, p, n);
-		line[n] = '\0';
-		draw_text(y, 0, line, COLS, A_BOLD, true);
-		p += n;
-		while (*p == ' ')
-			p++;
-	}
-}
-
-/* The screens: what paints each view, takes its keys and its clicks.
- * The wheel moves a list like Up and Down, except on screens that scroll
- * by their own rules (own_wheel). */
-struct screen {
-	void (*draw)(struct app *a);
-	void (*key)(struct app *a, enum action act);
-	void (*mouse)(struct app *a, const MEVENT *ev); /* NULL: no clicks */
-	int context;   /* CTX_* for the key table */
-	bool own_wheel;
-};
-
-static const struct screen screens[] = {
-	[VIEW_HOME] = {home_draw, home_key, home_mouse, CTX_HOME, false},
-	[VIEW_ARTICLE] = {article_draw, article_key, article_mouse, CTX_ARTICLE,
-			  true},
-	[VIEW_HELP] = {help_draw, help_key, NULL, CTX_HELP, false},
-	[VIEW_SEARCH] = {search_draw, search_key, search_mouse, CTX_SEARCH,
-			 false},
-	[VIEW_GLOSSARY] = {glossary_draw, glossary_key, glossary_mouse,
-			   CTX_GLOSSARY, false},
-};
-
-/* Centred text on row y. */
-static void centre(int y, const char *s, attr_t at)
-{
-	int w = draw_width(s);
-	int x = w < COLS ? (COLS - w) / 2 : 0;
-	draw_text(y, x, s, COLS - x, at, true);
-}
-
-static void draw_attract(const struct app *a)
-{
-	int mid = LINES / 2;
-	for (int y = mid - 3; y <= mid + 3; y++)
-		draw_fill(y, 0, COLS, theme_ui(UI_HEADER));
-	centre(mid - 2, a->cfg->title, theme_ui(UI_HEADER));
-	centre(mid, "Welcome. Press any key to start.", theme_ui(UI_HEADER));
-	centre(mid + 2, "Read about your health in plain words.",
-	       theme_ui(UI_HEADER));
-}
-
-static void draw_pin(const struct app *a)
-{
-	int w = 44 < COLS - 2 ? 44 : COLS - 2, h = 8;
-	int x = (COLS - w) / 2, y = (LINES - h) / 2;
-	hyperlink_cover(y, x, h, w);
-	for (int i = 0; i < h; i++)
-		draw_fill(y + i, x, w, theme_ui(UI_HEADER));
-	draw_text(y + 1, x + 2, "Staff exit", w - 4, theme_ui(UI_HEADER), true);
-	draw_text(y + 3, x + 2, "Type the PIN, then press Enter.", w - 4,
-		  theme_ui(UI_HEADER), true);
-	char stars[40] = "PIN: ";
-	for (size_t i = 0; i < a->pin_len && i + 6 < sizeof stars; i++)
-		strcat(stars, "*");
-	draw_text(y + 4, x + 2, stars, w - 4, theme_ui(UI_HEADER), true);
-	draw_text(y + 6, x + 2,
-		  a->pin_msg[0] != '\0' ? a->pin_msg : "Esc: back to the kiosk",
-		  w - 4, theme_ui(UI_HEADER), true);
-}
-
-/* The QR code of a->qr_text over the whole screen, with the address in
- * text under it; a quiet zone of 4 modules, 2 when space is short. */
-static void draw_qr(const struct app *a)
-{
-	attr_t at = theme_ui(UI_TEXT);
-	hyperlink_cover(0, 0, LINES, COLS);
-	for (int y = 1; y < LINES - 1; y++)
-		draw_fill(y, 0, COLS, at);
-	app_draw_bars(a, "Take it home", NULL, CTX_HELP);
-	centre(1, "Point your phone's camera at this code.", A_BOLD);
-	struct qr q;
-	int quiet = 4;
-	int rows_free = LINES - 5, cols_free = COLS - 2;
-	bool ok = qr_make(a->qr_text, quiet, &q) == 0;
-	if (ok && ((q.size + 1) / 2 > rows_free || q.size > cols_free)) {
-		qr_free(&q);
-		quiet = 2;
-		ok = qr_make(a->qr_text, quiet, &q) == 0;
-	}
-	bool fits = ok && !draw_ascii() && (q.size + 1) / 2 <= rows_free &&
-		    q.size <= cols_free;
-	int y0 = 2;
-	if (fits) {
-		int x0 = (COLS - q.size) / 2;
-		attrset(theme_ui(UI_QR));
-		for (int y = 0; y < q.size; y += 2) {
-			move(y0 + y / 2, x0);
-			for (int x = 0; x < q.size; x++)
-				addstr(qr_halfblock(&q, x, y));
-		}
-		y0 += (q.size + 1) / 2;
-	} else {
-		centre(3, "(This screen is too small to show the code.)",
-		       theme_ui(UI_DIM));
-		y0 = 5;
-	}
-	if (ok)
-		qr_free(&q);
-	int w = draw_width(a->qr_text);
-	hyperlink_add(y0, w < COLS ? (COLS - w) / 2 : 0, w < COLS ? w : COLS,
-		      a->qr_text);
-	centre(y0, a->qr_text, A_BOLD);
-	centre(y0 + 1, "Press any key to go back.", theme_ui(UI_DIM));
-}
-
-static void draw_ended(const struct app *a)
-{
-	int mid = LINES / 2;
-	centre(mid - 2, "Session ended", theme_ui(UI_TOPIC));
-	centre(mid, a->ended, theme_ui(UI_TEXT));
-	centre(mid + 2, "Thank you for reading. You can connect again at any "
-			"time.",
-	       theme_ui(UI_TEXT));
-}
-
-static void paint(struct app *a)
-{
-	erase();
-	hyperlink_clear();
-	if (a->ended != NULL) {
-		draw_ended(a);
-	} else if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS) {
-		draw_too_small();
-	} else if (a->attract) {
-		draw_attract(a);
-	} else {
-		screens[a->view].draw(a);
-		if (a->qr_text != NULL)
-			draw_qr(a);
-		if (a->pin_open)
-			draw_pin(a);
-	}
-	attrset(A_NORMAL);
-	move(LINES - 1, 0); /* where the cursor rests, when it is moved */
-	refresh();
-	hyperlink_send();
-}
-
-static int context_of(enum view_kind v) { return screens[v].context; }
-
-static void handle_action(struct app *a, enum action act)
-{
-	if (act == ACT_QUIT) {
+	if (o->notice != NULL)
+		snprintf(a->notice, sizeof a->notice, "%s", o->notice);
+	switch (o->req) {
+	case REQ_NONE:
+		break;
+	case REQ_OPEN:
+		open_place(a, &o->at);
+		break;
+	case REQ_BACK:
+		back(a);
+		break;
+	case REQ_PUSH:
+		push(a, o->screen);
+		break;
+	case REQ_QUIT:
 		a->quit = true;
-		return;
+		break;
 	}
-	if (act == ACT_SEARCH) {
-		search_open(a);
-		return;
-	}
-	if (act == ACT_GLOSSARY) {
-		glossary_open(a);
-		return;
-	}
-	if (act == ACT_TAKE_HOME) {
+}
+
+/* Keys that work the same on every screen: true when act was one. */
+static bool global_action(struct app *a, enum action act, struct outcome *o)
+{
+	switch (act) {
+	case ACT_QUIT:
+		*o = outcome_request(REQ_QUIT);
+		return true;
+	case ACT_SEARCH:
+		*o = a->screen == SCREEN_SEARCH ? outcome_repaint()
+						: outcome_push(SCREEN_SEARCH);
+		return true;
+	case ACT_GLOSSARY:
+		*o = a->screen == SCREEN_WORDS ? outcome_repaint()
+					       : outcome_push(SCREEN_WORDS);
+		return true;
+	case ACT_TAKE_HOME: {
 		const char *url = NULL;
-		if (a->view == VIEW_ARTICLE)
-			url = reader_take_home_url(a);
-		else if (a->view == VIEW_HOME && a->lib->narticles > 0)
-			url = a->lib->articles[a->home_sel].fm.url;
+		if (a->screen == SCREEN_ARTICLE)
+			url = reader_take_home_url(&a->art.rd);
+		else if (a->screen == SCREEN_HOME && a->lib->narticles > 0)
+			url = a->lib->articles[a->home.lv.sel].fm.url;
 		if (url == NULL || url[0] == '\0') {
-			app_notice(a, "There is no web address to take home "
-				      "here.");
-			return;
+			*o = outcome_notice(S_NO_ADDRESS);
+		} else {
+			take_open(&a->take, url);
+			*o = outcome_repaint();
 		}
-		free(a->qr_text);
-		a->qr_text = xstrdup(url);
-		return;
+		return true;
 	}
-	if (act == ACT_HELP && a->view != VIEW_HELP) {
-		app_push(a);
-		a->view = VIEW_HELP;
-		a->help_top = 0;
-		return;
+	case ACT_HELP:
+		if (a->screen == SCREEN_HELP)
+			return false; /* the help screen's own: back */
+		*o = outcome_push(SCREEN_HELP);
+		return true;
+	default:
+		return false;
 	}
-	screens[a->view].key(a, act);
+}
+
+static bool handle_action(struct app *a, enum action act)
+{
+	struct outcome o;
+	if (!global_action(a, act, &o)) {
+		need_index(a);
+		prepare(a);
+		char buf[96];
+		struct ui u = ui_of(a, buf, sizeof buf);
+		o = screens[a->screen].key(state_of(a, a->screen), &u, act);
+	}
+	apply(a, &o);
+	return o.repaint;
 }
 
 static void handle_mouse(struct app *a)
@@ -442,25 +410,25 @@ static void handle_mouse(struct app *a)
 		return;
 	if (ev.x < 0 || ev.y < 0 || ev.x >= COLS || ev.y >= LINES)
 		return;
-	if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS)
+	if (too_small())
 		return;
-	const struct screen *sc = &screens[a->view];
+	const struct screen *sc = &screens[a->screen];
 	bool wheel = ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED);
-	if (wheel && !sc->own_wheel)
+	if (wheel && !sc->own_wheel) {
 		handle_action(a, (ev.bstate & BUTTON4_PRESSED) ? ACT_UP : ACT_DOWN);
-	else if (sc->mouse != NULL)
-		sc->mouse(a, &ev);
+		return;
+	}
+	if (sc->mouse == NULL)
+		return;
+	need_index(a);
+	prepare(a);
+	char buf[96];
+	struct ui u = ui_of(a, buf, sizeof buf);
+	struct outcome o = sc->mouse(state_of(a, a->screen), &u, &ev);
+	apply(a, &o);
 }
 
-/* Index in lib of the article with the same id as old->articles[i]. */
-static long same_article(const struct library *lib, const struct library *old,
-			 long i)
-{
-	if (i < 0 || (size_t)i >= old->narticles)
-		return -1;
-	const struct article *a = library_find(lib, old->articles[i].id);
-	return a != NULL ? (long)(a - lib->articles) : -1;
-}
+/* ---- reload ---- */
 
 static void log_started(const struct library *lib)
 {
@@ -475,99 +443,19 @@ static void log_started(const struct library *lib)
 static void move_to(struct app *a, struct library *lib)
 {
 	struct library *old = a->lib;
-	search_forget(a, true); /* the index names the old library */
-	glossary_forget(a);
-	home_forget(a);
-
-	/* The home selection and the history follow their articles. */
-	long sel = same_article(lib, old, (long)a->home_sel);
-	a->home_sel = sel >= 0 ? (size_t)sel : 0;
-	size_t k = 0;
-	for (size_t i = 0; i < a->nhist; i++) {
-		struct view v = a->hist[i];
-		if (v.kind == VIEW_ARTICLE) {
-			v.article = same_article(lib, old, v.article);
-			if (v.article < 0)
-				continue;
+	drop_index(a); /* the index names the old library */
+	srch_reset(&a->srch, true);
+	words_reset(&a->words);
+	home_reload(&a->home);
+	int r = nav_reload(&a->nav, &a->art.rd, &a->home.lv.sel, lib, old);
+	if (r == NAV_GONE) {
+		if (a->screen == SCREEN_ARTICLE) {
+			a->screen = SCREEN_HOME;
+			nav_clear(&a->nav);
 		}
-		if (v.kind == VIEW_HOME) {
-			long hs = same_article(lib, old, (long)v.home_sel);
-			v.home_sel = hs >= 0 ? (size_t)hs : 0;
-		}
-		a->hist[k++] = v;
-	}
-	a->nhist = k;
-
-	/* The reader: same article and section, or home with a notice. */
-	struct reader *rd = &a->rd;
-	long cur = rd->doc != NULL ? same_article(lib, old, rd->article) : -1;
-	if (rd->doc != NULL && cur < 0) {
-		reader_close(rd);
-		a->lib = lib;
-		library_free(old);
-		if (a->view == VIEW_ARTICLE) {
-			a->view = VIEW_HOME;
-			a->nhist = 0;
-		}
-		app_notice(a, "The article you were reading has been removed.");
-		return;
-	}
-	if (rd->doc != NULL) {
-		const struct article *na = &lib->articles[cur];
-		const struct article *oa = &old->articles[rd->article];
-		bool same = na->text != NULL && oa->text != NULL &&
-			    na->len == oa->len &&
-			    memcmp(na->text, oa->text, na->len) == 0 &&
-			    strcmp(na->title, oa->title) == 0;
-		if (same) {
-			rd->article = cur;
-		} else {
-			char *title = NULL, *term = NULL;
-			size_t delta = 0;
-			const char *t;
-			if (reader_where(rd, &t, &delta))
-				title = xstrdup(t);
-			if (rd->pane.open && !rd->pane.is_link)
-				term = xstrdup(glossary_entry_at(old->glossary,
-								 rd->pane.entry)
-						       ->term);
-			uint32_t b, off;
-			reader_position(rd, &b, &off);
-			a->lib = lib;
-			if (reader_open(a, cur) == 0) {
-				reader_seek(rd, b, off);
-				if (title != NULL)
-					reader_seek_section(rd, title, delta);
-				if (term != NULL)
-					reader_show_term(a, term);
-			} else if (a->view == VIEW_ARTICLE) {
-				a->view = VIEW_HOME;
-			}
-			free(title);
-			free(term);
-		}
-	}
-	if (rd->doc != NULL && rd->pane.open && !rd->pane.is_link &&
-	    a->lib == old) {
-		/* Same article text, but the glossary may have changed. */
-		char *term = xstrdup(
-			glossary_entry_at(old->glossary, rd->pane.entry)->term);
-		uint32_t b, off;
-		reader_position(rd, &b, &off);
-		a->lib = lib;
-		layout_free(rd->lay);
-		rd->lay = NULL;
-		reader_seek(rd, b, off);
-		reader_show_term(a, term);
-		free(term);
-	} else if (rd->doc != NULL && a->lib == old) {
-		/* Terms may have changed: lay out again, same place. */
-		uint32_t b, off;
-		reader_position(rd, &b, &off);
-		a->lib = lib;
-		layout_free(rd->lay);
-		rd->lay = NULL;
-		reader_seek(rd, b, off);
+		snprintf(a->notice, sizeof a->notice, "%s", S_REMOVED);
+	} else if (r == NAV_UNREADABLE && a->screen == SCREEN_ARTICLE) {
+		a->screen = SCREEN_HOME;
 	}
 	a->lib = lib;
 	library_free(old);
@@ -605,7 +493,7 @@ static void load_whole(struct app *a)
 		return;
 	}
 	char *dir = xstrdup(a->lib->dir);
-	home_forget(a);
+	home_reload(&a->home);
 	library_free(a->lib);
 	struct diag_list d = {0};
 	/* A hangup meanwhile stops it: at 10,000 articles this load takes
@@ -617,6 +505,7 @@ static void load_whole(struct app *a)
 		 * the folder is back. */
 		a->lib = library_empty(dir);
 	}
+	a->art.rd.lib = a->lib;
 	if (!term_should_quit()) {
 		log_started(a->lib);
 		log_diags(&d);
@@ -625,30 +514,41 @@ static void load_whole(struct app *a)
 	free(dir);
 }
 
-/* Milliseconds until the next timed event (idle reset, a countdown
- * step, the attract screen, the PIN prompt timing out), or -1 for none:
- * then the loop blocks until a key comes, using no CPU at all. */
+/* ---- the loop ---- */
+
+static void paint(struct app *a)
+{
+	erase();
+	hyperlink_clear();
+	char buf[96];
+	struct ui u = ui_of(a, buf, sizeof buf);
+	if (a->wr.ended != NULL) {
+		lobby_draw_ended(&a->wr, &u);
+	} else if (too_small()) {
+		lobby_draw_too_small(&u);
+	} else if (a->wr.attract) {
+		lobby_draw_attract(&u);
+	} else {
+		prepare(a);
+		u = ui_of(a, buf, sizeof buf);
+		screens[a->screen].draw(state_of(a, a->screen), &u);
+		if (take_is_open(&a->take))
+			take_draw(&a->take, &u);
+		if (a->wr.pin_open)
+			lobby_draw_pin(&a->wr, &u);
+	}
+	attrset(A_NORMAL);
+	move(LINES - 1, 0); /* where the cursor rests, when it is moved */
+	refresh();
+	hyperlink_send();
+}
+
+/* Milliseconds until the next timed event (waiting room, session limits,
+ * a reload), or -1 for none: then the loop blocks until a key comes,
+ * using no CPU at all. */
 static int next_timeout(const struct app *a, double now)
 {
-	double next = INFINITY;
-	if (a->pin_open)
-		next = fmin(next, a->last_input + APP_PIN_TIMEOUT);
-	if (a->locked && !pristine(a)) {
-		double reset = a->last_input + a->cfg->idle_timeout;
-		double cd = reset - APP_COUNTDOWN;
-		if (now < cd)
-			next = fmin(next, cd);
-		else if (reset - now <= 1e-3)
-			next = now;
-		else /* once a second, in step with the reset */
-			next = fmin(next, reset - floor(reset - now - 1e-3));
-	}
-	if (a->locked && !a->attract && a->cfg->attract_timeout > 0)
-		next = fmin(next, a->last_input + a->cfg->attract_timeout);
-	if (a->remote && a->cfg->session_idle > 0)
-		next = fmin(next, a->last_input + a->cfg->session_idle);
-	if (a->remote && a->cfg->session_max > 0)
-		next = fmin(next, a->started + a->cfg->session_max);
+	double next = waitroom_next(&a->wr, now, pristine(a));
 	if (a->reload_at > 0)
 		next = fmin(next, a->reload_at);
 	if (a->root_check_at > 0)
@@ -662,13 +562,6 @@ static int next_timeout(const struct app *a, double now)
 /* Timed events that are due. */
 static void tick(struct app *a, double now)
 {
-	if (a->remote && a->cfg->session_idle > 0 &&
-	    now - a->last_input >= a->cfg->session_idle)
-		a->ended = "Your session has ended because nothing was "
-			   "pressed for a while.";
-	if (a->remote && a->cfg->session_max > 0 &&
-	    now - a->started >= a->cfg->session_max)
-		a->ended = "Your session has reached its time limit.";
 	if (a->reload_at > 0 && now >= a->reload_at) {
 		a->reload_at = 0;
 		app_reload(a);
@@ -680,89 +573,27 @@ static void tick(struct app *a, double now)
 		else
 			a->reload_at = now;
 	}
-	if (a->pin_open && now - a->last_input >= APP_PIN_TIMEOUT) {
-		a->pin_open = false;
-		explicit_bzero(a->pin, sizeof a->pin);
-		a->pin_len = 0;
-	}
-	if (!a->locked)
-		return;
-	if (!pristine(a) && now - a->last_input >= a->cfg->idle_timeout)
+	if (waitroom_tick(&a->wr, now, pristine(a)) & WAITROOM_RESET) {
+		bool attract = a->wr.attract;
 		app_reset(a);
-	if (!a->attract && a->cfg->attract_timeout > 0 &&
-	    now - a->last_input >= a->cfg->attract_timeout) {
-		app_reset(a);
-		a->attract = true;
+		a->wr.attract = attract;
 	}
 }
 
-static void pin_key(struct app *a, wint_t ch, bool keycode, double now)
+/* A key as the waiting room sees it. */
+static enum waitroom_input waitroom_input_of(wint_t ch, bool keycode)
 {
-	if (!keycode && ch == 27) {
-		a->pin_open = false;
-	} else if ((keycode && ch == KEY_BACKSPACE) ||
-		   (!keycode && (ch == 127 || ch == 8))) {
-		if (a->pin_len > 0)
-			a->pin[--a->pin_len] = '\0';
-		return;
-	} else if ((keycode && ch == KEY_ENTER) ||
-		   (!keycode && (ch == '\n' || ch == '\r'))) {
-		double wait = pin_wait(&a->limiter, now);
-		if (wait > 0) {
-			snprintf(a->pin_msg, sizeof a->pin_msg,
-				 "Too many tries. Wait %d s.", (int)ceil(wait));
-		} else if (a->cfg->pin_hash[0] == '\0') {
-			snprintf(a->pin_msg, sizeof a->pin_msg,
-				 "No PIN is set in kiosk.conf.");
-		} else {
-			bool ok = pin_check(a->pin, a->cfg->pin_hash);
-			pin_record(&a->limiter, ok, now);
-			if (ok)
-				a->quit = true;
-			else
-				snprintf(a->pin_msg, sizeof a->pin_msg,
-					 "Wrong PIN.");
-		}
-	} else if (!keycode && ch > ' ' && ch < 0x7f &&
-		   a->pin_len + 1 < sizeof a->pin) {
-		a->pin[a->pin_len++] = (char)ch;
-		a->pin[a->pin_len] = '\0';
-		return;
-	} else {
-		return;
-	}
-	explicit_bzero(a->pin, sizeof a->pin);
-	a->pin_len = 0;
-}
-
-/* Waiting-room keys that never reach the screens.  Returns true when ch
- * was used up. */
-static bool locked_key(struct app *a, wint_t ch, bool keycode, double now)
-{
-	if (a->attract) {
-		a->attract = false;
-		return true;
-	}
-	if (a->pin_open) {
-		pin_key(a, ch, keycode, now);
-		return true;
-	}
-	if (keycode || (ch != APP_CHORD_1 && ch != APP_CHORD_2)) {
-		a->chord_at = 0; /* any other key breaks the chord */
-		return false;
-	}
-	if (ch == APP_CHORD_1) {
-		a->chord_at = now;
-		return true;
-	}
-	if (ch == APP_CHORD_2 && a->chord_at > 0 && now - a->chord_at < 3) {
-		a->chord_at = 0;
-		a->pin_open = true;
-		a->pin_len = 0;
-		a->pin_msg[0] = '\0';
-		return true;
-	}
-	return false;
+	if (keycode)
+		return ch == KEY_BACKSPACE ? WAITROOM_ERASE
+		       : ch == KEY_ENTER   ? WAITROOM_ENTER
+					   : WAITROOM_OTHER;
+	if (ch == 27)
+		return WAITROOM_ESC;
+	if (ch == 127 || ch == 8)
+		return WAITROOM_ERASE;
+	if (ch == '\n' || ch == '\r')
+		return WAITROOM_ENTER;
+	return WAITROOM_CHAR;
 }
 
 /* Handles one key or mouse event.  Returns false only when the key
@@ -773,43 +604,48 @@ static bool handle_key(struct app *a, wint_t ch, bool keycode)
 {
 	double now = app_now();
 	bool had_notice = a->notice[0] != '\0';
-	a->last_input = now;
+	bool locked = a->wr.cfg.locked;
+	a->wr.last_input = now;
 	a->notice[0] = '\0';
 	if (keycode && ch == KEY_RESIZE)
 		return true;
-	if (a->locked && locked_key(a, ch, keycode, now))
-		return true;
-	if (a->qr_text != NULL) {
+	if (locked) {
+		unsigned r = waitroom_key(&a->wr, waitroom_input_of(ch, keycode),
+					  (int)ch, now);
+		if (r & WAITROOM_QUIT)
+			a->quit = true;
+		if (r & WAITROOM_USED)
+			return true;
+	}
+	if (take_is_open(&a->take)) {
 		/* Any key (or click) puts the QR code away. */
 		if (keycode && ch == KEY_MOUSE) {
 			MEVENT ev;
 			getmouse(&ev);
 		}
-		free(a->qr_text);
-		a->qr_text = NULL;
+		take_close(&a->take);
 		return true;
 	}
 	if (keycode && ch == KEY_MOUSE) {
 		handle_mouse(a);
 		return true;
 	}
-	if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS) {
-		if (!a->locked && !keycode && (ch == 'q' || ch == 'Q'))
+	if (too_small()) {
+		if (!locked && !keycode && (ch == 'q' || ch == 'Q'))
 			a->quit = true;
 		return true;
 	}
 	/* Screens with a text field take characters before the keys. */
-	if (a->view == VIEW_SEARCH && search_char(a, ch, keycode))
+	const struct screen *sc = &screens[a->screen];
+	if (sc->text != NULL && sc->text(state_of(a, a->screen), ch, keycode))
 		return true;
-	if (a->view == VIEW_GLOSSARY && glossary_char(a, ch, keycode))
-		return true;
-	enum action act = keys_action((int)ch, keycode, context_of(a->view));
-	if (act == ACT_QUIT && a->locked)
+	enum action act = keys_action((int)ch, keycode, sc->context);
+	if (act == ACT_QUIT && locked)
 		act = ACT_NONE;
-	if (act == ACT_NONE && !had_notice && !a->locked)
+	if (act == ACT_NONE && !had_notice && !locked)
 		return false;
-	handle_action(a, act);
-	return true;
+	return handle_action(a, act) || had_notice || locked ||
+	       act != ACT_NONE;
 }
 
 /*
@@ -838,7 +674,7 @@ int app_run(struct app *a)
 		tick(a, app_now());
 		if (a->quit)
 			break;
-		if (dirty || a->ended != NULL) {
+		if (dirty || a->wr.ended != NULL) {
 			paint(a);
 			dirty = false;
 		}
@@ -850,13 +686,17 @@ int app_run(struct app *a)
 			dirty = true;
 			continue;
 		}
-		if (a->ended == NULL)
-			search_prepare(a);
-		if (a->ended != NULL) {
-			log_event("session ended: %s", a->ended);
+		if (a->wr.ended != NULL) {
+			log_event("session ended: %s", a->wr.ended);
 			napms(2500);
 			break;
 		}
+		/* The search index is built after the search screen is
+		 * seen, so the build (about a second at 10,000 articles)
+		 * overlaps the typing of the first letter. */
+		if (need_index(a) && a->screen == SCREEN_SEARCH &&
+		    a->srch.query[0] != '\0')
+			dirty = true;
 		wint_t ch;
 		int r = input_read(&ch);
 		if (r != ERR) {

@@ -1,7 +1,10 @@
 /*
- * keys: the one table of key bindings.  The screens map keys to actions
- * with keys_action; the help screen and the key bar are printed from the
- * same table, so they can never disagree with the keys.
+ * keys: the one table of key bindings.  Each row holds an action, the
+ * screens it works on, its key codes (characters and curses KEY_* codes),
+ * the names of those keys and its help text.  keys_action reads the codes
+ * from the table; the help screen and the key bar are printed from the
+ * same rows, so they can never disagree with the keys.  Every string a
+ * person reads about keys is here (one place to translate).
  */
 #ifndef KIOSK_KEYS_H
 #define KIOSK_KEYS_H
@@ -42,9 +45,21 @@ enum {
 	CTX_GLOSSARY = 1 << 4,
 };
 
+/* One key that gives an action: a character, or a curses KEY_* code when
+ * keycode is set.  action, when not ACT_NONE, overrides the row's (a
+ * "previous" key described in its "next" row, Shift-Tab with Tab);
+ * contexts, when not 0, narrows the row's (Right opens only on home). */
+struct key_code {
+	int ch;
+	bool keycode;
+	enum action action;
+	int contexts;
+};
+
 struct key_binding {
 	enum action action;
 	int contexts;     /* CTX_* bits */
+	const struct key_code *codes; /* ended by a row with ch == 0 */
 	const char *keys; /* key names for the help screen */
 	const char *help; /* what it does, in plain words */
 	const char *bar;  /* short key bar label, or NULL: not in the bar */

@@ -421,7 +421,7 @@ int main(int argc, char **argv)
 	}
 
 	struct app app;
-	app_init(&app, &cfg, lib, ascii_locale);
+	app_init(&app, &cfg, lib);
 	int status = app_run(&app);
 	term_stop();
 	if (term_should_quit())

@@ -15,33 +15,68 @@
 #include "fold.h"
 #include "glossary.h"
 #include "layout.h"
-#include "screen_article.h"
+#include "library.h"
 #include "search.h"
 #include "theme.h"
 #include "xmem.h"
 
-void glossary_forget(struct app *a)
+/* The words a person reads on this screen. */
+#define S_TITLE "Words explained"
+#define S_PROMPT "Find a word: "
+#define S_COUNT_ONE "%zu word, A to Z. Enter: explain."
+#define S_COUNT "%zu words, A to Z. Enter: explain."
+#define S_NO_MATCH "No word matches. Try fewer letters."
+#define S_APPEARS "Appears in (Enter opens it there):"
+#define S_UNUSED "No article uses this word yet."
+#define S_INTRO "Introduction"
+
+#define LIST_Y 4
+
+static int list_h(const struct ui *u)
 {
-	free(a->gterms);
-	a->gterms = NULL;
-	a->ngterms = 0;
-	a->gsel = a->gtop = 0;
-	a->gterms_stale = true;
-	search_hits_free(a->gplaces, a->ngplaces);
-	a->gplaces = NULL;
-	a->ngplaces = a->gplace_sel = 0;
-	a->gdetail = false;
-	a->gfilter[0] = '\0';
+	int n = u->rows - 1 - LIST_Y;
+	return n < 1 ? 1 : n;
 }
 
-void glossary_open(struct app *a)
+static void drop_places(struct words_state *s)
 {
-	if (a->view == VIEW_GLOSSARY)
-		return;
-	app_push(a);
-	a->view = VIEW_GLOSSARY;
-	a->gdetail = false;
-	a->gterms_stale = true;
+	search_hits_free(s->places, s->nplaces);
+	s->places = NULL;
+	s->nplaces = s->place_sel = 0;
+}
+
+static void drop_terms(struct words_state *s)
+{
+	for (size_t i = 0; i < s->nterms; i++)
+		free(s->plain[i]);
+	free(s->plain);
+	free(s->terms);
+	s->plain = NULL;
+	s->terms = NULL;
+	s->nterms = 0;
+}
+
+void words_reset(struct words_state *s)
+{
+	drop_terms(s);
+	s->lv = (struct listview){0};
+	s->stale = true;
+	drop_places(s);
+	layout_free(s->def);
+	s->def = NULL;
+	s->detail = false;
+	s->filter[0] = '\0';
+}
+
+void words_free(struct words_state *s)
+{
+	words_reset(s);
+}
+
+void words_enter(struct words_state *s)
+{
+	s->detail = false;
+	s->stale = true;
 }
 
 /* For sorting: the folded terms of the library's glossary. */
@@ -59,17 +94,13 @@ static bool contains(const char *hay, const char *needle)
 	return needle[0] == '\0' || strstr(hay, needle) != NULL;
 }
 
-static void refresh_terms(struct app *a)
+static void refresh_terms(struct words_state *s, const struct glossary *g)
 {
-	if (!a->gterms_stale)
-		return;
-	const struct glossary *g = a->lib->glossary;
 	size_t n = glossary_count(g), fl;
-	char *filter = fold_text(a->gfilter, strlen(a->gfilter), &fl, NULL);
+	char *filter = fold_text(s->filter, strlen(s->filter), &fl, NULL);
 	char **keys = xcalloc(n + 1, sizeof *keys);
-	free(a->gterms);
-	a->gterms = xcalloc(n + 1, sizeof *a->gterms);
-	a->ngterms = 0;
+	drop_terms(s);
+	s->terms = xcalloc(n + 1, sizeof *s->terms);
 	for (size_t i = 0; i < n; i++) {
 		const struct glossary_entry *e = glossary_entry_at(g, i);
 		keys[i] = fold_text(e->term, strlen(e->term), &fl, NULL);
@@ -81,44 +112,52 @@ static void refresh_terms(struct app *a)
 			free(f);
 		}
 		if (ok)
-			a->gterms[a->ngterms++] = i;
+			s->terms[s->nterms++] = i;
 	}
 	sort_keys = keys;
-	qsort(a->gterms, a->ngterms, sizeof *a->gterms, cmp_entry);
+	qsort(s->terms, s->nterms, sizeof *s->terms, cmp_entry);
+	sort_keys = NULL;
+	/* The first line of each definition, as plain text. */
+	s->plain = xcalloc(s->nterms + 1, sizeof *s->plain);
+	for (size_t k = 0; k < s->nterms; k++) {
+		char *d = xstrdup(glossary_entry_at(g, s->terms[k])->definition);
+		for (char *p = d; *p; p++)
+			if (*p == '\n' || *p == '*' || *p == '_')
+				*p = ' ';
+		s->plain[k] = d;
+	}
 	for (size_t i = 0; i < n; i++)
 		free(keys[i]);
 	free(keys);
 	free(filter);
-	a->gterms_stale = false;
-	if (a->gsel >= a->ngterms)
-		a->gsel = 0;
+	s->stale = false;
+	if (s->lv.sel >= s->nterms)
+		s->lv.sel = 0;
 }
 
-bool glossary_char(struct app *a, wint_t ch, bool keycode)
+bool words_char(struct words_state *s, wint_t ch, bool keycode)
 {
-	if (a->gdetail)
+	if (s->detail)
 		return false;
-	if (!field_type(a->gfilter, sizeof a->gfilter, ch, keycode) &&
-	    !field_erase(a->gfilter, ch, keycode))
+	if (!field_type(s->filter, sizeof s->filter, ch, keycode) &&
+	    !field_erase(s->filter, ch, keycode))
 		return false;
-	a->gterms_stale = true;
-	a->gsel = a->gtop = 0;
+	s->stale = true;
+	s->lv = (struct listview){0};
 	return true;
 }
 
 /* The places the selected term appears: one per article section. */
-static void find_places(struct app *a)
+static void find_places(struct words_state *s, const struct ui *u)
 {
-	search_hits_free(a->gplaces, a->ngplaces);
-	a->gplaces = NULL;
-	a->ngplaces = a->gplace_sel = 0;
-	if (a->search == NULL)
-		a->search = search_build(a->lib);
+	drop_places(s);
+	if (u->index == NULL)
+		return;
 	const struct glossary_entry *e =
-		glossary_entry_at(a->lib->glossary, a->gterms[a->gsel]);
+		glossary_entry_at(u->lib->glossary, s->terms[s->lv.sel]);
 	struct search_hit *hits;
 	size_t n;
-	search_run(a->search, e->term, &hits, &n, 500);
+	search_run(u->index, e->term, &hits, &n, 500);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		bool use = hits[i].kind == SEARCH_TEXT ||
@@ -141,69 +180,108 @@ static void find_places(struct app *a)
 		free(hits[i].text);
 		free(hits[i].needle);
 	}
-	a->gplaces = hits;
-	a->ngplaces = k;
+	s->places = hits;
+	s->nplaces = k;
 }
 
-static void draw_list(struct app *a)
+/* Rows of the detail view: the definition from row 3, at most def_max
+ * lines, the "Also called" line, then the places from *places_y. */
+static int def_lines(const struct words_state *s, const struct ui *u)
 {
-	int rows = app_rows(), cols = app_cols();
-	int x = draw_text(1, 1, "Find a word: ", cols - 2, A_BOLD, false) + 1;
-	x += draw_text(1, x, a->gfilter, cols - x - 2, theme_ui(UI_TEXT), false);
+	int max_def = (u->rows - 6) / 2;
+	if (s->def == NULL)
+		return 0;
+	return (int)s->def->nlines < max_def ? (int)s->def->nlines : max_def;
+}
+
+static int places_y(const struct words_state *s, const struct ui *u,
+		    const struct glossary_entry *e)
+{
+	int y = 3 + def_lines(s, u);
+	char *also = glossary_also(e);
+	if (also != NULL) {
+		y += 2;
+		free(also);
+	}
+	return y + 2;
+}
+
+static size_t places_first(const struct words_state *s, int slots)
+{
+	return slots > 0 && s->place_sel >= (size_t)slots
+		       ? s->place_sel - (size_t)slots + 1
+		       : 0;
+}
+
+void words_prepare(struct words_state *s, const struct ui *u)
+{
+	if (s->stale)
+		refresh_terms(s, u->lib->glossary);
+	listview_follow(&s->lv, 1, list_h(u));
+	if (!s->detail || s->lv.sel >= s->nterms)
+		return;
+	size_t entry = s->terms[s->lv.sel];
+	if (s->def == NULL || s->def_cols != u->cols || s->def_entry != entry) {
+		const struct glossary_entry *e =
+			glossary_entry_at(u->lib->glossary, entry);
+		cmark_node *doc = article_parse_markdown(e->definition,
+							 strlen(e->definition));
+		struct layout_options o = {.width = u->cols - 4 > 1 ? u->cols - 4 : 1,
+					   .ascii = draw_ascii(),
+					   .glossary = u->lib->glossary,
+					   .skip_entry = (long)entry,
+					   .mark_all = true};
+		layout_free(s->def);
+		s->def = layout_build(doc, &o);
+		cmark_node_free(doc);
+		s->def_cols = u->cols;
+		s->def_entry = entry;
+	}
+	int y = places_y(s, u, glossary_entry_at(u->lib->glossary, entry));
+	int slots = u->rows - 1 - y;
+	size_t first = places_first(s, slots);
+	for (int i = 0; i < slots && first + (size_t)i < s->nplaces; i++)
+		search_hit_text(u->index, &s->places[first + (size_t)i]);
+}
+
+static void draw_list(const struct words_state *s, const struct ui *u)
+{
+	const struct glossary *g = u->lib->glossary;
+	int cols = u->cols;
+	int x = draw_text(1, 1, S_PROMPT, cols - 2, A_BOLD, false) + 1;
+	x += draw_text(1, x, s->filter, cols - x - 2, theme_ui(UI_TEXT), false);
 	draw_text(1, x, "_", 1, A_BLINK, false);
 	char count[64];
-	snprintf(count, sizeof count, "%zu word%s, A to Z. Enter: explain.",
-		 a->ngterms, a->ngterms == 1 ? "" : "s");
-	draw_text(2, 1, a->ngterms > 0 ? count : "No word matches. Try fewer "
-						  "letters.",
-		  cols - 2, theme_ui(UI_DIM), true);
-	int y0 = 4, slots = rows - 1 - y0;
-	if (slots < 1)
-		slots = 1;
-	if (a->gsel < a->gtop)
-		a->gtop = a->gsel;
-	if (a->gsel >= a->gtop + (size_t)slots)
-		a->gtop = a->gsel - (size_t)slots + 1;
+	snprintf(count, sizeof count, s->nterms == 1 ? S_COUNT_ONE : S_COUNT,
+		 s->nterms);
+	draw_text(2, 1, s->nterms > 0 ? count : S_NO_MATCH, cols - 2,
+		  theme_ui(UI_DIM), true);
+	int slots = list_h(u);
+	size_t top = listview_top(&s->lv, 1, slots);
 	int termw = cols / 3 > 30 ? 30 : cols / 3;
-	for (int i = 0; i < slots && a->gtop + (size_t)i < a->ngterms; i++) {
-		size_t k = a->gtop + (size_t)i;
-		const struct glossary_entry *e =
-			glossary_entry_at(a->lib->glossary, a->gterms[k]);
-		bool sel = k == a->gsel;
+	for (int i = 0; i < slots && top + (size_t)i < s->nterms; i++) {
+		size_t k = top + (size_t)i;
+		const struct glossary_entry *e = glossary_entry_at(g, s->terms[k]);
+		bool sel = k == s->lv.sel;
 		attr_t at = sel ? theme_ui(UI_SELECTED) : theme_ui(UI_TEXT);
 		if (sel)
-			draw_fill(y0 + i, 1, cols - 2, at);
-		draw_text(y0 + i, 2, e->term, termw - 1, at | A_BOLD, true);
-		/* The first line of the definition, as plain text. */
-		char *d = xstrdup(e->definition);
-		for (char *p = d; *p; p++)
-			if (*p == '\n' || *p == '*' || *p == '_')
-				*p = ' ';
-		draw_text(y0 + i, 2 + termw, d, cols - termw - 4,
+			draw_fill(LIST_Y + i, 1, cols - 2, at);
+		draw_text(LIST_Y + i, 2, e->term, termw - 1, at | A_BOLD, true);
+		draw_text(LIST_Y + i, 2 + termw, s->plain[k], cols - termw - 4,
 			  sel ? at : theme_ui(UI_DIM), true);
-		free(d);
 	}
 }
 
-static void draw_detail(struct app *a)
+static void draw_detail(const struct words_state *s, const struct ui *u)
 {
-	int rows = app_rows(), cols = app_cols();
+	const struct library *lib = u->lib;
+	int cols = u->cols;
 	const struct glossary_entry *e =
-		glossary_entry_at(a->lib->glossary, a->gterms[a->gsel]);
+		glossary_entry_at(lib->glossary, s->terms[s->lv.sel]);
 	draw_text(1, 1, e->term, cols - 2, theme_ui(UI_PANE_TITLE), true);
-	cmark_node *doc = article_parse_markdown(e->definition,
-						 strlen(e->definition));
-	struct layout_options o = {.width = cols - 4 > 1 ? cols - 4 : 1,
-				   .ascii = draw_ascii(),
-				   .glossary = a->lib->glossary,
-				   .skip_entry = (long)a->gterms[a->gsel],
-				   .mark_all = true};
-	struct layout *l = layout_build(doc, &o);
-	cmark_node_free(doc);
-	int y = 3, max_def = (rows - 6) / 2;
-	for (size_t i = 0; i < l->nlines && (int)i < max_def; i++)
-		draw_line(y++, 2, &l->lines[i], cols - 4, -1);
-	layout_free(l);
+	int y = 3, n = def_lines(s, u);
+	for (int i = 0; i < n; i++)
+		draw_line(y++, 2, &s->def->lines[i], cols - 4, -1);
 	char *also = glossary_also(e);
 	if (also != NULL) {
 		draw_text(++y, 2, also, cols - 4, theme_ui(UI_DIM), true);
@@ -211,101 +289,91 @@ static void draw_detail(struct app *a)
 		y++;
 	}
 	y++;
-	draw_text(y++, 2, a->ngplaces > 0 ? "Appears in (Enter opens it there):"
-					  : "No article uses this word yet.",
-		  cols - 4, theme_ui(UI_TOPIC), true);
-	int slots = rows - 1 - y;
-	size_t first = 0;
-	if (slots > 0 && a->gplace_sel >= (size_t)slots)
-		first = a->gplace_sel - (size_t)slots + 1;
-	for (int i = 0; i < slots && first + (size_t)i < a->ngplaces; i++) {
+	draw_text(y++, 2, s->nplaces > 0 ? S_APPEARS : S_UNUSED, cols - 4,
+		  theme_ui(UI_TOPIC), true);
+	int slots = u->rows - 1 - y;
+	size_t first = places_first(s, slots);
+	for (int i = 0; i < slots && first + (size_t)i < s->nplaces; i++) {
 		size_t k = first + (size_t)i;
-		struct search_hit *h = &a->gplaces[k];
-		search_hit_text(a->search, h);
-		bool sel = k == a->gplace_sel;
+		const struct search_hit *h = &s->places[k];
+		bool sel = k == s->place_sel;
 		attr_t at = sel ? theme_ui(UI_SELECTED) : theme_ui(UI_TEXT);
 		char where[512];
 		snprintf(where, sizeof where, "%s > %s",
-			 a->lib->articles[h->owner].title,
-			 h->section != NULL ? h->section : "Introduction");
+			 lib->articles[h->owner].title,
+			 h->section != NULL ? h->section : S_INTRO);
 		if (sel)
 			draw_fill(y + i, 2, cols - 4, at);
 		draw_text(y + i, 4, where, cols - 6, at, true);
 	}
 }
 
-void glossary_draw(struct app *a)
+void words_draw(const struct words_state *s, const struct ui *u)
 {
-	refresh_terms(a);
-	app_draw_bars(a, "Words explained", NULL, CTX_GLOSSARY);
-	if (a->gdetail && a->gsel < a->ngterms)
-		draw_detail(a);
+	ui_bars(u, S_TITLE, NULL, CTX_GLOSSARY);
+	if (s->detail && s->lv.sel < s->nterms)
+		draw_detail(s, u);
 	else
-		draw_list(a);
+		draw_list(s, u);
 }
 
 /* Opens the article at the chosen place, the term explained beside it. */
-static void open_place(struct app *a)
+static struct outcome open_place(struct words_state *s, const struct ui *u)
 {
-	if (a->gplace_sel >= a->ngplaces || a->gsel >= a->ngterms)
-		return;
-	struct search_hit *h = &a->gplaces[a->gplace_sel];
-	search_hit_text(a->search, h);
-	char *term = xstrdup(
-		glossary_entry_at(a->lib->glossary, a->gterms[a->gsel])->term);
-	char *needle = xstrdup(h->needle);
-	char *section = h->section != NULL ? xstrdup(h->section) : NULL;
-	app_open_article(a, (long)h->owner, NULL);
-	if (a->view == VIEW_ARTICLE) {
-		if (section != NULL)
-			reader_seek_section(&a->rd, section, 0);
-		free(a->rd.find);
-		a->rd.find = needle;
-		needle = NULL;
-		a->rd.find_pending = true;
-		reader_show_term(a, term);
-	}
-	free(needle);
-	free(section);
-	free(term);
+	if (s->place_sel >= s->nplaces || s->lv.sel >= s->nterms)
+		return outcome_repaint();
+	struct search_hit *h = &s->places[s->place_sel];
+	search_hit_text(u->index, h);
+	struct place at = {
+		.article = (long)h->owner,
+		.section = h->section,
+		.find = h->needle,
+		.find_scroll = true,
+		.term = glossary_entry_at(u->lib->glossary, s->terms[s->lv.sel])->term};
+	return outcome_open(at);
 }
 
-void glossary_key(struct app *a, enum action act)
+static struct outcome show_term(struct words_state *s, const struct ui *u)
 {
-	refresh_terms(a);
-	size_t *sel = a->gdetail ? &a->gplace_sel : &a->gsel;
-	size_t n = a->gdetail ? a->ngplaces : a->ngterms;
-	size_t page = app_rows() > 8 ? (size_t)app_rows() - 7 : 1;
-	if (keys_list_move(act, sel, n, page))
-		return;
+	if (s->lv.sel < s->nterms) {
+		s->detail = true;
+		find_places(s, u);
+	}
+	return outcome_repaint();
+}
+
+struct outcome words_key(struct words_state *s, const struct ui *u,
+			 enum action act)
+{
+	size_t page = u->rows > 8 ? (size_t)u->rows - 7 : 1;
+	if (s->detail) {
+		if (keys_list_move(act, &s->place_sel, s->nplaces, page))
+			return outcome_repaint();
+	} else if (listview_key(&s->lv, act, s->nterms, page, 1, list_h(u))) {
+		return outcome_repaint();
+	}
 	switch (act) {
 	case ACT_OPEN:
-		if (a->gdetail) {
-			open_place(a);
-		} else if (a->gsel < a->ngterms) {
-			a->gdetail = true;
-			find_places(a);
-		}
-		break;
+		return s->detail ? open_place(s, u) : show_term(s, u);
 	case ACT_BACK:
-		if (a->gdetail)
-			a->gdetail = false;
-		else
-			app_back(a);
-		break;
+		if (!s->detail)
+			return outcome_request(REQ_BACK);
+		s->detail = false;
+		return outcome_repaint();
 	default:
-		break;
+		return outcome_repaint();
 	}
 }
 
-void glossary_mouse(struct app *a, const MEVENT *ev)
+struct outcome words_mouse(struct words_state *s, const struct ui *u,
+			   const MEVENT *ev)
 {
-	if ((ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) &&
-		 !a->gdetail && ev->y >= 4) {
-		size_t k = a->gtop + (size_t)(ev->y - 4);
-		if (k < a->ngterms) {
-			a->gsel = k;
-			glossary_key(a, ACT_OPEN);
-		}
-	}
+	if (!(ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) || s->detail ||
+	    ev->y < LIST_Y)
+		return outcome_repaint();
+	long k = listview_hit(&s->lv, ev->y - LIST_Y, s->nterms, 1, list_h(u));
+	if (k < 0)
+		return outcome_repaint();
+	s->lv.sel = (size_t)k;
+	return show_term(s, u);
 }

@@ -13,16 +13,21 @@
 #include "theme.h"
 #include "xmem.h"
 
+/* The words a person reads on this screen (the keys' are in keys.c). */
+#define S_TITLE "Help: keys"
+#define S_HEADING "What each key does"
+#define S_MOUSE "You can also click words, sections and articles with the mouse."
+
 /* A painted row: key names (or NULL) and a piece of description. */
-struct hrow {
+struct help_row {
 	const char *keys;
 	char *text; /* owned */
 	attr_t at;
 };
 
 /* Splits s into pieces of at most w columns at spaces; appends rows. */
-static void wrap(struct hrow **rows, size_t *n, size_t *cap, const char *keys,
-		 const char *s, int w, attr_t at)
+static void wrap(struct help_row **rows, size_t *n, size_t *cap,
+		 const char *keys, const char *s, int w, attr_t at)
 {
 	if (w < 1)
 		w = 1;
@@ -42,8 +47,8 @@ static void wrap(struct hrow **rows, size_t *n, size_t *cap, const char *keys,
 		if (cut == 0 && pos < len)
 			cut = 1;
 		xgrow(rows, cap, *n + 1, sizeof **rows);
-		(*rows)[(*n)++] = (struct hrow){first ? keys : NULL,
-						xstrndup(s + pos, cut), at};
+		(*rows)[(*n)++] = (struct help_row){first ? keys : NULL,
+						    xstrndup(s + pos, cut), at};
 		pos += cut;
 		while (pos < len && s[pos] == ' ')
 			pos++;
@@ -51,83 +56,106 @@ static void wrap(struct hrow **rows, size_t *n, size_t *cap, const char *keys,
 	}
 }
 
-static size_t build(struct hrow **rows, int cols, int *keyw, bool locked)
+static void free_rows(struct help_state *s)
 {
+	for (size_t i = 0; i < s->n; i++)
+		free(s->rows[i].text);
+	free(s->rows);
+	s->rows = NULL;
+	s->n = 0;
+}
+
+static void build(struct help_state *s, int cols, bool locked)
+{
+	free_rows(s);
 	size_t n = 0, cap = 0, nk;
 	const struct key_binding *t = keys_table(&nk);
-	*rows = NULL;
+	struct help_row *rows = NULL;
 	int kw = 28;
 	if (kw > cols / 3)
 		kw = cols / 3;
-	*keyw = kw;
 	int dw = cols - 4 - kw;
-	wrap(rows, &n, &cap, NULL, "What each key does", cols - 4,
-	     theme_ui(UI_TOPIC));
-	wrap(rows, &n, &cap, NULL, "", cols - 4, theme_ui(UI_TEXT));
+	wrap(&rows, &n, &cap, NULL, S_HEADING, cols - 4, theme_ui(UI_TOPIC));
+	wrap(&rows, &n, &cap, NULL, "", cols - 4, theme_ui(UI_TEXT));
 	for (size_t i = 0; i < nk; i++)
 		if (!(locked && t[i].action == ACT_QUIT))
-			wrap(rows, &n, &cap, t[i].keys, t[i].help, dw,
+			wrap(&rows, &n, &cap, t[i].keys, t[i].help, dw,
 			     theme_ui(UI_TEXT));
-	wrap(rows, &n, &cap, NULL, "", cols - 4, theme_ui(UI_TEXT));
-	wrap(rows, &n, &cap, NULL,
-	     "You can also click words, sections and articles with the mouse.",
-	     cols - 4, theme_ui(UI_DIM));
-	return n;
+	wrap(&rows, &n, &cap, NULL, "", cols - 4, theme_ui(UI_TEXT));
+	wrap(&rows, &n, &cap, NULL, S_MOUSE, cols - 4, theme_ui(UI_DIM));
+	s->rows = rows;
+	s->n = n;
+	s->cols = cols;
+	s->keyw = kw;
+	s->locked = locked;
 }
 
-static void free_rows(struct hrow *rows, size_t n)
+void help_free(struct help_state *s)
 {
-	for (size_t i = 0; i < n; i++)
-		free(rows[i].text);
-	free(rows);
+	free_rows(s);
+	memset(s, 0, sizeof *s);
 }
 
-void help_draw(struct app *a)
+void help_reset(struct help_state *s)
 {
-	app_draw_bars(a, "Help: keys", NULL, CTX_HELP);
-	int rows = app_rows(), cols = app_cols();
-	int keyw;
-	struct hrow *r;
-	size_t n = build(&r, cols, &keyw, a->locked);
-	int body_h = rows - 2;
-	if (a->help_top + (size_t)body_h > n)
-		a->help_top = n > (size_t)body_h ? n - (size_t)body_h : 0;
-	for (int y = 0; y < body_h && a->help_top + (size_t)y < n; y++) {
-		const struct hrow *h = &r[a->help_top + (size_t)y];
+	s->top = 0;
+}
+
+static void clamp(struct help_state *s, int body_h)
+{
+	if (s->top + (size_t)body_h > s->n)
+		s->top = s->n > (size_t)body_h ? s->n - (size_t)body_h : 0;
+}
+
+void help_prepare(struct help_state *s, const struct ui *u)
+{
+	if (s->rows == NULL || s->cols != u->cols || s->locked != u->locked)
+		build(s, u->cols, u->locked);
+	clamp(s, u->rows - 2);
+}
+
+void help_draw(const struct help_state *s, const struct ui *u)
+{
+	ui_bars(u, S_TITLE, NULL, CTX_HELP);
+	int cols = u->cols, keyw = s->keyw;
+	int body_h = u->rows - 2;
+	for (int y = 0; y < body_h && s->top + (size_t)y < s->n; y++) {
+		const struct help_row *h = &s->rows[s->top + (size_t)y];
 		int sy = 1 + y;
 		if (h->keys != NULL) {
 			draw_text(sy, 2, h->keys, keyw - 1, A_BOLD, true);
 			draw_text(sy, 2 + keyw, h->text, cols - keyw - 3, h->at, true);
-		} else if (a->help_top + (size_t)y < 2 || h->at != theme_ui(UI_TEXT) ||
+		} else if (s->top + (size_t)y < 2 || h->at != theme_ui(UI_TEXT) ||
 			   h->text[0] == '\0') {
 			draw_text(sy, 2, h->text, cols - 4, h->at, true);
 		} else {
 			draw_text(sy, 2 + keyw, h->text, cols - keyw - 3, h->at, true);
 		}
 	}
-	free_rows(r, n);
 }
 
-void help_key(struct app *a, enum action act)
+struct outcome help_key(struct help_state *s, const struct ui *u,
+			enum action act)
 {
 	switch (act) {
 	case ACT_UP:
-		if (a->help_top > 0)
-			a->help_top--;
+		if (s->top > 0)
+			s->top--;
 		break;
 	case ACT_DOWN:
 	case ACT_PAGE_DOWN:
-		a->help_top++;
+		s->top++;
 		break;
 	case ACT_PAGE_UP:
 	case ACT_HOME:
-		a->help_top = 0;
+		s->top = 0;
 		break;
 	case ACT_BACK:
 	case ACT_HELP:
-		app_back(a);
-		break;
+		return outcome_request(REQ_BACK);
 	default:
 		break;
 	}
+	clamp(s, u->rows - 2);
+	return outcome_repaint();
 }

@@ -1,11 +1,7 @@
 /*
- * screen_home: see screen_home.h.
- *
- * The screen is a list of rows built from the library once (kept in
- * a->home_rows until the library changes): an instruction, then for each
- * topic its name and its articles (a title row and a description row).
- * Only article rows can be selected.  title_row maps an article to its
- * title row, so a paint costs the same whatever the number of articles.
+ * screen_home: see screen_home.h.  Only article rows can be selected.
+ * title_row maps an article to its title row, so a paint costs the same
+ * whatever the number of articles.
  */
 #include "screen_home.h"
 
@@ -13,8 +9,15 @@
 #include <string.h>
 
 #include "draw.h"
+#include "library.h"
 #include "theme.h"
 #include "xmem.h"
+
+/* The words a person reads on this screen. */
+#define S_EMPTY "No articles are available right now. Please ask the staff."
+#define S_EMPTY_2 "This screen will update by itself when the information is back."
+#define S_HINT "Choose an article with the arrow keys, then press Enter."
+#define S_OTHER_TOPIC "Other articles"
 
 enum row_kind { ROW_BLANK, ROW_HINT, ROW_TOPIC, ROW_TITLE, ROW_DESC };
 
@@ -29,22 +32,30 @@ struct home_rows {
 	size_t *title_row;  /* owned; row of each article's title */
 };
 
-void home_forget(struct app *a)
+void home_reload(struct home_state *s)
 {
-	if (a->home_rows == NULL)
+	if (s->rows == NULL)
 		return;
-	free(a->home_rows->r);
-	free(a->home_rows->title_row);
-	free(a->home_rows);
-	a->home_rows = NULL;
+	free(s->rows->r);
+	free(s->rows->title_row);
+	free(s->rows);
+	s->rows = NULL;
 }
 
-/* The rows for a->lib, built on first use. */
-static const struct home_rows *rows_of(struct app *a)
+void home_free(struct home_state *s)
 {
-	if (a->home_rows != NULL)
-		return a->home_rows;
-	const struct library *lib = a->lib;
+	home_reload(s);
+	memset(s, 0, sizeof *s);
+}
+
+void home_reset(struct home_state *s)
+{
+	s->lv.sel = 0;
+	s->lv.top = 0;
+}
+
+static struct home_rows *build_rows(const struct library *lib)
+{
 	size_t cap = 4 + lib->ntopics * 2 + lib->narticles * 2, n = 0;
 	struct row *r = xcalloc(cap, sizeof *r);
 	size_t *title_row = xcalloc(lib->narticles + 1, sizeof *title_row);
@@ -66,63 +77,65 @@ static const struct home_rows *rows_of(struct app *a)
 	h->r = r;
 	h->n = n;
 	h->title_row = title_row;
-	a->home_rows = h;
 	return h;
 }
 
-void home_draw(struct app *a)
+/* The first row shown: the selected title and its description on screen,
+ * with the topic name above the first article of a topic, and the hint
+ * at the top. */
+static size_t top_row(const struct home_state *s, int body_h)
 {
-	app_draw_bars(a, a->cfg->title, NULL, CTX_HOME);
-	int rows = app_rows(), cols = app_cols();
-	int body_y = 1, body_h = rows - 2;
-	const struct library *lib = a->lib;
-	if (lib->narticles == 0) {
-		draw_text(body_y + 1, 2,
-			  "No articles are available right now. Please ask "
-			  "the staff.",
-			  cols - 4, theme_ui(UI_TEXT), true);
-		draw_text(body_y + 3, 2,
-			  "This screen will update by itself when the "
-			  "information is back.",
-			  cols - 4, theme_ui(UI_DIM), true);
-		return;
-	}
-	if (a->home_sel >= lib->narticles)
-		a->home_sel = lib->narticles - 1;
-	const struct home_rows *h = rows_of(a);
+	const struct home_rows *h = s->rows;
 	const struct row *r = h->r;
-	size_t n = h->n;
-	/* Keep the selected title and its description on screen. */
-	size_t sel_first = h->title_row[a->home_sel], sel_last = sel_first;
-	if (sel_last + 1 < n && r[sel_last + 1].kind == ROW_DESC)
+	size_t sel_first = h->title_row[s->lv.sel], sel_last = sel_first;
+	if (sel_last + 1 < h->n && r[sel_last + 1].kind == ROW_DESC)
 		sel_last++;
-	/* Show the topic name above the first article of a topic. */
 	if (sel_first > 0 && r[sel_first - 1].kind == ROW_TOPIC)
 		sel_first--;
 	if (sel_first == 2 || sel_first == 3)
-		sel_first = 0; /* the hint too, at the top */
-	if (a->home_top > sel_first)
-		a->home_top = sel_first;
-	if (sel_last >= a->home_top + (size_t)body_h)
-		a->home_top = sel_last - (size_t)body_h + 1;
-	for (int y = 0; y < body_h && a->home_top + (size_t)y < n; y++) {
-		const struct row *rw = &r[a->home_top + (size_t)y];
+		sel_first = 0;
+	return listview_top_for(&s->lv, sel_first, sel_last, body_h);
+}
+
+void home_prepare(struct home_state *s, const struct ui *u)
+{
+	if (s->rows == NULL)
+		s->rows = build_rows(u->lib);
+	if (u->lib->narticles == 0)
+		return;
+	if (s->lv.sel >= u->lib->narticles)
+		s->lv.sel = u->lib->narticles - 1;
+	s->lv.top = top_row(s, u->rows - 2);
+}
+
+void home_draw(const struct home_state *s, const struct ui *u)
+{
+	ui_bars(u, u->title, NULL, CTX_HOME);
+	int cols = u->cols;
+	int body_y = 1, body_h = u->rows - 2;
+	const struct library *lib = u->lib;
+	if (lib->narticles == 0) {
+		draw_text(body_y + 1, 2, S_EMPTY, cols - 4, theme_ui(UI_TEXT), true);
+		draw_text(body_y + 3, 2, S_EMPTY_2, cols - 4, theme_ui(UI_DIM), true);
+		return;
+	}
+	const struct row *r = s->rows->r;
+	size_t n = s->rows->n, top = top_row(s, body_h);
+	for (int y = 0; y < body_h && top + (size_t)y < n; y++) {
+		const struct row *rw = &r[top + (size_t)y];
 		int sy = body_y + y;
 		bool sel = (rw->kind == ROW_TITLE || rw->kind == ROW_DESC) &&
-			   rw->index == a->home_sel;
+			   rw->index == s->lv.sel;
 		attr_t at = sel ? theme_ui(UI_SELECTED) : theme_ui(UI_TEXT);
 		switch (rw->kind) {
 		case ROW_BLANK:
 			break;
 		case ROW_HINT:
-			draw_text(sy, 2,
-				  "Choose an article with the arrow keys, then "
-				  "press Enter.",
-				  cols - 4, theme_ui(UI_DIM), true);
+			draw_text(sy, 2, S_HINT, cols - 4, theme_ui(UI_DIM), true);
 			break;
 		case ROW_TOPIC: {
 			const char *name = lib->topics[rw->index].name;
-			draw_text(sy, 2, name[0] != '\0' ? name : "Other articles",
+			draw_text(sy, 2, name[0] != '\0' ? name : S_OTHER_TOPIC,
 				  cols - 4, theme_ui(UI_TOPIC), true);
 			break;
 		}
@@ -145,39 +158,47 @@ void home_draw(struct app *a)
 	}
 }
 
-void home_key(struct app *a, enum action act)
+static struct outcome open_sel(const struct home_state *s)
 {
-	size_t n = a->lib->narticles;
+	return outcome_open((struct place){.article = (long)s->lv.sel});
+}
+
+struct outcome home_key(struct home_state *s, const struct ui *u,
+			enum action act)
+{
+	size_t n = u->lib->narticles;
 	if (n == 0)
-		return;
-	size_t page = (size_t)(app_rows() > 6 ? (app_rows() - 2) / 2 - 1 : 1);
-	if (keys_list_move(act, &a->home_sel, n, page)) {
-		if (a->home_sel == 0)
-			a->home_top = 0; /* the instruction line comes back */
-		return;
+		return outcome_repaint();
+	size_t page = (size_t)(u->rows > 6 ? (u->rows - 2) / 2 - 1 : 1);
+	if (keys_list_move(act, &s->lv.sel, n, page)) {
+		if (s->lv.sel == 0)
+			s->lv.top = 0; /* the instruction line comes back */
+		s->lv.top = top_row(s, u->rows - 2);
+		return outcome_repaint();
 	}
 	switch (act) {
 	case ACT_OPEN:
-		app_open_article(a, (long)a->home_sel, NULL);
-		break;
+		return open_sel(s);
 	case ACT_BACK:
-		app_back(a);
-		break;
+		return outcome_request(REQ_BACK);
 	default:
-		break;
+		return outcome_repaint();
 	}
 }
 
-void home_mouse(struct app *a, const MEVENT *ev)
+struct outcome home_mouse(struct home_state *s, const struct ui *u,
+			  const MEVENT *ev)
 {
-	if (!(ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
-		return;
-	const struct home_rows *h = rows_of(a);
-	const struct row *r = h->r;
-	size_t i = a->home_top + (size_t)(ev->y - 1);
-	if (ev->y >= 1 && i < h->n &&
+	if (!(ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) ||
+	    u->lib->narticles == 0)
+		return outcome_repaint();
+	const struct row *r = s->rows->r;
+	size_t i = top_row(s, u->rows - 2) + (size_t)(ev->y - 1);
+	if (ev->y >= 1 && i < s->rows->n &&
 	    (r[i].kind == ROW_TITLE || r[i].kind == ROW_DESC)) {
-		a->home_sel = r[i].index;
-		app_open_article(a, (long)r[i].index, NULL);
+		s->lv.sel = r[i].index;
+		s->lv.top = top_row(s, u->rows - 2);
+		return open_sel(s);
 	}
+	return outcome_repaint();
 }

@@ -1,19 +1,40 @@
 /*
- * screen_home: the list of articles grouped by topic.
+ * screen_home: the list of articles grouped by topic (prefix home_).
+ *
+ * Its state: the selection (an article) and the first row shown, and the
+ * rows built from the library once (an instruction, then for each topic
+ * its name and its articles: a title row and a description row), kept
+ * until the library changes (home_reload).
  */
 #ifndef KIOSK_SCREEN_HOME_H
 #define KIOSK_SCREEN_HOME_H
 
 #include <curses.h>
 
-#include "app.h"
 #include "keys.h"
+#include "listview.h"
+#include "outcome.h"
+#include "ui.h"
 
-void home_draw(struct app *a);
-void home_key(struct app *a, enum action act);
-void home_mouse(struct app *a, const MEVENT *ev);
-/* Frees the rows built from a->lib (call before a->lib changes); the next
- * paint builds them again. */
-void home_forget(struct app *a);
+struct home_rows;
+
+struct home_state {
+	struct listview lv;     /* sel: article index; top: a row */
+	struct home_rows *rows; /* owned; NULL until home_prepare */
+};
+
+void home_free(struct home_state *s);
+/* A fresh session: the first article selected, the top shown. */
+void home_reset(struct home_state *s);
+/* The library changed: the rows are built again (sel is the caller's). */
+void home_reload(struct home_state *s);
+/* Before a paint or a key: the rows for u->lib, the selection in range. */
+void home_prepare(struct home_state *s, const struct ui *u);
+
+void home_draw(const struct home_state *s, const struct ui *u);
+struct outcome home_key(struct home_state *s, const struct ui *u,
+			enum action act);
+struct outcome home_mouse(struct home_state *s, const struct ui *u,
+			  const MEVENT *ev);
 
 #endif

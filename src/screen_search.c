@@ -1,11 +1,4 @@
-/*
- * screen_search: see screen_search.h.
- *
- * The results are made again only when the query changed (hits_stale),
- * from an index built when the search screen is first shown (after its
- * first paint, search_prepare) and dropped on a reload; the text of a
- * result is found only when it is drawn or opened.
- */
+/* screen_search: see screen_search.h. */
 #include "screen_search.h"
 
 #include <stdlib.h>
@@ -13,73 +6,96 @@
 
 #include "draw.h"
 #include "field.h"
-#include "fold.h"
 #include "glossary.h"
-#include "screen_article.h"
+#include "library.h"
+#include "search.h"
 #include "text.h"
 #include "theme.h"
 #include "xmem.h"
 
 #define MAX_HITS 200
 
-void search_forget(struct app *a, bool keep_query)
+/* The words a person reads on this screen. */
+#define S_TITLE "Search"
+#define S_PROMPT "Search: "
+#define S_EMPTY "Type a word, for example: cells. Results appear as you type."
+#define S_NONE "Nothing found. Try a shorter or another word."
+#define S_SOME "%zu results (first %zu shown)"
+#define S_ONE "%zu result"
+#define S_MANY "%zu results"
+#define S_GLOSSARY "Glossary: %s"
+#define S_IN_TOPIC "Article in %s"
+#define S_ARTICLE "Article"
+
+/* Rows of the list: from row 4 to the key bar, two per result. */
+#define BODY_Y 4
+static int slots(const struct ui *u)
 {
-	search_free(a->search);
-	a->search = NULL;
-	search_hits_free(a->hits, a->nhits);
-	a->hits = NULL;
-	a->nhits = a->total_hits = 0;
-	a->search_sel = a->search_top = 0;
-	a->hits_stale = true;
+	int n = (u->rows - 1 - BODY_Y) / 2;
+	return n < 1 ? 1 : n;
+}
+
+static void drop_uses(struct srch_state *s)
+{
+	search_hits_free(s->uses, s->nuses);
+	s->uses = NULL;
+	s->nuses = 0;
+}
+
+void srch_reset(struct srch_state *s, bool keep_query)
+{
+	search_hits_free(s->hits, s->nhits);
+	s->hits = NULL;
+	s->nhits = s->total = 0;
+	s->lv = (struct listview){0};
+	s->stale = true;
+	drop_uses(s);
 	if (!keep_query)
-		a->query[0] = '\0';
+		s->query[0] = '\0';
 }
 
-void search_open(struct app *a)
+void srch_free(struct srch_state *s)
 {
-	if (a->view == VIEW_SEARCH)
-		return;
-	app_push(a);
-	a->view = VIEW_SEARCH;
-	a->hits_stale = true;
+	srch_reset(s, false);
 }
 
-void search_prepare(struct app *a)
+void srch_enter(struct srch_state *s)
 {
-	/* The word list's "Appears in" places come from the index too. */
-	if ((a->view == VIEW_SEARCH || a->view == VIEW_GLOSSARY) &&
-	    a->search == NULL)
-		a->search = search_build(a->lib);
+	s->stale = true;
 }
 
-static void refresh_hits(struct app *a)
+bool srch_char(struct srch_state *s, wint_t ch, bool keycode)
 {
-	if (!a->hits_stale)
-		return;
-	if (a->query[0] == '\0' && a->search == NULL) {
-		/* Nothing to find yet: the screen shows at once, and the
-		 * index is built after it (search_prepare). */
-		a->hits_stale = false;
-		return;
-	}
-	if (a->search == NULL)
-		a->search = search_build(a->lib);
-	search_hits_free(a->hits, a->nhits);
-	a->total_hits = search_run(a->search, a->query, &a->hits, &a->nhits,
-				   MAX_HITS);
-	a->hits_stale = false;
-	if (a->search_sel >= a->nhits)
-		a->search_sel = 0;
-}
-
-bool search_char(struct app *a, wint_t ch, bool keycode)
-{
-	if (!field_type(a->query, sizeof a->query, ch, keycode) &&
-	    !field_erase(a->query, ch, keycode))
+	if (!field_type(s->query, sizeof s->query, ch, keycode) &&
+	    !field_erase(s->query, ch, keycode))
 		return false;
-	a->hits_stale = true;
-	a->search_sel = a->search_top = 0;
+	s->stale = true;
+	s->lv = (struct listview){0};
 	return true;
+}
+
+void srch_prepare(struct srch_state *s, const struct ui *u)
+{
+	if (s->stale && (s->query[0] != '\0' || u->index != NULL) &&
+	    u->index != NULL) {
+		search_hits_free(s->hits, s->nhits);
+		s->total = search_run(u->index, s->query, &s->hits, &s->nhits,
+				      MAX_HITS);
+		s->stale = false;
+		if (s->lv.sel >= s->nhits)
+			s->lv.sel = 0;
+	} else if (s->stale && s->query[0] == '\0') {
+		/* Nothing to find yet: the screen shows at once, and the
+		 * index is built after it. */
+		s->stale = false;
+	}
+	listview_follow(&s->lv, 2, slots(u) * 2);
+	for (int i = 0; i < slots(u); i++) {
+		size_t k = s->lv.top / 2 + (size_t)i;
+		if (k >= s->nhits)
+			break;
+		search_hit_text(u->index, &s->hits[k]);
+	}
 }
 
 /* Paints text[0..len) with the match [ms, ms+ml) highlighted, at most w
@@ -114,44 +130,33 @@ static void draw_snippet(int y, int x, int w, const char *text, size_t ms,
 	free(mid);
 }
 
-void search_draw(struct app *a)
+void srch_draw(const struct srch_state *s, const struct ui *u)
 {
-	refresh_hits(a);
-	app_draw_bars(a, "Search", NULL, CTX_SEARCH);
-	int rows = app_rows(), cols = app_cols();
-	int x = draw_text(1, 1, "Search: ", cols - 2, A_BOLD, false) + 1;
-	x += draw_text(1, x, a->query, cols - x - 2, theme_ui(UI_TEXT), false);
+	const struct library *lib = u->lib;
+	ui_bars(u, S_TITLE, NULL, CTX_SEARCH);
+	int cols = u->cols;
+	int x = draw_text(1, 1, S_PROMPT, cols - 2, A_BOLD, false) + 1;
+	x += draw_text(1, x, s->query, cols - x - 2, theme_ui(UI_TEXT), false);
 	draw_text(1, x, "_", 1, A_BLINK, false);
 	char count[96];
-	if (a->query[0] == '\0')
-		snprintf(count, sizeof count,
-			 "Type a word, for example: cells. Results appear as "
-			 "you type.");
-	else if (a->total_hits == 0)
-		snprintf(count, sizeof count, "Nothing found. Try a shorter "
-					      "or another word.");
-	else if (a->total_hits > a->nhits)
-		snprintf(count, sizeof count, "%zu results (first %zu shown)",
-			 a->total_hits, a->nhits);
+	if (s->query[0] == '\0')
+		snprintf(count, sizeof count, "%s", S_EMPTY);
+	else if (s->total == 0)
+		snprintf(count, sizeof count, "%s", S_NONE);
+	else if (s->total > s->nhits)
+		snprintf(count, sizeof count, S_SOME, s->total, s->nhits);
 	else
-		snprintf(count, sizeof count, "%zu result%s", a->total_hits,
-			 a->total_hits == 1 ? "" : "s");
+		snprintf(count, sizeof count, s->total == 1 ? S_ONE : S_MANY,
+			 s->total);
 	draw_text(2, 1, count, cols - 2, theme_ui(UI_DIM), true);
-	int body_y = 4, slots = (rows - 1 - body_y) / 2;
-	if (slots < 1)
-		slots = 1;
-	if (a->search_sel < a->search_top)
-		a->search_top = a->search_sel;
-	if (a->search_sel >= a->search_top + (size_t)slots)
-		a->search_top = a->search_sel - (size_t)slots + 1;
-	for (int i = 0; i < slots; i++) {
-		size_t k = a->search_top + (size_t)i;
-		if (k >= a->nhits)
+	size_t top = listview_top(&s->lv, 2, slots(u) * 2) / 2;
+	for (int i = 0; i < slots(u); i++) {
+		size_t k = top + (size_t)i;
+		if (k >= s->nhits)
 			break;
-		struct search_hit *h = &a->hits[k];
-		search_hit_text(a->search, h);
-		int y = body_y + 2 * i;
-		bool sel = k == a->search_sel;
+		const struct search_hit *h = &s->hits[k];
+		int y = BODY_Y + 2 * i;
+		bool sel = k == s->lv.sel;
 		attr_t at = sel ? theme_ui(UI_SELECTED) : theme_ui(UI_TEXT);
 		if (sel) {
 			draw_fill(y, 1, cols - 2, at);
@@ -159,105 +164,84 @@ void search_draw(struct app *a)
 		}
 		char where[512];
 		if (h->kind == SEARCH_TERM || h->kind == SEARCH_DEFINITION)
-			snprintf(where, sizeof where, "Glossary: %s",
-				 glossary_entry_at(a->lib->glossary, h->owner)->term);
+			snprintf(where, sizeof where, S_GLOSSARY,
+				 glossary_entry_at(lib->glossary, h->owner)->term);
 		else if (h->section != NULL && h->kind != SEARCH_TITLE)
 			snprintf(where, sizeof where, "%s > %s",
-				 a->lib->articles[h->owner].title, h->section);
-		else if (a->lib->articles[h->owner].topic[0] != '\0')
-			snprintf(where, sizeof where, "Article in %s",
-				 a->lib->articles[h->owner].topic);
+				 lib->articles[h->owner].title, h->section);
+		else if (lib->articles[h->owner].topic[0] != '\0')
+			snprintf(where, sizeof where, S_IN_TOPIC,
+				 lib->articles[h->owner].topic);
 		else
-			snprintf(where, sizeof where, "Article");
+			snprintf(where, sizeof where, "%s", S_ARTICLE);
 		draw_text(y, 2, where, cols - 4, at | A_BOLD, true);
-		draw_snippet(y + 1, 4, cols - 6, h->text, h->mstart, h->mlen, at);
+		if (h->text != NULL)
+			draw_snippet(y + 1, 4, cols - 6, h->text, h->mstart,
+				     h->mlen, at);
 	}
 }
 
-/* Opens the selected hit. */
-static void open_hit(struct app *a)
+/* The place of the selected hit.  A glossary hit opens the first place
+ * an article uses the term, with its explanation open beside it. */
+static struct outcome open_hit(struct srch_state *s, const struct ui *u)
 {
-	if (a->search_sel >= a->nhits)
-		return;
-	struct search_hit *h = &a->hits[a->search_sel];
-	search_hit_text(a->search, h);
+	if (s->lv.sel >= s->nhits)
+		return outcome_repaint();
+	struct search_hit *h = &s->hits[s->lv.sel];
+	search_hit_text(u->index, h);
 	if (h->kind == SEARCH_TERM || h->kind == SEARCH_DEFINITION) {
-		/* The first place an article uses the term, with its
-		 * explanation open beside it. */
-		char *term = xstrdup(
-			glossary_entry_at(a->lib->glossary, h->owner)->term);
-		struct search_hit *hits;
-		size_t n;
-		search_run(a->search, term, &hits, &n, 64);
+		const char *term =
+			glossary_entry_at(u->lib->glossary, h->owner)->term;
+		drop_uses(s);
+		search_run(u->index, term, &s->uses, &s->nuses, 64);
 		struct search_hit *use = NULL;
-		for (size_t i = 0; i < n && use == NULL; i++)
-			if (hits[i].kind == SEARCH_TEXT ||
-			    hits[i].kind == SEARCH_HEADING)
-				use = &hits[i];
-		if (use != NULL)
-			search_hit_text(a->search, use);
-		app_open_article(a, use != NULL ? (long)use->owner : 0, NULL);
-		if (a->view == VIEW_ARTICLE) {
-			if (use != NULL) {
-				if (use->section != NULL)
-					reader_seek_section(&a->rd, use->section, 0);
-				free(a->rd.find);
-				a->rd.find = xstrdup(use->needle);
-				a->rd.find_pending = true;
-			}
-			reader_show_term(a, term);
+		for (size_t i = 0; i < s->nuses && use == NULL; i++)
+			if (s->uses[i].kind == SEARCH_TEXT ||
+			    s->uses[i].kind == SEARCH_HEADING)
+				use = &s->uses[i];
+		struct place at = {.article = 0, .term = term};
+		if (use != NULL) {
+			search_hit_text(u->index, use);
+			at.article = (long)use->owner;
+			at.section = use->section;
+			at.find = use->needle;
+			at.find_scroll = true;
 		}
-		search_hits_free(hits, n);
-		free(term);
-		return;
+		return outcome_open(at);
 	}
-	char *needle = xstrdup(h->needle);
-	char *section = h->section != NULL ? xstrdup(h->section) : NULL;
-	enum search_kind kind = h->kind;
-	app_open_article(a, (long)h->owner, NULL);
-	if (a->view == VIEW_ARTICLE && kind != SEARCH_TITLE) {
-		if (section != NULL)
-			reader_seek_section(&a->rd, section, 0);
-		free(a->rd.find);
-		a->rd.find = needle;
-		a->rd.find_pending = true;
-		needle = NULL;
-	} else if (a->view == VIEW_ARTICLE) {
-		free(a->rd.find);
-		a->rd.find = needle;
-		needle = NULL;
-	}
-	free(needle);
-	free(section);
+	bool title = h->kind == SEARCH_TITLE;
+	struct place at = {.article = (long)h->owner,
+			   .section = title ? NULL : h->section,
+			   .find = h->needle,
+			   .find_scroll = !title};
+	return outcome_open(at);
 }
 
-void search_key(struct app *a, enum action act)
+struct outcome srch_key(struct srch_state *s, const struct ui *u,
+			enum action act)
 {
-	refresh_hits(a);
-	size_t n = a->nhits;
-	int slots = (app_rows() - 5) / 2;
-	size_t page = slots > 1 ? (size_t)slots - 1 : 1;
-	if (keys_list_move(act, &a->search_sel, n, page))
-		return;
+	int n = slots(u);
+	size_t page = n > 1 ? (size_t)n - 1 : 1;
+	if (listview_key(&s->lv, act, s->nhits, page, 2, n * 2))
+		return outcome_repaint();
 	switch (act) {
 	case ACT_OPEN:
-		open_hit(a);
-		break;
+		return open_hit(s, u);
 	case ACT_BACK:
-		app_back(a);
-		break;
+		return outcome_request(REQ_BACK);
 	default:
-		break;
+		return outcome_repaint();
 	}
 }
 
-void search_mouse(struct app *a, const MEVENT *ev)
+struct outcome srch_mouse(struct srch_state *s, const struct ui *u,
+			  const MEVENT *ev)
 {
-	if (!(ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) || ev->y < 4)
-		return;
-	size_t k = a->search_top + (size_t)((ev->y - 4) / 2);
-	if (k < a->nhits) {
-		a->search_sel = k;
-		open_hit(a);
-	}
+	if (!(ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) || ev->y < BODY_Y)
+		return outcome_repaint();
+	long k = listview_hit(&s->lv, ev->y - BODY_Y, s->nhits, 2, slots(u) * 2);
+	if (k < 0)
+		return outcome_repaint();
+	s->lv.sel = (size_t)k;
+	return open_hit(s, u);
 }

@@ -1,0 +1,89 @@
+/* screen_lobby: see screen_lobby.h. */
+#include "screen_lobby.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "draw.h"
+#include "hyperlink.h"
+#include "theme.h"
+
+/* The words a person reads on these screens. */
+#define S_TOO_SMALL "Window too small. Please make it bigger."
+#define S_WELCOME "Welcome. Press any key to start."
+#define S_PLAIN "Read about your health in plain words."
+#define S_STAFF_EXIT "Staff exit"
+#define S_TYPE_PIN "Type the PIN, then press Enter."
+#define S_PIN "PIN: "
+#define S_PIN_BACK "Esc: back to the kiosk"
+#define S_ENDED "Session ended"
+#define S_THANKS "Thank you for reading. You can connect again at any time."
+#define S_COUNTDOWN "Returning to the start in %d s - press any key to stay"
+
+void lobby_countdown(char *buf, size_t size, int seconds)
+{
+	snprintf(buf, size, S_COUNTDOWN, seconds);
+}
+
+/* The message wrapped at spaces to the window's width (a word wider than
+ * the window is cut), as many lines as there are rows. */
+void lobby_draw_too_small(const struct ui *u)
+{
+	static const char msg[] = S_TOO_SMALL;
+	const char *p = msg;
+	for (int y = 0; y < u->rows && *p != '\0'; y++) {
+		size_t n = strlen(p);
+		if (n > (size_t)u->cols) {
+			n = (size_t)u->cols;
+			while (n > 0 && p[n] != ' ')
+				n--;
+			if (n == 0) /* one long word: cut */
+				n = strcspn(p, " ");
+		}
+		char line[sizeof msg];
+		memcpy(line, p, n);
+		line[n] = '\0';
+		draw_text(y, 0, line, u->cols, A_BOLD, true);
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+void lobby_draw_attract(const struct ui *u)
+{
+	int mid = u->rows / 2;
+	for (int y = mid - 3; y <= mid + 3; y++)
+		draw_fill(y, 0, u->cols, theme_ui(UI_HEADER));
+	ui_centre(u, mid - 2, u->title, theme_ui(UI_HEADER));
+	ui_centre(u, mid, S_WELCOME, theme_ui(UI_HEADER));
+	ui_centre(u, mid + 2, S_PLAIN, theme_ui(UI_HEADER));
+}
+
+void lobby_draw_pin(const struct waitroom *w, const struct ui *u)
+{
+	int bw = 44 < u->cols - 2 ? 44 : u->cols - 2, h = 8;
+	int x = (u->cols - bw) / 2, y = (u->rows - h) / 2;
+	attr_t at = theme_ui(UI_HEADER);
+	hyperlink_cover(y, x, h, bw);
+	for (int i = 0; i < h; i++)
+		draw_fill(y + i, x, bw, at);
+	draw_text(y + 1, x + 2, S_STAFF_EXIT, bw - 4, at, true);
+	draw_text(y + 3, x + 2, S_TYPE_PIN, bw - 4, at, true);
+	char stars[40] = S_PIN;
+	for (size_t i = 0; i < w->pin_len && i + 6 < sizeof stars; i++)
+		strcat(stars, "*");
+	draw_text(y + 4, x + 2, stars, bw - 4, at, true);
+	draw_text(y + 6, x + 2, w->pin_msg[0] != '\0' ? w->pin_msg : S_PIN_BACK,
+		  bw - 4, at, true);
+}
+
+void lobby_draw_ended(const struct waitroom *w, const struct ui *u)
+{
+	int mid = u->rows / 2;
+	ui_centre(u, mid - 2, S_ENDED, theme_ui(UI_TOPIC));
+	ui_centre(u, mid, w->ended, theme_ui(UI_TEXT));
+	ui_centre(u, mid + 2, S_THANKS, theme_ui(UI_TEXT));
+}

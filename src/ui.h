@@ -1,0 +1,42 @@
+/*
+ * ui: what every screen is given to draw and to handle a key, and the two
+ * bars every screen has.  Screens never read the loop's state: app.c
+ * fills a struct ui before each paint and each key.
+ *
+ *   row 0       header bar: a title, and a short text at the right
+ *   row rows-1  key bar: the screen's keys from the key table, or the
+ *               status (a notice, or the waiting-room countdown)
+ */
+#ifndef KIOSK_UI_H
+#define KIOSK_UI_H
+
+#include <stdbool.h>
+
+struct library;
+struct search_index;
+
+struct ui {
+	const struct library *lib; /* borrowed; the content shown */
+	const char *title;         /* borrowed; the kiosk's title */
+	bool locked;               /* waiting room: no key quits */
+	int rows, cols;            /* the screen */
+	const char *status;        /* borrowed; key bar message, or NULL */
+	const struct search_index *index; /* borrowed; the search index of
+					     lib, or NULL before it is built
+					     (the search and words screens
+					     get one before their keys) */
+};
+
+/* Smallest usable screen. */
+#define UI_MIN_COLS 40
+#define UI_MIN_ROWS 10
+
+/* Paints the header bar (title, right) and the key bar for a context
+ * (CTX_* of keys.h). */
+void ui_bars(const struct ui *u, const char *title, const char *right,
+	     int context);
+
+/* Paints s centred on row y. */
+void ui_centre(const struct ui *u, int y, const char *s, unsigned long attr);
+
+#endif

@@ -1,0 +1,177 @@
+/* waitroom: see waitroom.h. */
+#include "waitroom.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The words a person reads from here. */
+#define S_TOO_MANY "Too many tries. Wait %d s."
+#define S_NO_PIN "No PIN is set in kiosk.conf."
+#define S_WRONG "Wrong PIN."
+#define S_ENDED_IDLE "Your session has ended because nothing was pressed for a while."
+#define S_ENDED_MAX "Your session has reached its time limit."
+
+void waitroom_init(struct waitroom *w, const struct waitroom_cfg *cfg,
+		   double now)
+{
+	memset(w, 0, sizeof *w);
+	w->cfg = *cfg;
+	w->last_input = now;
+	w->started = now;
+}
+
+void waitroom_close_pin(struct waitroom *w)
+{
+	w->pin_open = false;
+	explicit_bzero(w->pin, sizeof w->pin);
+	w->pin_len = 0;
+	w->pin_msg[0] = '\0';
+}
+
+static unsigned pin_key(struct waitroom *w, enum waitroom_input in, int ch,
+			double now)
+{
+	switch (in) {
+	case WAITROOM_ESC:
+		w->pin_open = false;
+		break;
+	case WAITROOM_ERASE:
+		if (w->pin_len > 0)
+			w->pin[--w->pin_len] = '\0';
+		return WAITROOM_USED;
+	case WAITROOM_ENTER: {
+		unsigned r = WAITROOM_USED;
+		double wait = pin_wait(&w->limiter, now);
+		if (wait > 0) {
+			snprintf(w->pin_msg, sizeof w->pin_msg,
+				 S_TOO_MANY, (int)ceil(wait));
+		} else if (w->cfg.pin_hash == NULL || w->cfg.pin_hash[0] == '\0') {
+			snprintf(w->pin_msg, sizeof w->pin_msg,
+				 S_NO_PIN);
+		} else {
+			bool ok = pin_check(w->pin, w->cfg.pin_hash);
+			pin_record(&w->limiter, ok, now);
+			if (ok)
+				r |= WAITROOM_QUIT;
+			else
+				snprintf(w->pin_msg, sizeof w->pin_msg,
+					 S_WRONG);
+		}
+		explicit_bzero(w->pin, sizeof w->pin);
+		w->pin_len = 0;
+		return r;
+	}
+	case WAITROOM_CHAR:
+		if (ch > ' ' && ch < 0x7f && w->pin_len + 1 < sizeof w->pin) {
+			w->pin[w->pin_len++] = (char)ch;
+			w->pin[w->pin_len] = '\0';
+		}
+		return WAITROOM_USED;
+	case WAITROOM_OTHER:
+		return WAITROOM_USED;
+	}
+	explicit_bzero(w->pin, sizeof w->pin);
+	w->pin_len = 0;
+	return WAITROOM_USED;
+}
+
+unsigned waitroom_key(struct waitroom *w, enum waitroom_input in, int ch,
+		      double now)
+{
+	w->last_input = now;
+	if (!w->cfg.locked)
+		return 0;
+	if (w->attract) {
+		w->attract = false;
+		return WAITROOM_USED;
+	}
+	if (w->pin_open)
+		return pin_key(w, in, ch, now);
+	bool chord = in == WAITROOM_CHAR &&
+		     (ch == WAITROOM_CHORD_1 || ch == WAITROOM_CHORD_2);
+	if (!chord) {
+		w->chord_at = 0; /* any other key breaks the chord */
+		return 0;
+	}
+	if (ch == WAITROOM_CHORD_1) {
+		w->chord_at = now;
+		return WAITROOM_USED;
+	}
+	if (w->chord_at > 0 && now - w->chord_at < 3) {
+		w->chord_at = 0;
+		w->pin_open = true;
+		w->pin_len = 0;
+		w->pin_msg[0] = '\0';
+		return WAITROOM_USED;
+	}
+	return 0;
+}
+
+unsigned waitroom_tick(struct waitroom *w, double now, bool pristine)
+{
+	unsigned ev = 0;
+	const struct waitroom_cfg *c = &w->cfg;
+	if (c->remote && c->session_idle > 0 &&
+	    now - w->last_input >= c->session_idle) {
+		w->ended = S_ENDED_IDLE;
+		ev |= WAITROOM_ENDED;
+	}
+	if (c->remote && c->session_max > 0 && now - w->started >= c->session_max) {
+		w->ended = S_ENDED_MAX;
+		ev |= WAITROOM_ENDED;
+	}
+	if (w->pin_open && now - w->last_input >= WAITROOM_PIN_TIMEOUT) {
+		w->pin_open = false;
+		explicit_bzero(w->pin, sizeof w->pin);
+		w->pin_len = 0;
+	}
+	if (!c->locked)
+		return ev;
+	if (!pristine && now - w->last_input >= c->idle_timeout) {
+		waitroom_close_pin(w);
+		ev |= WAITROOM_RESET;
+	}
+	if (!w->attract && c->attract_timeout > 0 &&
+	    now - w->last_input >= c->attract_timeout) {
+		waitroom_close_pin(w);
+		w->attract = true;
+		ev |= WAITROOM_RESET;
+	}
+	return ev;
+}
+
+double waitroom_next(const struct waitroom *w, double now, bool pristine)
+{
+	const struct waitroom_cfg *c = &w->cfg;
+	double next = INFINITY;
+	if (w->pin_open)
+		next = fmin(next, w->last_input + WAITROOM_PIN_TIMEOUT);
+	if (c->locked && !pristine) {
+		double reset = w->last_input + c->idle_timeout;
+		double cd = reset - WAITROOM_COUNTDOWN;
+		if (now < cd)
+			next = fmin(next, cd);
+		else if (reset - now <= 1e-3)
+			next = now;
+		else /* once a second, in step with the reset */
+			next = fmin(next, reset - floor(reset - now - 1e-3));
+	}
+	if (c->locked && !w->attract && c->attract_timeout > 0)
+		next = fmin(next, w->last_input + c->attract_timeout);
+	if (c->remote && c->session_idle > 0)
+		next = fmin(next, w->last_input + c->session_idle);
+	if (c->remote && c->session_max > 0)
+		next = fmin(next, w->started + c->session_max);
+	return next;
+}
+
+int waitroom_countdown(const struct waitroom *w, double now, bool pristine)
+{
+	if (!w->cfg.locked || pristine)
+		return 0;
+	double left = w->last_input + w->cfg.idle_timeout - now;
+	if (left > WAITROOM_COUNTDOWN)
+		return 0;
+	return left < 1 ? 1 : (int)ceil(left);
+}

@@ -1,0 +1,222 @@
+/*
+ * Tests for reader.c, the article model, without curses: every seek acts
+ * at once on a layout that is always there, a link's place outlives the
+ * layout it came from (with nav_open), and the reading position survives
+ * a resize.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "diag.h"
+#include "fxdir.h"
+#include "glossary.h"
+#include "library.h"
+#include "nav.h"
+#include "reader.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+#define PARA "Stem cells are cells that can become other kinds of cells. " \
+	     "Doctors study them to learn how the body heals itself.\n\n"
+#define PARAS PARA PARA PARA PARA PARA PARA
+
+static const struct fxfile files[] = {
+	{"glossary.md", "# Glossary\n\n## Cartilage\n\nThe smooth tissue at the "
+			"ends of bones in a joint.\n"},
+	{"articles/01-basics/a.md",
+	 "---\ntitle: Article A\ndescription: The first one.\norder: 1\n"
+	 "url: https://example.org/a\n---\n"
+	 "Read [the second part of B](b.md#second-part) first.\n\n" PARAS
+	 "## First part\n\n" PARAS "Knees have cartilage.\n\n" PARAS
+	 "## Second part\n\n" PARAS "## Third part\n\n" PARAS},
+	{"articles/01-basics/b.md",
+	 "---\ntitle: Article B\ndescription: The second one.\norder: 2\n---\n"
+	 "## First part\n\n" PARAS "## Second part\n\nThe needle word "
+	 "zebra is here.\n\n" PARAS "## Third part\n\n" PARAS "zebra again.\n"},
+};
+
+struct fx {
+	struct fxdir dir;
+	struct library *lib;
+	struct reader rd;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	fx_make(&f->dir, files, N(files));
+	struct diag_list d = {0};
+	f->lib = library_load(f->dir.content, NULL, &d);
+	diag_list_clear(&d);
+	assert_non_null(f->lib);
+	assert_int_equal(f->lib->narticles, 2);
+	reader_init(&f->rd, f->lib, (struct reader_opts){0});
+	reader_set_size(&f->rd, 24, 80);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	reader_close(&f->rd);
+	library_free(f->lib);
+	fx_remove(&f->dir);
+	free(f);
+	return 0;
+}
+
+static const char *where(const struct reader *rd)
+{
+	const char *t = "";
+	size_t delta;
+	assert_true(reader_where(rd, &t, &delta));
+	return t;
+}
+
+static void opening_lays_out_at_once(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(reader_open(&f->rd, 0), 0);
+	assert_non_null(f->rd.lay);
+	assert_int_equal(f->rd.top, 0);
+	struct reader_geom g;
+	reader_geom(&f->rd, &g);
+	assert_int_equal(f->rd.lay->width, g.lw);
+	assert_true(f->rd.lay->nsections >= 3);
+}
+
+static void a_fragment_seek_lands_at_once(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(reader_open(&f->rd, 1), 0);
+	reader_seek_fragment(&f->rd, "second-part");
+	assert_string_equal(where(&f->rd), "Second part");
+	reader_seek_fragment(&f->rd, "Third%20Part");
+	assert_string_equal(where(&f->rd), "Third part");
+}
+
+/* The link's fragment points into the layout of A, which the open of B
+ * frees: nav_open copies it first (the use-after-free found on section
+ * links; AddressSanitizer sees it in make asan). */
+static void a_link_opens_the_other_article_at_its_section(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(reader_open(&f->rd, 0), 0);
+	assert_null(reader_move_focus(&f->rd, 1));
+	assert_true(f->rd.focus >= 0);
+	struct place at;
+	assert_true(reader_activate(&f->rd, f->rd.focus, false, &at));
+	assert_int_equal(at.article, 1);
+	assert_non_null(at.fragment);
+	assert_int_equal(nav_open(&f->rd, &at), 0);
+	assert_int_equal(f->rd.article, 1);
+	assert_string_equal(where(&f->rd), "Second part");
+}
+
+static void a_resize_keeps_the_section(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(reader_open(&f->rd, 0), 0);
+	reader_seek_section(&f->rd, "Second part", 0);
+	assert_string_equal(where(&f->rd), "Second part");
+	reader_set_size(&f->rd, 12, 40);
+	assert_int_equal(f->rd.lay->width, 38);
+	assert_string_equal(where(&f->rd), "Second part");
+	reader_set_size(&f->rd, 60, 200);
+	assert_string_equal(where(&f->rd), "Second part");
+}
+
+static void found_words_are_marked_and_n_moves_between_them(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(reader_open(&f->rd, 1), 0);
+	assert_string_equal(reader_next_match(&f->rd, 1),
+			    "Press / to search first.");
+	reader_find(&f->rd, "zebra", true);
+	assert_int_equal(f->rd.nmarks, 2);
+	size_t first = f->rd.marks[0].line;
+	assert_int_equal(f->rd.top, first - 2);
+	const struct line *ln = &f->rd.lay->lines[first];
+	assert_memory_equal(ln->text + f->rd.marks[0].start, "zebra", 5);
+	assert_null(reader_next_match(&f->rd, 1));
+	assert_int_equal(f->rd.top, f->rd.marks[1].line - 2);
+	assert_string_equal(reader_next_match(&f->rd, 1),
+			    "No more places below.");
+	assert_null(reader_next_match(&f->rd, -1));
+	assert_int_equal(f->rd.top, first - 2);
+}
+
+static void enter_on_a_term_opens_the_pane_and_esc_closes_it(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(reader_open(&f->rd, 0), 0);
+	reader_find(&f->rd, "knees have", true);
+	int32_t term = -1;
+	for (int i = 0; i < 5 && term < 0; i++) {
+		assert_null(reader_move_focus(&f->rd, 1));
+		if (f->rd.lay->targets[f->rd.focus].kind == TARGET_TERM)
+			term = f->rd.focus;
+	}
+	assert_true(term >= 0);
+	struct place at;
+	assert_false(reader_activate(&f->rd, term, false, &at));
+	assert_true(f->rd.pane.open);
+	assert_non_null(f->rd.pane.lay);
+	assert_string_equal(
+		glossary_entry_at(f->lib->glossary, f->rd.pane.entry)->term,
+		"Cartilage");
+	/* Below 100 columns the pane takes rows from the text. */
+	struct reader_geom g;
+	reader_geom(&f->rd, &g);
+	assert_true(g.pane && !g.pane_right && g.text_h < 22);
+	assert_true(reader_close_pane(&f->rd));
+	assert_false(f->rd.pane.open);
+	assert_false(reader_close_pane(&f->rd));
+}
+
+static void the_section_list_takes_the_keys_on_a_narrow_screen(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(reader_open(&f->rd, 1), 0);
+	reader_toggle_sections(&f->rd);
+	assert_true(f->rd.sections_focus);
+	reader_sections_key(&f->rd, ACT_DOWN);
+	reader_sections_key(&f->rd, ACT_DOWN);
+	reader_sections_key(&f->rd, ACT_OPEN);
+	assert_false(f->rd.sections_focus);
+	assert_string_equal(where(&f->rd), "Third part");
+	assert_string_equal(reader_next_section(&f->rd),
+			    "This is the last section.");
+	reader_prev_section(&f->rd);
+	assert_string_equal(where(&f->rd), "Second part");
+}
+
+static void take_home_gives_the_articles_address(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(reader_open(&f->rd, 0), 0);
+	assert_string_equal(reader_take_home_url(&f->rd), "https://example.org/a");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(opening_lays_out_at_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_fragment_seek_lands_at_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_link_opens_the_other_article_at_its_section, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_resize_keeps_the_section, setup, teardown),
+		cmocka_unit_test_setup_teardown(found_words_are_marked_and_n_moves_between_them, setup, teardown),
+		cmocka_unit_test_setup_teardown(enter_on_a_term_opens_the_pane_and_esc_closes_it, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_section_list_takes_the_keys_on_a_narrow_screen, setup, teardown),
+		cmocka_unit_test_setup_teardown(take_home_gives_the_articles_address, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

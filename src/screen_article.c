@@ -192,7 +192,7 @@ static void draw_marks(const struct reader *rd, const struct reader_geom *g)
 		char *w = xstrndup(line->text + m->start, m->end - m->start);
 		int col = (int)text_width(line->text, m->start);
 		draw_text(y, g->text_x + 1 + col, w, g->lw - col,
-			  A_REVERSE | A_BOLD, false);
+			  theme_ui(UI_MATCH), false);
 		free(w);
 	}
 }

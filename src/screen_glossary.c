@@ -266,7 +266,7 @@ static void draw_list(const struct words_state *s, const struct ui *u)
 		attr_t at = sel ? theme_ui(UI_SELECTED) : theme_ui(UI_TEXT);
 		if (sel)
 			draw_fill(LIST_Y + i, 1, cols - 2, at);
-		draw_text(LIST_Y + i, 2, e->term, termw - 1, at | A_BOLD, true);
+		draw_text(LIST_Y + i, 2, e->term, termw - 1, theme_bold(at), true);
 		draw_text(LIST_Y + i, 2 + termw, s->plain[k], cols - termw - 4,
 			  sel ? at : theme_ui(UI_DIM), true);
 	}

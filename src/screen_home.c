@@ -146,7 +146,7 @@ void home_draw(const struct home_state *s, const struct ui *u)
 					  at, false);
 			}
 			draw_text(sy, 4, lib->articles[rw->index].title,
-				  cols - 6, at | A_BOLD, true);
+				  cols - 6, theme_bold(at), true);
 			break;
 		case ROW_DESC:
 			if (sel)

@@ -124,7 +124,7 @@ static void draw_snippet(int y, int x, int w, const char *text, size_t ms,
 	char *pre = xstrndup(text + from, ms - from);
 	char *mid = xstrndup(text + ms, ml);
 	col += draw_text(y, x + col, pre, w - col, at, false);
-	col += draw_text(y, x + col, mid, w - col, at | A_REVERSE | A_BOLD, false);
+	col += draw_text(y, x + col, mid, w - col, theme_ui(UI_MATCH), false);
 	draw_text(y, x + col, text + ms + ml, w - col, at, true);
 	free(pre);
 	free(mid);
@@ -174,7 +174,7 @@ void srch_draw(const struct srch_state *s, const struct ui *u)
 				 lib->articles[h->owner].topic);
 		else
 			snprintf(where, sizeof where, "%s", S_ARTICLE);
-		draw_text(y, 2, where, cols - 4, at | A_BOLD, true);
+		draw_text(y, 2, where, cols - 4, theme_bold(at), true);
 		if (h->text != NULL)
 			draw_snippet(y + 1, 4, cols - 6, h->text, h->mstart,
 				     h->mlen, at);

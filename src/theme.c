@@ -33,7 +33,6 @@ enum {
 	PAIR_NOTICE,
 	PAIR_CODE,
 	PAIR_QR,
-	PAIR_MATCH,
 	PAIR_DIM,
 	PAIR_COUNT
 };
@@ -57,7 +56,6 @@ static const struct pair_def pairs[2][PAIR_COUNT] = {
 		[PAIR_NOTICE] = {COLOR_BLACK, COLOR_WHITE},
 		[PAIR_CODE] = {COLOR_GREEN, COLOR_BLACK},
 		[PAIR_QR] = {COLOR_BLACK, COLOR_WHITE},
-		[PAIR_MATCH] = {COLOR_BLACK, COLOR_GREEN},
 		[PAIR_DIM] = {COLOR_WHITE, COLOR_BLACK},
 	},
 	[1] = { /* high contrast: white on black, bars inverted, yellow */
@@ -73,7 +71,6 @@ static const struct pair_def pairs[2][PAIR_COUNT] = {
 		[PAIR_NOTICE] = {COLOR_BLACK, COLOR_WHITE},
 		[PAIR_CODE] = {COLOR_WHITE, COLOR_BLACK},
 		[PAIR_QR] = {COLOR_BLACK, COLOR_WHITE},
-		[PAIR_MATCH] = {COLOR_BLACK, COLOR_GREEN},
 		[PAIR_DIM] = {COLOR_WHITE, COLOR_BLACK},
 	},
 };
@@ -195,7 +192,9 @@ attr_t theme_ui(enum ui_part p)
 		 * terminal's background and the rest its foreground. */
 		return use_color ? pair(PAIR_QR) : A_REVERSE;
 	case UI_MATCH:
-		return use_color ? pair(PAIR_MATCH) : A_REVERSE;
+		/* Reverse video, as focus is, in the links' colour: black on
+		 * green (or cyan), never bold. */
+		return A_REVERSE | pair(PAIR_LINK);
 	default:
 		return pair(PAIR_TEXT);
 	}

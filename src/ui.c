@@ -30,7 +30,7 @@ static void keybar(const struct ui *u, int context)
 		int bw = draw_width(t[i].bar);
 		if (x + kw + 2 + bw > cols - 1)
 			break;
-		x += draw_text(y, x, t[i].bar_keys, cols - 1 - x, at | A_BOLD, false);
+		x += draw_text(y, x, t[i].bar_keys, cols - 1 - x, theme_bold(at), false);
 		x += draw_text(y, x, ": ", cols - 1 - x, at, false);
 		x += draw_text(y, x, t[i].bar, cols - 1 - x, at, false);
 		x += 2;

@@ -86,17 +86,19 @@ static void add_tree(struct watch *w, const char *path, int depth)
 	int wd = inotify_add_watch(w->fd, path, MASK | IN_ONLYDIR);
 	if (wd < 0)
 		return;
-	bool known = false;
-	for (size_t i = 0; i < w->n; i++)
-		if (w->e[i].wd == wd) {
-			free(w->e[i].path);
-			w->e[i].path = xstrdup(path);
-			w->e[i].gen = w->gen;
-			known = true;
-		}
-	if (!known) {
+	size_t i = 0;
+	while (i < w->n && w->e[i].wd != wd)
+		i++;
+	if (i == w->n) {
 		xgrow(&w->e, &w->cap, w->n + 1, sizeof *w->e);
 		w->e[w->n++] = (struct entry){wd, w->gen, xstrdup(path)};
+	} else if (strcmp(w->e[i].path, path) != 0) {
+		/* The same folder under a new name (moved within the tree). */
+		struct entry e = {wd, w->gen, xstrdup(path)};
+		free(w->e[i].path);
+		w->e[i] = e;
+	} else {
+		w->e[i].gen = w->gen;
 	}
 	DIR *d = opendir(path);
 	if (d == NULL)
@@ -178,19 +180,20 @@ static void arm(struct watch *w)
 		add_tree(w, w->root, 0);
 	}
 	w->root_missing = true;
-	for (size_t i = 0; i < w->n;) {
-		struct entry *e = &w->e[i];
-		if (e->gen == w->gen) {
-			if (strcmp(e->path, w->root) == 0)
+	size_t kept = 0;
+	for (size_t i = 0; i < w->n; i++) {
+		struct entry e = w->e[i];
+		if (e.gen == w->gen) {
+			if (strcmp(e.path, w->root) == 0)
 				w->root_missing = false;
-			i++;
+			w->e[kept++] = e;
 			continue;
 		}
-		if (!guarded(g, ng, e->wd))
-			inotify_rm_watch(w->fd, e->wd);
-		free(e->path);
-		*e = w->e[--w->n];
+		if (!guarded(g, ng, e.wd))
+			inotify_rm_watch(w->fd, e.wd);
+		free(e.path);
 	}
+	w->n = kept;
 	for (size_t i = 0; i < w->ng; i++) {
 		if (!guarded(g, ng, w->g[i].wd) && path_of(w, w->g[i].wd) == NULL &&
 		    !guarded(w->g, i, w->g[i].wd))
@@ -251,20 +254,27 @@ int watch_fd(const struct watch *w) { return w != NULL ? w->fd : -1; }
 static bool forget(struct watch *w, int wd)
 {
 	bool root = false;
-	for (size_t i = 0; i < w->n; i++)
-		if (w->e[i].wd == wd) {
-			root = strcmp(w->e[i].path, w->root) == 0;
-			free(w->e[i].path);
-			w->e[i] = w->e[--w->n];
-			break;
+	size_t kept = 0;
+	for (size_t i = 0; i < w->n; i++) {
+		struct entry e = w->e[i];
+		if (e.wd != wd) {
+			w->e[kept++] = e;
+			continue;
 		}
-	for (size_t i = 0; i < w->ng;)
-		if (w->g[i].wd == wd) {
-			free(w->g[i].name);
-			w->g[i] = w->g[--w->ng];
-		} else {
-			i++;
-		}
+		if (strcmp(e.path, w->root) == 0)
+			root = true;
+		free(e.path);
+	}
+	w->n = kept;
+	kept = 0;
+	for (size_t i = 0; i < w->ng; i++) {
+		struct guard g = w->g[i];
+		if (g.wd != wd)
+			w->g[kept++] = g;
+		else
+			free(g.name);
+	}
+	w->ng = kept;
 	return root;
 }
 

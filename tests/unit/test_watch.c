@@ -105,6 +105,14 @@ static void test_edits_below_the_folder(void **state)
 	assert_true(watch_read(w));
 	write_at("c/articles/02-new/b.md", "# B\n");
 	assert_true(watch_read(w)); /* the new folder is watched */
+	/* A folder renamed within the tree keeps being watched under its
+	 * new name: a folder made inside it later is found by that name. */
+	rename_at("c/articles/02-new", "c/articles/03-renamed");
+	assert_true(watch_read(w));
+	mkdir_at("c/articles/03-renamed/deeper");
+	assert_true(watch_read(w));
+	write_at("c/articles/03-renamed/deeper/d.md", "# D\n");
+	assert_true(watch_read(w));
 	/* Next to the folder is not in it. */
 	write_at("other.txt", "x");
 	mkdir_at("c2");

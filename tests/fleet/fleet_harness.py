@@ -358,12 +358,13 @@ class Fleet:
         self.git("-C", self.staff, "commit", "--quiet", "-m", message)
         return self.git("-C", self.staff, "push", "origin", "main", check=False)
 
-    def update(self, i, *args):
+    def update(self, i, *args, **settings):
         """deploy/content/kiosk-content-update for host i (what its timer
-        runs), with its settings in the environment."""
+        runs), with its settings in the environment (settings: others)."""
         env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "KIOSK_CONTENT_CONF": "/nonexistent",
                "REPO": self.repo, "DIR": self.host_dir(i), "KIOSK": self.account.kiosk,
                "KEEP": "3", "HOME": self.account.client_home, "GIT_CONFIG_NOSYSTEM": "1"}
+        env.update(settings)
         return run(["/bin/sh", UPDATE] + list(args), env=env, timeout=60)
 
     def current(self, i):

@@ -150,6 +150,19 @@ def test_push_is_checked_and_every_kiosk_switches(fleet, sessions, capsys):
     report(capsys, "good push accepted; after each host's update its session showed it in "
            + ", ".join(f"{t:.2f}" for t in shown) + " s")
 
+    # The repository cannot be reached: the kiosk keeps its release.
+    u = fleet.update(1, REPO=f"{fleet.root}/git/gone.git")
+    assert u.returncode == 0 and "offline" in u.stderr, u.stderr
+    assert fleet.current(1) == f"releases/{good}"
+
+    # A symlink in the content (it could show any file of a host) is
+    # refused by the hook.
+    os.symlink("/etc/passwd", f"{fleet.staff}/articles/01-stem-cell-basics/passwords.md")
+    r = fleet.commit_and_push("A link")
+    assert r.returncode != 0, "a push with a symlink was accepted"
+    assert "passwords.md: error: symlinks and submodules are not allowed" in r.stderr, r.stderr
+    fleet.git("-C", fleet.staff, "reset", "--quiet", "--hard", "HEAD~1")
+
     # A broken article: the push is rejected with file:line, the branch
     # and the kiosks stay as they were.
     bad_file = "articles/01-stem-cell-basics/after-your-visit.md"

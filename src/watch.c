@@ -34,6 +34,11 @@
 	 IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB)
 /* What happens to a guarded name: it appears, or goes. */
 #define NAME_MASK (IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM)
+/* A guard asks for names and for its folder moving, not for writes to
+ * the files next to the content (update.log, other releases): added to
+ * what the folder's watch already has (IN_MASK_ADD), which is more when
+ * the same folder is in the tree too. */
+#define GUARD_MASK (NAME_MASK | IN_DELETE_SELF | IN_MOVE_SELF)
 #define MAX_DEPTH 8
 #define MAX_WATCHES 4096
 #define MAX_GUARDS 32
@@ -131,7 +136,8 @@ static void add_guard(struct watch *w, struct guard **g, size_t *ng,
 	char *dir = slash == NULL     ? xstrdup(".")
 		    : slash == prefix ? xstrdup("/")
 				      : xstrndup(prefix, (size_t)(slash - prefix));
-	int wd = inotify_add_watch(w->fd, dir, MASK | IN_ONLYDIR);
+	int wd = inotify_add_watch(w->fd, dir,
+				   GUARD_MASK | IN_MASK_ADD | IN_ONLYDIR);
 	free(dir);
 	if (wd < 0)
 		return;

@@ -223,6 +223,13 @@ def test_push_is_checked_and_every_kiosk_switches(fleet, sessions, capsys):
     assert {fleet.current(i) for i in range(1, HOSTS + 1)} == {f"releases/{fixed}"}
     by_host[1].wait_for(r"Healing with stem cells", timeout=2)
 
+    # A release rolled back from is not taken again by the timer while
+    # it is the newest commit.
+    assert fleet.update(HOSTS, "--rollback").returncode == 0
+    assert fleet.current(HOSTS) == f"releases/{good}"
+    u = fleet.update(HOSTS)
+    assert u.returncode == 0 and fleet.current(HOSTS) == f"releases/{good}", u.stderr
+
 
 # ----- 2. sixty sessions, then a host goes down ------------------------------------
 

@@ -231,6 +231,33 @@ def test_push_is_checked_and_every_kiosk_switches(fleet, sessions, capsys):
     assert u.returncode == 0 and fleet.current(HOSTS) == f"releases/{good}", u.stderr
 
 
+def test_update_keeps_the_last_releases(fleet):
+    # A kiosk of its own (no sessions): five pushes, KEEP=3.
+    spare = f"{fleet.root}/spare"
+    commits = []
+    for n in range(5):
+        with open(f"{fleet.staff}/{RECOVERY_FILE}", "a", encoding="utf-8") as f:
+            f.write(f"\nOne more line, number {n + 1}.\n")
+        r = fleet.commit_and_push(f"Line {n + 1}")
+        assert r.returncode == 0, r.stderr
+        commits.append(fleet.git("-C", fleet.staff, "rev-parse", "HEAD").stdout.strip())
+        u = fleet.update(0, DIR=spare)
+        assert u.returncode == 0, u.stderr
+    assert os.readlink(f"{spare}/current") == f"releases/{commits[-1]}"
+    kept = sorted(n for n in os.listdir(f"{spare}/releases") if not n.startswith("."))
+    assert kept == sorted(commits[-3:]), f"kept {kept}, expected the last three of {commits}"
+    with open(f"{spare}/update.log") as f:
+        log = f.read()
+    assert log.count("switched from") == 5 and log.count("removed old release") == 2, log
+    # --status says what is served.
+    u = fleet.update(0, "--status", DIR=spare)
+    assert u.returncode == 0 and f"serving: {commits[-1]}" in u.stdout, u.stdout + u.stderr
+    # A rollback by commit prefix, to a kept release.
+    u = fleet.update(0, "--rollback", commits[-3][:8], DIR=spare)
+    assert u.returncode == 0, u.stderr
+    assert os.readlink(f"{spare}/current") == f"releases/{commits[-3]}"
+
+
 # ----- 2. sixty sessions, then a host goes down ------------------------------------
 
 def test_sixty_sessions_and_a_host_goes_down(fleet, sessions, capsys):

@@ -69,11 +69,12 @@ DEB_PKGS = build-essential pkg-config gettext libncurses-dev libcmark-gfm-dev li
            libyaml-dev libinih-dev libunistring-dev libqrencode-dev libcrypt-dev \
            libcmocka-dev python3-pyte python3-pexpect python3-pytest tmux \
            ncurses-term openssh-server openssh-client zbar-tools python3-pil \
-           clang libclang-rt-14-dev clang-tidy cppcheck valgrind
+           clang libclang-rt-14-dev clang-tidy cppcheck valgrind \
+           haproxy git iproute2
 # Only for make bench: the programs it compares the kiosk with.
 BENCH_PKGS = less lynx w3m linux-perf hyperfine
 
-.PHONY: all run check unit layout-test e2e asan bench deps install uninstall clean
+.PHONY: all run check unit layout-test e2e fleet-test asan bench deps install uninstall clean
 
 all: $(BIN) $(MO_FILES)
 
@@ -111,6 +112,11 @@ layout-test: $(BIN)
 
 e2e: $(BIN)
 	cd tests/e2e && KIOSK_BIN=$(abspath $(BIN)) $(PYTHON) -m pytest -q -p no:cacheprovider .
+
+# Three kiosk SSH hosts behind HAProxy, content from git (tests/fleet/,
+# docs/deploy-fleet.md): as root, about a minute.
+fleet-test: $(BIN)
+	cd tests/fleet && KIOSK_BIN=$(abspath $(BIN)) $(PYTHON) -m pytest -q -rs -p no:cacheprovider .
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, in a
 # separate build folder so it never mixes with the normal objects.

@@ -736,8 +736,7 @@ int app_run(struct app *a)
 		    watch_read(a->watch)) {
 			double now = app_now();
 			a->reload_at = now + APP_RELOAD_DELAY;
-			if (watch_root_missing(a->watch))
-				a->root_check_at = now + 2;
+			a->root_check_at = watch_root_missing(a->watch) ? now + 2 : 0;
 		}
 	}
 	return 0;

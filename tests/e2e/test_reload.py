@@ -7,10 +7,12 @@ running kiosk").  Each test edits a fresh copy of the bundled content
 while the kiosk shows it, and checks what the reader sees.
 """
 
+import ctypes
 import os
 import random
 import re
 import shutil
+import subprocess
 import time
 
 import pytest
@@ -289,3 +291,125 @@ def test_content_folder_swapped_by_rename(live):
     wait_log(log, RELOADED, since=mark, k=k)
     edit(content, RECOVERY_FILE, f"title: {RECOVERY}", "title: Healing with stem cells")
     k.wait_for(r"Healing with stem cells", timeout=2.5)
+
+
+# ----- a folder switched as a whole (deploys) -----------------------------------
+# Deploy tools publish a release by switching a symlink atomically
+# (`ln -s releases/r2 tmp && mv -T tmp current`, as Capistrano does, and
+# deploy/content/kiosk-content-update) or by renaming a finished folder
+# into place.  The kiosk follows the path it was given: the new release is
+# on screen within 2 s, loaded in one step (one reload, never a missing
+# folder), and later edits inside the new release are seen.
+
+def release(root, name, title=None):
+    """A copy of the bundled content as root/releases/name, with the
+    recovery article's title changed to title."""
+    path = os.path.join(root, "releases", name)
+    shutil.copytree(BUNDLED_CONTENT, path)
+    if title is not None:
+        edit(path, RECOVERY_FILE, f"title: {RECOVERY}", f"title: {title}")
+    return path
+
+
+def switch(root, name):
+    """Points root/current at releases/name the way deploy tools do."""
+    tmp = os.path.join(root, f".current.{name}.tmp")
+    subprocess.run(["ln", "-s", f"releases/{name}", tmp], check=True)
+    subprocess.run(["mv", "-T", tmp, os.path.join(root, "current")], check=True)
+
+
+def reloads(log, since):
+    text = read_log(log)[since:]
+    return len(re.findall(RELOADED, text)), "cannot be read" in text
+
+
+@pytest.fixture
+def on_current(spawn, make_config, tmp_path):
+    """Starts the kiosk on tmp_path/srv/current (a symlink to releases/r1
+    when symlink=True, else a plain folder); returns (kiosk, srv, log)."""
+    def _start(symlink=True):
+        srv = str(tmp_path / "srv")
+        os.makedirs(os.path.join(srv, "releases"))
+        if symlink:
+            release(srv, "r1")
+            switch(srv, "r1")
+        else:
+            shutil.copytree(BUNDLED_CONTENT, os.path.join(srv, "current"))
+        log = str(tmp_path / "kiosk.log")
+        k = home(spawn, ["--config", make_config(os.path.join(srv, "current"),
+                                                   extra=f"log = {log}\n")])
+        wait_log(log, r"started")
+        return k, srv, log
+    return _start
+
+
+def test_symlink_switched_atomically(on_current, capsys):
+    k, srv, log = on_current()
+    release(srv, "r2", "Healing with stem cells")
+    release(srv, "r3", "Mending with stem cells")
+    took = []
+    for name, title in (("r2", "Healing with stem cells"), ("r3", "Mending with stem cells"),
+                        ("r1", RECOVERY)):  # the last one is a rollback
+        mark = len(read_log(log))
+        t0 = time.monotonic()
+        switch(srv, name)
+        k.wait_for(re.escape(title), timeout=2)
+        took.append(time.monotonic() - t0)
+        settle(k, 0.8)
+        n, missing = reloads(log, mark)
+        assert (n, missing) == (1, False), \
+            f"switch to {name}: {n} reloads, folder missing: {missing}\n{read_log(log)[mark:]}"
+    # The watches follow the link: an edit inside the current release is
+    # seen, and deleting an old release (kept releases pruned) is not a
+    # change at all.
+    edit(os.path.join(srv, "releases", "r1"), RECOVERY_FILE, f"title: {RECOVERY}",
+         "title: Recovering with stem cells")
+    k.wait_for(r"Recovering with stem cells", timeout=2)
+    mark = len(read_log(log))
+    shutil.rmtree(os.path.join(srv, "releases", "r2"))
+    shutil.rmtree(os.path.join(srv, "releases", "r3"))
+    settle(k, 1.0)
+    assert reloads(log, mark) == (0, False), read_log(log)[mark:]
+    assert k.find("Recovering with stem cells"), k.failure("the content changed")
+    with capsys.disabled():
+        print(f"\n    [reload] symlink switch -> new release on screen: "
+              + ", ".join(f"{t:.2f} s" for t in took), end="")
+
+
+def _exchange(a, b):
+    """Swaps two folders in one step (renameat2 RENAME_EXCHANGE)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    AT_FDCWD, RENAME_EXCHANGE = -100, 2
+    if libc.renameat2(AT_FDCWD, a.encode(), AT_FDCWD, b.encode(), RENAME_EXCHANGE) != 0:
+        e = ctypes.get_errno()
+        raise OSError(e, os.strerror(e), a)
+
+
+@pytest.mark.parametrize("how", ["two-renames", "exchange"])
+def test_folder_replaced_by_rename(on_current, how, capsys):
+    k, srv, log = on_current(symlink=False)
+    cur = os.path.join(srv, "current")
+    took = []
+    for i, title in enumerate(["Healing with stem cells", "Mending with stem cells"]):
+        new = release(srv, f"n{i}", title)
+        mark = len(read_log(log))
+        t0 = time.monotonic()
+        if how == "exchange":
+            _exchange(new, cur)
+        else:
+            os.rename(cur, os.path.join(srv, f"old{i}"))
+            os.rename(new, cur)
+        k.wait_for(re.escape(title), timeout=2)
+        took.append(time.monotonic() - t0)
+        settle(k, 2.5)
+        n, missing = reloads(log, mark)
+        assert (n, missing) == (1, False), \
+            f"replace {i + 1}: {n} reloads, folder missing: {missing}\n{read_log(log)[mark:]}"
+    # Still watched: an edit in place is seen soon.
+    t0 = time.monotonic()
+    edit(cur, RECOVERY_FILE, "title: Mending with stem cells", "title: Recovering with stem cells")
+    k.wait_for(r"Recovering with stem cells", timeout=1.5)
+    with capsys.disabled():
+        print(f"\n    [reload] folder replaced ({how}) -> new release on screen: "
+              + ", ".join(f"{t:.2f} s" for t in took)
+              + f"; edit after it {time.monotonic() - t0:.2f} s", end="")

@@ -153,11 +153,7 @@ static bool blank(const char *text, size_t len)
 
 static bool starts_with_fence(const char *text, size_t len)
 {
-	size_t i = 0;
-	if (len >= 3 && (unsigned char)text[0] == 0xef &&
-	    (unsigned char)text[1] == 0xbb && (unsigned char)text[2] == 0xbf)
-		i = 3; /* UTF-8 byte order mark */
-	return len - i >= 3 && memcmp(text + i, "---", 3) == 0;
+	return frontmatter_present(text, len);
 }
 
 /* cmark's own allocator aborts when memory runs out; ours restores the

@@ -374,6 +374,15 @@ static void S_check_review(struct checker *c, const struct art *t)
 static void S_check_front_matter(struct checker *c, const struct art *t)
 {
 	const struct frontmatter *fm = &t->a->fm;
+	int line;
+	if (!t->fenced && t->text != NULL &&
+	    (line = frontmatter_lookalike(t->text, t->len)) > 0)
+		diag_add(c->diags, DIAG_ERROR, t->a->path, line, 1,
+			 "this looks like front matter, but the kiosk cannot "
+			 "find its fences, so patients see it as text: put a "
+			 "line of three hyphens \"---\" (nothing else on it) "
+			 "before the first \"key: value\" line and another "
+			 "after the last one");
 	if (t->has_fm && t->fm_ok && (fm->title == NULL || S_blank(fm->title)))
 		diag_add(c->diags, DIAG_ERROR, t->a->path, 1, 0,
 			 "the front matter has no title; add a line such as "
@@ -778,18 +787,14 @@ static void S_art_open(struct art *t, const struct article *a)
 		free(cause); /* article_parse reports it */
 		return;
 	}
-	size_t skip = t->len >= 3 && memcmp(t->text, "\xEF\xBB\xBF", 3) == 0
-			      ? 3
-			      : 0;
-	if (a->plain || t->len - skip < 3 ||
-	    memcmp(t->text + skip, "---", 3) != 0)
+	if (!frontmatter_present(t->text, t->len))
 		return;
 	t->fenced = true;
 	struct frontmatter fm;
 	struct diag_list scratch = {0};
 	size_t body = 0;
-	int rc = frontmatter_parse(a->path, t->text + skip, t->len - skip, &fm,
-				   &body, &t->body_line, &scratch);
+	int rc = frontmatter_parse(a->path, t->text, t->len, &fm, &body,
+				   &t->body_line, &scratch);
 	frontmatter_free(&fm);
 	diag_list_clear(&scratch);
 	t->has_fm = body > 0;

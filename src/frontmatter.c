@@ -1,11 +1,13 @@
 /*
  * frontmatter: see frontmatter.h.
  *
- * Two steps.  The fences are found by hand first: line 1 must be "---"
- * (an optional UTF-8 byte order mark before it, blanks and a \r after it)
- * and the block ends at the next line that is "---" or "...".  So the
- * body's start is known even when the YAML is bad.  Only the bytes between
- * the fences go to libyaml's event parser.
+ * Three steps.  The fences are found by hand first
+ * (frontmatter_fences.c), so the body's start is known even when the YAML
+ * is bad.  The text between them is copied with staff's invisible slips
+ * repaired (frontmatter_staff.c), and that copy goes to libyaml's event
+ * parser.  When libyaml stops at a syntax error, the error is kept, its
+ * line is blanked and the YAML read again (at most FM_MAX_PASSES times),
+ * so one run reports every error and the good lines are still read.
  *
  * The events are read by a small schema walker, struct fm_reader.  The top
  * level must be a mapping; each known key is a row of fm_fields and reads
@@ -15,9 +17,9 @@
  * not), and an alias where a value is expected is an error.
  *
  * Coordinates: libyaml marks are 0-based and relative to the YAML text.
- * The YAML starts on line 2 of the file (yaml_line), so a mark becomes
- * file line yaml_line + mark.line and column mark.column + 1 (libyaml
- * counts columns in characters).
+ * The YAML starts on file line yaml_line, so a mark becomes file line
+ * yaml_line + mark.line and column mark.column + 1 (libyaml counts
+ * columns in characters), less what a repair added to that line.
  */
 #include "frontmatter.h"
 
@@ -34,10 +36,14 @@
 #include <yaml.h>
 
 #include "diag.h"
+#include "frontmatter_fences.h"
+#include "frontmatter_staff.h"
 #include "xmem.h"
 
 /* Longest key or value shown inside a message, in bytes. */
 #define FM_SHOW_MAX 40
+/* Reads of one front matter: the first, and one more per syntax error. */
+#define FM_MAX_PASSES 10
 
 /* What a known key holds. */
 enum fm_kind {
@@ -60,6 +66,7 @@ static const struct fm_field {
 	{"reviewed", FM_TEXT, offsetof(struct frontmatter, reviewed)},
 	{"topic", FM_TEXT, offsetof(struct frontmatter, topic)},
 	{"url", FM_TEXT, offsetof(struct frontmatter, url)},
+	{"lang", FM_TEXT, offsetof(struct frontmatter, lang)},
 	{"order", FM_ORDER, 0},
 	{"tags", FM_TAGS, 0},
 	{"sources", FM_SOURCES, 0},
@@ -70,9 +77,10 @@ static const struct fm_field {
 struct fm_reader {
 	yaml_parser_t parser;
 	const char *path;        /* for messages only */
-	const char *yaml;        /* the text between the fences */
+	const char *yaml;        /* the text between the fences, repaired */
 	size_t yaml_len;
 	int yaml_line;           /* file line of the YAML's first line */
+	const struct fm_repaired *rep; /* what the repair changed */
 	struct frontmatter *fm;  /* being filled */
 	size_t tags_cap;         /* allocated length of fm->tags */
 	size_t sources_cap;      /* allocated length of fm->sources */
@@ -80,6 +88,8 @@ struct fm_reader {
 	size_t first_diag;       /* diags->n when this parse started */
 	size_t nerrors;          /* errors added by this parse */
 	bool failed;             /* libyaml stopped; its error is reported */
+	long error_line;         /* YAML line (0-based) of that error, -1 */
+	size_t error_diag;       /* its index in diags */
 	bool seen[FM_NFIELDS];   /* keys met so far, to warn on repeats */
 };
 
@@ -104,11 +114,11 @@ static void S_diag(struct fm_reader *r, enum diag_level level,
 		   const yaml_mark_t *mark, const char *fmt, ...)
 {
 	long line = (long)r->yaml_line + (long)mark->line;
-	long col = (long)mark->column + 1;
+	int col = fm_repaired_col(r->rep, (long)mark->line,
+				  (long)mark->column + 1);
 	va_list ap;
 	va_start(ap, fmt);
-	S_vdiag(r, level, line > INT_MAX ? 0 : (int)line,
-		col > INT_MAX ? 0 : (int)col, fmt, ap);
+	S_vdiag(r, level, line > INT_MAX ? 0 : (int)line, col, fmt, ap);
 	va_end(ap);
 }
 
@@ -166,7 +176,8 @@ static void S_drop_from(struct fm_reader *r, const yaml_mark_t *mark)
 {
 	struct diag_list *l = r->diags;
 	long line = (long)r->yaml_line + (long)mark->line;
-	long col = (long)mark->column + 1;
+	long col = fm_repaired_col(r->rep, (long)mark->line,
+				   (long)mark->column + 1);
 	size_t k = r->first_diag;
 	for (size_t i = r->first_diag; i < l->n; i++) {
 		struct diag *d = &l->items[i];
@@ -200,18 +211,58 @@ static const struct {
 	 "a \": \" YAML cannot place: a value with a colon needs quotes "
 	 "(title: \"Stem cells: the basics\"), and a key must not be "
 	 "indented"},
-	{"found character that cannot start any token", NULL,
-	 "a value cannot start with this character; put the whole value "
-	 "in quotes"},
 	{"could not find expected ':'", NULL,
 	 "this line is not \"key: value\" (a colon and a space after the "
 	 "key are missing)"},
 	{"found a tab character", NULL,
-	 "a tab is used to indent; use spaces"},
+	 "a tab is used to indent; type spaces instead"},
 	{"did not find expected key", NULL,
 	 "unexpected text: a line must be \"key: value\", and a value that "
 	 "starts with a quote must end with it"},
 };
+
+/* The character at mark (line and column in characters) of the YAML,
+ * or NULL past the end. */
+static const char *S_char_at(const struct fm_reader *r,
+			     const yaml_mark_t *mark)
+{
+	const char *p = r->yaml, *end = r->yaml + r->yaml_len;
+	for (size_t l = 0; l < mark->line && p < end; l++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			return NULL;
+		p = nl + 1;
+	}
+	for (size_t c = 0; c < mark->column && p < end && *p != '\n'; c++) {
+		p++;
+		while (p < end && ((unsigned char)*p & 0xC0) == 0x80)
+			p++;
+	}
+	return p < end ? p : NULL;
+}
+
+/* The name of the character at p, for "a value cannot start with ...". */
+static void S_char_name(const struct fm_reader *r, const char *p, char *out,
+			size_t size)
+{
+	size_t n;
+	if (p == NULL) {
+		snprintf(out, size, "this character");
+		return;
+	}
+	if (*p == '\t') {
+		snprintf(out, size, "a tab");
+		return;
+	}
+	n = 1;
+	while (p + n < r->yaml + r->yaml_len &&
+	       ((unsigned char)p[n] & 0xC0) == 0x80)
+		n++;
+	if ((unsigned char)*p < 0x20 || *p == 0x7F)
+		snprintf(out, size, "this character");
+	else
+		snprintf(out, size, "\"%.*s\"", (int)n, p);
+}
 
 /* Reports the error libyaml stopped with, in words for clinic staff. */
 static void S_report_yaml_error(struct fm_reader *r)
@@ -231,6 +282,19 @@ static void S_report_yaml_error(struct fm_reader *r)
 		const yaml_mark_t *at = at_context ? &p->context_mark
 						   : &p->problem_mark;
 		S_drop_from(r, at);
+		r->error_line = (long)at->line;
+		r->error_diag = r->diags->n;
+		if (strncmp(problem, "found character that cannot start", 33) ==
+		    0) {
+			char name[16];
+			S_char_name(r, S_char_at(r, at), name, sizeof name);
+			S_diag(r, DIAG_ERROR, at,
+			       "front matter: could not read the YAML: a value "
+			       "cannot start with %s; put the whole value in "
+			       "quotes",
+			       name);
+			return;
+		}
 		for (size_t i = 0; i < sizeof yaml_slips / sizeof *yaml_slips;
 		     i++) {
 			const char *ctx = yaml_slips[i].context;
@@ -265,6 +329,8 @@ static void S_report_yaml_error(struct fm_reader *r)
 			     ? (size_t)((const char *)bad - r->yaml)
 			     : p->problem_offset,
 		     &line, &col);
+	r->error_line = line - r->yaml_line;
+	r->error_diag = r->diags->n;
 	if (strstr(problem, "control") != NULL)
 		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
 			 "front matter: the text has a control character "
@@ -580,11 +646,17 @@ static int S_read_source_map(struct fm_reader *r, const yaml_mark_t *start)
 			 0)
 			dst = &url;
 		if (dst == NULL) {
+			static const char *const names[] = {"name", "url"};
+			const char *near = fm_staff_suggest(
+				(const char *)key.data.scalar.value,
+				key.data.scalar.length, names, 2);
 			S_show(shown, (const char *)key.data.scalar.value,
 			       key.data.scalar.length);
 			S_diag(r, DIAG_WARNING, &key.start_mark,
-			       "unknown key \"%s\" in a source (ignored)",
-			       shown);
+			       "unknown key \"%s\" in a source (ignored)%s%s%s",
+			       shown, near != NULL ? "; did you mean \"" : "",
+			       near != NULL ? near : "",
+			       near != NULL ? "\"?" : "");
 		}
 		yaml_event_delete(&key);
 		if (S_next(r, &val) < 0)
@@ -690,6 +762,16 @@ static const struct fm_field *S_find_field(const yaml_event_t *key)
 	return NULL;
 }
 
+/* The known key an unknown one is closest to, or NULL. */
+static const char *S_suggest(const yaml_event_t *key)
+{
+	const char *names[FM_NFIELDS];
+	for (size_t i = 0; i < FM_NFIELDS; i++)
+		names[i] = fm_fields[i].name;
+	return fm_staff_suggest((const char *)key->data.scalar.value,
+				key->data.scalar.length, names, FM_NFIELDS);
+}
+
 /* The top-level mapping, after its MAPPING-START. */
 static int S_read_top(struct fm_reader *r)
 {
@@ -718,9 +800,15 @@ static int S_read_top(struct fm_reader *r)
 		S_show(shown, (const char *)key.data.scalar.value,
 		       key.data.scalar.length);
 		if (f == NULL) {
+			const char *near = S_suggest(&key);
 			S_diag(r, DIAG_WARNING, &key.start_mark,
-			       "unknown front matter key \"%s\" (ignored)",
-			       shown);
+			       "unknown front matter key \"%s\" (ignored)%s%s%s",
+			       shown,
+			       near != NULL ? "; did you mean \"" : "",
+			       near != NULL ? near : "",
+			       near != NULL ? "\"? (keys are written in "
+					      "small letters)"
+					    : "");
 		} else if (r->seen[f - fm_fields]) {
 			S_diag(r, DIAG_WARNING, &key.start_mark,
 			       "\"%s\" is given twice; the last one is used",
@@ -796,96 +884,58 @@ static void S_read_stream(struct fm_reader *r)
 	}
 }
 
-/* Length of the line at s (n bytes left), without its '\n'. */
-static size_t S_line_len(const char *s, size_t n)
+/* Blanks YAML line index line of text[0..len) (spaces, so every other
+ * line keeps its place); false when it was blank already. */
+static bool S_blank_line(char *text, size_t len, long line)
 {
-	const char *nl = memchr(s, '\n', n);
-	return nl != NULL ? (size_t)(nl - s) : n;
-}
-
-/* A line of three c's followed only by blanks (and a \r). */
-static bool S_is_fence(const char *s, size_t n, char c)
-{
-	if (n < 3 || s[0] != c || s[1] != c || s[2] != c)
-		return false;
-	for (size_t i = 3; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+	char *p = text, *end = text + len;
+	bool changed = false;
+	for (long l = 0; l < line && p < end; l++) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
 			return false;
-	return true;
-}
-
-/*
- * Finds the fences: returns 0 when text has no front matter, 1 with
- * *yaml_start, *yaml_end (the YAML between the fences), *body and *line
- * (the closing fence's line) when it has one, -1 when the opening fence
- * is never closed.
- */
-static int S_fences(const char *text, size_t len, size_t *yaml_start,
-		    size_t *yaml_end, size_t *body, int *line)
-{
-	size_t pos = 0, n;
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		pos = 3; /* byte order mark, as Windows editors write */
-	n = S_line_len(text + pos, len - pos);
-	if (!S_is_fence(text + pos, n, '-'))
-		return 0;
-	*yaml_start = pos + n < len ? pos + n + 1 : len;
-	pos = *yaml_start;
-	*line = 1;
-	for (;;) {
-		++*line;
-		if (pos >= len)
-			return -1;
-		n = S_line_len(text + pos, len - pos);
-		if (S_is_fence(text + pos, n, '-') ||
-		    S_is_fence(text + pos, n, '.'))
-			break;
-		pos += n + 1;
+		p = nl + 1;
 	}
-	*yaml_end = pos;
-	*body = pos + n < len ? pos + n + 1 : len;
-	return 1;
+	for (; p < end && *p != '\n'; p++)
+		if (*p != ' ') {
+			*p = ' ';
+			changed = true;
+		}
+	return changed;
 }
 
-bool frontmatter_complete(const char *text, size_t len)
+/* One read of the repaired YAML rep into fm, its messages into *pd. */
+static void S_read_once(struct fm_reader *r, const char *path,
+			const struct fm_repaired *rep, int yaml_line,
+			struct frontmatter *fm, struct diag_list *pd)
 {
-	size_t ys, ye, body;
-	int line;
-	return S_fences(text, len, &ys, &ye, &body, &line) >= 0;
+	memset(r, 0, sizeof *r);
+	r->path = path;
+	r->yaml = rep->text;
+	r->yaml_len = rep->len;
+	r->yaml_line = yaml_line;
+	r->rep = rep;
+	r->fm = fm;
+	r->diags = pd;
+	r->error_line = -1;
+	if (!yaml_parser_initialize(&r->parser))
+		xmem_fatal("out of memory");
+	yaml_parser_set_encoding(&r->parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&r->parser,
+				     (const unsigned char *)r->yaml,
+				     r->yaml_len);
+	S_read_stream(r);
+	yaml_parser_delete(&r->parser);
 }
 
-int frontmatter_parse(const char *path, const char *text, size_t len,
-		      struct frontmatter *fm, size_t *body_offset,
-		      int *body_line, struct diag_list *diags)
+/* Checks that the YAML is not too deep or too long for libyaml. */
+static int S_check_size(const char *path, const char *text,
+			const struct fm_fences *f, struct diag_list *out)
 {
-	struct fm_reader r;
-	struct diag_list local = {0};
-	size_t yaml_start = 0, yaml_end = 0, body = 0;
-	int line = 1;
-
-	memset(fm, 0, sizeof *fm);
-	*body_offset = 0;
-	*body_line = 1;
-	if (text == NULL)
-		return 0;
-	int found = S_fences(text, len, &yaml_start, &yaml_end, &body, &line);
-	if (found == 0)
-		return 0;
-	if (found < 0) {
-		diag_add(diags != NULL ? diags : &local, DIAG_ERROR, path, 1, 0,
-			 "front matter: the \"---\" on line 1 is never "
-			 "closed (add a line \"---\" after the front "
-			 "matter)");
-		diag_list_clear(&local);
-		return -1;
-	}
-	*body_offset = body;
-	*body_line = line + 1;
-
 	/* libyaml takes quadratic time on deep nesting: bound what it gets,
 	 * so one bad file cannot stall a kiosk. */
-	int depth = 0, dline = 2;
-	for (size_t i = yaml_start; i < yaml_end; i++) {
+	int depth = 0, dline = f->yaml_line;
+	for (size_t i = f->yaml_start; i < f->yaml_end; i++) {
 		char c = text[i];
 		if (c == '\n')
 			dline++;
@@ -894,43 +944,85 @@ int frontmatter_parse(const char *path, const char *text, size_t len,
 		else if ((c == ']' || c == '}') && depth > 0)
 			depth--;
 		if (depth > FRONTMATTER_MAX_DEPTH) {
-			diag_add(diags != NULL ? diags : &local, DIAG_ERROR, path,
-				 dline, 0,
+			diag_add(out, DIAG_ERROR, path, dline, 0,
 				 "front matter: lists or maps nested more than "
 				 "%d deep",
 				 FRONTMATTER_MAX_DEPTH);
-			diag_list_clear(&local);
 			return -1;
 		}
 	}
-
-	if (yaml_end - yaml_start > FRONTMATTER_MAX_BYTES) {
-		diag_add(diags != NULL ? diags : &local, DIAG_ERROR, path, 2, 0,
+	if (f->yaml_end - f->yaml_start > FRONTMATTER_MAX_BYTES) {
+		diag_add(out, DIAG_ERROR, path, f->yaml_line, 0,
 			 "front matter: longer than %d KiB; keep it to a few "
 			 "lines of settings",
 			 FRONTMATTER_MAX_BYTES / 1024);
+		return -1;
+	}
+	return 0;
+}
+
+int frontmatter_parse(const char *path, const char *text, size_t len,
+		      struct frontmatter *fm, size_t *body_offset,
+		      int *body_line, struct diag_list *diags)
+{
+	struct fm_reader r;
+	struct diag_list local = {0}, syntax = {0};
+	struct diag_list *out = diags != NULL ? diags : &local;
+	struct fm_fences f;
+	struct fm_repaired rep;
+	size_t nerrors = 0;
+
+	memset(fm, 0, sizeof *fm);
+	*body_offset = 0;
+	*body_line = 1;
+	if (text == NULL)
+		return 0;
+	int found = fm_fences_find(text, len, &f);
+	if (found == 0)
+		return 0;
+	if (found < 0) {
+		diag_add(out, DIAG_ERROR, path, f.open_line, 0,
+			 "front matter: the \"---\" on line %d is never "
+			 "closed (add a line \"---\" after the front "
+			 "matter); until then patients see it as text",
+			 f.open_line);
+		diag_list_clear(&local);
+		return -1;
+	}
+	*body_offset = f.body;
+	*body_line = f.body_line;
+	fm_fences_warn(path, &f, out);
+	if (S_check_size(path, text, &f, out) != 0) {
 		diag_list_clear(&local);
 		return -1;
 	}
 
-	memset(&r, 0, sizeof r);
-	r.path = path;
-	r.yaml = text + yaml_start;
-	r.yaml_len = yaml_end - yaml_start;
-	r.yaml_line = 2;
-	r.fm = fm;
-	r.diags = diags != NULL ? diags : &local;
-	r.first_diag = r.diags->n;
-	if (!yaml_parser_initialize(&r.parser))
-		xmem_fatal("out of memory");
-	yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);
-	yaml_parser_set_input_string(&r.parser,
-				     (const unsigned char *)r.yaml,
-				     r.yaml_len);
-	S_read_stream(&r);
-	yaml_parser_delete(&r.parser);
+	fm_staff_repair(path, text + f.yaml_start, f.yaml_end - f.yaml_start,
+			f.yaml_line, &rep, out);
+	for (int pass = 1;; pass++) {
+		struct diag_list pd = {0};
+		frontmatter_free(fm);
+		S_read_once(&r, path, &rep, f.yaml_line, fm, &pd);
+		if (r.error_line >= 0 && pass < FM_MAX_PASSES &&
+		    r.error_diag < pd.n &&
+		    S_blank_line(rep.text, rep.len, r.error_line)) {
+			/* Keep the syntax error, read again without its
+			 * line for the others. */
+			struct diag *d = &pd.items[r.error_diag];
+			diag_add(&syntax, d->level, d->path, d->line, d->col,
+				 "%s", d->message);
+			nerrors++;
+			diag_list_clear(&pd);
+			continue;
+		}
+		nerrors += r.nerrors;
+		diag_move(out, &syntax);
+		diag_move(out, &pd);
+		break;
+	}
+	fm_repaired_free(&rep);
 	diag_list_clear(&local);
-	return r.nerrors > 0 ? -1 : 0;
+	return nerrors > 0 ? -1 : 0;
 }
 
 void frontmatter_keep_url(struct frontmatter *fm)
@@ -953,6 +1045,7 @@ void frontmatter_free(struct frontmatter *fm)
 	free(fm->reviewed);
 	free(fm->topic);
 	free(fm->url);
+	free(fm->lang);
 	for (size_t i = 0; i < fm->ntags; i++)
 		free(fm->tags[i]);
 	free(fm->tags);

@@ -1,0 +1,105 @@
+"""
+Content as clinic staff save it, through `kiosk --render` and `kiosk
+--check`: front matter after a blank line or between Word's long dashes,
+slips YAML cannot read (tabs, no-break spaces, curly quotes, keys in the
+wrong case), hand-typed bullets and files saved as Windows-1252 ("ANSI").
+What a patient would see must be the article, never its settings; what
+staff read must name the problem where it is, with a fix that works.
+"""
+
+import os
+import re
+import subprocess
+
+ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "dumb"}
+
+
+def render(kiosk_bin, content, rel, width=80):
+    path = os.path.join(content, "articles", rel)
+    r = subprocess.run([kiosk_bin, "--render", path, "--width", str(width),
+                        "--content", content],
+                       capture_output=True, timeout=20, env=ENV)
+    assert r.returncode == 0, r.stderr.decode(errors="replace")
+    return r.stdout.decode("utf-8")
+
+
+def check(kiosk_bin, content, *extra):
+    r = subprocess.run([kiosk_bin, "--check", content, *extra],
+                       capture_output=True, timeout=20, env=ENV,
+                       cwd=os.path.dirname(content))
+    return r.returncode, r.stdout.decode("utf-8")
+
+
+def lines_about(out, rel):
+    return [l for l in out.splitlines() if f"articles/{rel}:" in l]
+
+
+GLOSSARY = "## Sunscreen\n\nA cream that protects the skin from the sun.\n"
+BODY = "Put on sunscreen before you go out. Wear a hat in the sun.\n"
+
+
+def test_blank_line_and_word_fences_are_front_matter(kiosk_bin, make_content):
+    em3 = "\u2014\u2014\u2014"
+    files = {
+        "t/blank.md": "\n---\ntitle: Blank line first\nreviewed: 2026-11-01\n---\n\n" + BODY,
+        "t/word.md": f"{em3}\ntitle: Word fences\nreviewed: 2026-11-01\n{em3}\n\n" + BODY,
+        "t/en.md": "\u2013\u2013\u2013\ntitle: En dashes\nreviewed: 2026-11-01\n...\n\n" + BODY,
+        "t/bom.md": "\ufeff\r\n---\r\ntitle: BOM and CRLF\r\nreviewed: 2026-11-01\r\n---\r\n\r\n" + BODY,
+    }
+    content = make_content(files, glossary=GLOSSARY)
+    for rel in files:
+        out = render(kiosk_bin, content, rel)
+        assert "title:" not in out and "reviewed:" not in out, out
+        assert "2026-11-01" not in out, out
+        assert "Wear a hat in the sun." in out
+    rc, out = check(kiosk_bin, content)
+    assert rc == 0, out
+    assert not re.search(r"no \"reviewed\" date", out), out
+    assert lines_about(out, "t/blank.md") == [
+        f"{content}/articles/t/blank.md:1: warning: 1 blank line before the "
+        "front matter's first \"---\"; the kiosk reads the front matter, but "
+        "other tools show it as text: delete the blank line so that \"---\" "
+        "is the first line"]
+    word = lines_about(out, "t/word.md")
+    assert len(word) == 2 and word[0].startswith(f"{content}/articles/t/word.md:1:1: warning: the front matter's first line is made of long dashes")
+    assert word[1].startswith(f"{content}/articles/t/word.md:4:1: warning: the front matter's last line")
+    assert any("ends with \"...\"" in l for l in lines_about(out, "t/en.md"))
+
+
+def test_front_matter_without_fences_fails_check(kiosk_bin, make_content):
+    content = make_content({
+        "t/nofence.md": "title: Forgot the first line\nreviewed: 2026-11-01\n---\n\n" + BODY,
+        "t/spaced.md": "- - -\ntitle: Spaced hyphens\n- - -\n\n" + BODY,
+        "t/open.md": "---\ntitle: Never closed\n\n" + BODY,
+    }, glossary=GLOSSARY)
+    rc, out = check(kiosk_bin, content)
+    assert rc == 1, out
+    assert f"{content}/articles/t/nofence.md:1:1: error: this looks like front matter, but the kiosk cannot find its fences, so patients see it as text" in out
+    assert f"{content}/articles/t/spaced.md:2:1: error: this looks like front matter" in out
+    assert f"{content}/articles/t/open.md:1: error: front matter: the \"---\" on line 1 is never closed" in out
+
+
+def test_invisible_slips_named_at_their_line(kiosk_bin, make_content):
+    md = ("---\n"
+          "title: \u201cSun care: the basics\u201d\n"
+          "reviewed:\u00a02026-11-01\n"
+          "Topic: Skin\n"
+          "sources:\n"
+          "\t- name: Leaflet\n"
+          "\t  url: https://example.org/sun\n"
+          "---\n\n" + BODY)
+    content = make_content({"t/slips.md": md}, glossary=GLOSSARY)
+    out = render(kiosk_bin, content, "t/slips.md")
+    assert "title" not in out and "Leaflet" not in out
+    rc, out = check(kiosk_bin, content)
+    assert rc == 0, out  # all read as meant: warnings only
+    got = lines_about(out, "t/slips.md")
+    p = f"{content}/articles/t/slips.md"
+    assert f"{p}:2:8: warning: curly quotes around the value" in "\n".join(got)
+    assert f"{p}:3:10: warning: a no-break space after \"reviewed:\"" in "\n".join(got)
+    assert (f"{p}:4:1: warning: unknown front matter key \"Topic\" (ignored); "
+            "did you mean \"topic\"?") in "\n".join(got)
+    assert f"{p}:6:1: warning: a tab at the start of the line" in "\n".join(got)
+    assert f"{p}:7:1: warning: a tab at the start of the line" in "\n".join(got)
+    assert "quotes (title" not in out  # no misleading advice
+    assert "no \"reviewed\" date" not in out

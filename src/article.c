@@ -9,6 +9,7 @@
 
 #include <unistr.h>
 
+#include "cp1252.h"
 #include "fileio.h"
 #include "node_text.h"
 #include "plaintext.h"
@@ -236,9 +237,10 @@ static bool is_markdown(const char *path)
  * lines).  Returns 0; -1 when the file cannot be used (a is then freed);
  * 1 when cut and the title lies past the text (a freed: read it whole).
  */
-static int S_metadata(struct article *a, const char *path, const char *id,
-		      const char *folder_topic, const char *text, size_t len,
-		      bool cut, struct diag_list *diags)
+static int S_metadata_utf8(struct article *a, const char *path,
+			   const char *id, const char *folder_topic,
+			   const char *text, size_t len, bool cut,
+			   struct diag_list *diags)
 {
 	if (blank(text, len)) {
 		if (cut)
@@ -302,6 +304,20 @@ static int S_metadata(struct article *a, const char *path, const char *id,
 				       : xstrdup(folder_topic != NULL ? folder_topic : "");
 	a->order = a->fm.has_order ? a->fm.order : INT_MAX;
 	return 0;
+}
+
+/* S_metadata_utf8 of text read as Windows-1252 when it is not UTF-8. */
+static int S_metadata(struct article *a, const char *path, const char *id,
+		      const char *folder_topic, const char *text, size_t len,
+		      bool cut, struct diag_list *diags)
+{
+	size_t n;
+	char *utf8 = cp1252_decode(path, text, len, &n, diags);
+	int rc = S_metadata_utf8(a, path, id, folder_topic,
+				 utf8 != NULL ? utf8 : text,
+				 utf8 != NULL ? n : len, cut, diags);
+	free(utf8);
+	return rc;
 }
 
 int article_load(struct article *a, const char *path, const char *id,
@@ -383,6 +399,7 @@ cmark_node *article_parse(const struct article *a, struct diag_list *diags)
 		free(cause);
 		return NULL;
 	}
+	text = cp1252_fix(a->path, text, &len, NULL);
 	cmark_node *doc;
 	if (starts_with_fence(text, len)) {
 		struct frontmatter fm;

@@ -31,6 +31,7 @@
 #include "anchor.h"
 #include "article.h"
 #include "config.h"
+#include "cp1252.h"
 #include "fileio.h"
 #include "frontmatter.h"
 #include "glossary.h"
@@ -786,6 +787,14 @@ static void S_art_open(struct art *t, const struct article *a)
 	} else {
 		free(cause); /* article_parse reports it */
 		return;
+	}
+	size_t n; /* as article.c reads it; the load said so */
+	char *utf8 = cp1252_decode(a->path, t->text, t->len, &n, NULL);
+	if (utf8 != NULL) {
+		free(t->own);
+		t->own = utf8;
+		t->text = utf8;
+		t->len = n;
 	}
 	if (!frontmatter_present(t->text, t->len))
 		return;

@@ -103,3 +103,27 @@ def test_invisible_slips_named_at_their_line(kiosk_bin, make_content):
     assert f"{p}:7:1: warning: a tab at the start of the line" in "\n".join(got)
     assert "quotes (title" not in out  # no misleading advice
     assert "no \"reviewed\" date" not in out
+
+
+def test_windows_1252_file_reads_right(kiosk_bin, make_content):
+    md = ("---\ntitle: Caf\u00e9 hours\nreviewed: 2026-11-01\n---\n\n"
+          "The caf\u00e9 opens at 9 \u2013 bring your \u201ccard\u201d \u2026 "
+          "it costs \u20ac2.\n").encode("cp1252")
+    txt = "Na\u00efve questions\n\nAsk the nurse \u2013 she can help.\n".encode("cp1252")
+    gl = "## Caf\u00e9\n\nA place that sells coffee and food.\n".encode("cp1252")
+    content = make_content({"t/ansi.md": md, "t/ansi.txt": txt}, glossary=gl)
+    out = render(kiosk_bin, content, "t/ansi.md")
+    assert "\ufffd" not in out
+    assert "opens at 9 \u2013 bring your \u201ccard\u201d \u2026 it costs \u20ac2." in out
+    out = render(kiosk_bin, content, "t/ansi.txt")
+    assert "\ufffd" not in out and "Ask the nurse \u2013 she can help." in out
+    rc, out = check(kiosk_bin, content)
+    assert rc == 0, out
+    got = lines_about(out, "t/ansi.md")
+    assert got == [f"{content}/articles/t/ansi.md:2: warning: the file is not "
+                   "saved as UTF-8; the kiosk reads it as Windows-1252 "
+                   "(\"ANSI\"), first on this line in \"Caf\u00e9\": check that "
+                   "it reads right, and save the file as UTF-8 (Notepad: Save "
+                   "as, Encoding: UTF-8)"], out
+    assert len(lines_about(out, "t/ansi.txt")) == 1
+    assert f"{content}/glossary.md:1: warning: the file is not saved as UTF-8" in out

@@ -12,6 +12,7 @@
 #include "cp1252.h"
 #include "fileio.h"
 #include "node_text.h"
+#include "pasted.h"
 #include "plaintext.h"
 #include "text.h"
 #include "xmem.h"
@@ -168,7 +169,7 @@ cmark_node *article_parse_markdown(const char *text, size_t len)
 {
 	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_VALIDATE_UTF8,
 						    &allocator);
-	cmark_parser_feed(p, text, len);
+	pasted_feed(p, text, len);
 	cmark_node *doc = cmark_parser_finish(p);
 	cmark_parser_free(p);
 	return doc;

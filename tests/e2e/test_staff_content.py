@@ -127,3 +127,22 @@ def test_windows_1252_file_reads_right(kiosk_bin, make_content):
                    "as, Encoding: UTF-8)"], out
     assert len(lines_about(out, "t/ansi.txt")) == 1
     assert f"{content}/glossary.md:1: warning: the file is not saved as UTF-8" in out
+
+
+def test_hand_typed_bullets_are_lists(kiosk_bin, make_content):
+    intro = "You can ease a cold at home:\n"
+    items = ["Rest and sleep", "Drink plenty of water", "Take paracetamol",
+             "Gargle salt water"]
+    pasted = "".join(f"{b}\t{t}\n" for b, t in
+                     zip(["\u2022", "\uf0b7", "\u00b7", "\u2013"], items))
+    md = "---\ntitle: Colds\nreviewed: 2026-11-01\n---\n\n" + intro + pasted + \
+         "\nSee a nurse \uf0b7 if it lasts.\n"
+    txt = "Colds\n\n" + intro + pasted
+    content = make_content({"t/colds.md": md, "t/colds.txt": txt}, glossary=GLOSSARY)
+    for rel in ("t/colds.md", "t/colds.txt"):
+        out = render(kiosk_bin, content, rel, width=40)
+        lines = out.splitlines()
+        assert "\uf0b7" not in out, out
+        for t in items:
+            assert f"\u2022 {t}" in lines, out
+        assert not any("\t" in l for l in lines)

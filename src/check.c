@@ -38,7 +38,7 @@
 #include "html.h"
 #include "layout.h"
 #include "library.h"
-#include "readability.h"
+#include "check_reading.h"
 #include "text.h"
 #include "xmem.h"
 
@@ -48,9 +48,6 @@
 #define SHOW_SENTENCE 90
 /* Section names listed when a link names a section that is not there. */
 #define SHOW_SECTIONS 6
-/* Text shorter than this many words is not given a reading level: a
- * grade of a sentence or two says little. */
-#define READING_MIN_WORDS 20
 
 /* Section titles of one article, as the kiosk's layout makes them. */
 struct sections {
@@ -389,6 +386,19 @@ static void S_check_front_matter(struct checker *c, const struct art *t)
 			 "the front matter has no title; add a line such as "
 			 "\"title: Caring for your skin\" below the first "
 			 "\"---\"");
+	if (fm->lang != NULL && fm->lang[0] != '\0' &&
+	    readability_formula(fm->lang) == NULL) {
+		const char *code = check_reading_lang_code(fm->lang);
+		int col, kl = S_key_line(t, "lang", &col);
+		char *v = S_show(fm->lang);
+		if (code != NULL)
+			diag_add(c->diags, DIAG_WARNING, t->a->path, kl,
+				 kl > 0 ? col : 0,
+				 "\"lang\" is \"%s\", a language's name; write "
+				 "its two-letter code: lang: %s",
+				 v, code);
+		free(v);
+	}
 	S_check_date(c, t, "date", fm->date);
 	S_check_date(c, t, "reviewed", fm->reviewed);
 	S_check_review(c, t);
@@ -708,69 +718,6 @@ static void S_mark_terms(struct checker *c, const struct art *t)
 		S_mark_range(c, t->plain, 0, t->plain_len, 0);
 }
 
-/* Grade with one decimal, as printed: 8.04 is "8.0", within target 8. */
-static double S_round1(double g)
-{
-	long tenths = (long)(g * 10.0 + (g >= 0 ? 0.5 : -0.5));
-	return (double)tenths / 10.0;
-}
-
-/* Adds a reading level warning at file line line; what names the part
- * ("" for a whole article of one section). */
-static void S_reading_diag(struct checker *c, const struct art *t, int line,
-			   double grade, const char *what,
-			   const struct readability_sentence *hardest)
-{
-	char *s = S_show_max(hardest->text, SHOW_SENTENCE);
-	diag_add(c->diags, DIAG_WARNING, t->a->path, line, 0,
-		 "reading level grade %.1f%s (target %g); hardest sentence: "
-		 "\"%s\" (%zu %s)",
-		 S_round1(grade), what, c->o.reading_grade, s, hardest->words,
-		 S_plural(hardest->words, "word", "words"));
-	free(s);
-}
-
-static bool S_too_hard(const struct checker *c, double grade, size_t words)
-{
-	return words >= READING_MIN_WORDS &&
-	       S_round1(grade) > c->o.reading_grade;
-}
-
-static void S_check_reading(struct checker *c, const struct art *t,
-			    cmark_node *doc)
-{
-	struct readability *r = readability_analyze(doc);
-	if (r->nlongest == 0) {
-		readability_free(r);
-		return;
-	}
-	if (r->nsections <= 1) {
-		/* One section: one message, at its start. */
-		int line = r->nsections == 1 ? r->sections[0].line : 0;
-		if (S_too_hard(c, r->grade, r->counts.words))
-			S_reading_diag(c, t, S_file_line(t, line), r->grade, "",
-				       &r->longest[0]);
-		readability_free(r);
-		return;
-	}
-	if (S_too_hard(c, r->grade, r->counts.words))
-		S_reading_diag(c, t, 0, r->grade, " for the whole article",
-			       &r->longest[0]);
-	for (size_t i = 0; i < r->nsections; i++) {
-		const struct readability_section *sec = &r->sections[i];
-		if (!S_too_hard(c, sec->grade, sec->counts.words) ||
-		    sec->hardest.text == NULL)
-			continue;
-		char *title = S_show(sec->title);
-		char *what = xasprintf(" in section \"%s\"", title);
-		S_reading_diag(c, t, S_file_line(t, sec->line), sec->grade,
-			       what, &sec->hardest);
-		free(what);
-		free(title);
-	}
-	readability_free(r);
-}
-
 /* Reads the file and its front matter fences into t. */
 static void S_art_open(struct art *t, const struct article *a)
 {
@@ -823,7 +770,10 @@ static void S_check_article(struct checker *c, size_t index)
 			S_node(c, &t, cmark_iter_get_node(it), ev);
 		cmark_iter_free(it);
 		S_mark_terms(c, &t);
-		S_check_reading(c, &t, doc);
+		check_reading_article(
+			t.a->path, doc, t.a->plain ? 0 : t.body_line,
+			check_reading_formula(t.a->fm.lang, c->o.language),
+			c->o.reading_grade, c->diags);
 		cmark_node_free(doc);
 	}
 	free(t.plain);
@@ -899,13 +849,15 @@ static void S_check_topics(struct checker *c)
 	free(seen);
 }
 
-static char *S_check_config(const char *path, struct diag_list *diags)
+static char *S_check_config(const char *path, struct diag_list *diags,
+			    char **language)
 {
 	struct config cfg;
 	config_defaults(&cfg);
 	config_load(&cfg, path, diags);
 	config_check(&cfg, path, diags);
 	char *dir = xstrdup(cfg.content_dir);
+	*language = xstrdup(cfg.language);
 	config_free(&cfg);
 	return dir;
 }
@@ -916,6 +868,7 @@ void check_options_defaults(struct check_options *o)
 {
 	o->review_months = CHECK_REVIEW_MONTHS;
 	o->reading_grade = CHECK_READING_GRADE;
+	o->language = NULL;
 	o->today = 0;
 }
 
@@ -940,9 +893,11 @@ int check_content(const char *dir, const char *config_path,
 	c.tm = tm.tm_mon + 1;
 	c.td = tm.tm_mday;
 
-	char *conf_dir = NULL;
+	char *conf_dir = NULL, *conf_lang = NULL;
 	if (config_path != NULL)
-		conf_dir = S_check_config(config_path, diags);
+		conf_dir = S_check_config(config_path, diags, &conf_lang);
+	if (c.o.language == NULL)
+		c.o.language = conf_lang; /* else "en" */
 	if (dir == NULL)
 		dir = conf_dir != NULL ? conf_dir : "content";
 
@@ -954,6 +909,12 @@ int check_content(const char *dir, const char *config_path,
 		for (size_t i = 0; i < c.lib->narticles; i++)
 			S_check_article(&c, i);
 		S_check_glossary(&c);
+		char *gpath = xasprintf("%s/glossary.md", c.lib->dir);
+		check_reading_glossary(gpath, c.lib->glossary,
+				       check_reading_formula(NULL,
+							     c.o.language),
+				       c.o.reading_grade, diags);
+		free(gpath);
 		S_check_topics(&c);
 		summary->articles = c.lib->narticles;
 		summary->terms = nterms;
@@ -967,6 +928,7 @@ int check_content(const char *dir, const char *config_path,
 		library_free(c.lib);
 	}
 	free(conf_dir);
+	free(conf_lang);
 	summary->errors = diag_count(diags, DIAG_ERROR) - nerr;
 	summary->warnings = diag_count(diags, DIAG_WARNING) - nwarn;
 	return summary->errors > 0 ? -1 : 0;

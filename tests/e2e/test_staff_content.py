@@ -146,3 +146,79 @@ def test_hand_typed_bullets_are_lists(kiosk_bin, make_content):
         for t in items:
             assert f"\u2022 {t}" in lines, out
         assert not any("\t" in l for l in lines)
+
+
+# Reading level by language.  Easy Turkish: short words, short sentences
+# (Ateşman above 70).  Hard Turkish: one long sentence of long words.
+TR_EASY = ("Bu ilac\u0131 tok karn\u0131na i\u00e7in. Bol su i\u00e7in. "
+           "Ba\u015f\u0131n\u0131z d\u00f6nerse oturun. Araba "
+           "kullanmay\u0131n. Sorunuz olursa bize sorun. Size yard\u0131m "
+           "ederiz. Her g\u00fcn ayn\u0131 saatte al\u0131n.\n")
+TR_HARD = ("Otolog k\u00f6k h\u00fccre tedavisinde hastan\u0131n kendi "
+           "dokusundan al\u0131nan h\u00fccreler laboratuvarda "
+           "\u00e7o\u011falt\u0131ld\u0131ktan sonra tedavi edilecek "
+           "b\u00f6lgeye uygulanmaktad\u0131r ve iyile\u015fme "
+           "s\u00fcrecinin de\u011ferlendirilmesi d\u00fczenli "
+           "kontrollerle ger\u00e7ekle\u015ftirilmektedir.\n")
+ES_EASY = ("Tome la pastilla con agua y con comida. No la tome en ayunas "
+           "por la noche. Si le duele la cabeza, llame a su m\u00e9dico. "
+           "Beba mucha agua cada d\u00eda.\n")
+DE_HARD = ("Die autologe Stammzelltherapie beschreibt ein "
+           "regenerativmedizinisches Behandlungsverfahren, bei welchem "
+           "k\u00f6rpereigene mesenchymale Stromazellen entnommen, "
+           "aufbereitet und anschlie\u00dfend zur\u00fcckgef\u00fchrt "
+           "werden.\n")
+
+
+def fm(lang=None):
+    return ("---\ntitle: T\nreviewed: 2026-11-01\n" +
+            (f"lang: {lang}\n" if lang else "") + "---\n\n")
+
+
+def test_reading_level_by_language(kiosk_bin, make_content):
+    content = make_content({
+        "t/tr-easy.md": fm("tr") + TR_EASY,
+        "t/tr-hard.md": fm("tr") + TR_HARD,
+        "t/es-easy.md": fm("es") + ES_EASY,
+        "t/de-hard.md": fm("de") + DE_HARD,
+    }, glossary=GLOSSARY)
+    rc, out = check(kiosk_bin, content)
+    assert lines_about(out, "t/tr-easy.md") == [], out
+    assert lines_about(out, "t/es-easy.md") == [], out
+    assert lines_about(out, "t/de-hard.md") == [], out  # no formula: no grade
+    hard = lines_about(out, "t/tr-hard.md")
+    assert len(hard) == 1, out
+    assert re.match(
+        re.escape(f"{content}/articles/t/tr-hard.md:7: warning: reading ease ") +
+        r"-?\d+\.\d" + re.escape(" (Ate\u015fman: very hard, below 30; target 70 "
+                                 "or more); hardest sentence: \"Otolog k\u00f6k"), hard[0]), hard[0]
+    assert "Flesch-Kincaid" not in out
+
+
+def test_kiosk_language_and_glossary_grading(kiosk_bin, make_content, make_config):
+    gl = GLOSSARY + ("\n## Mesenchymal stromal cell\n\nA multipotent progenitor "
+                     "population characterised by immunomodulatory "
+                     "properties and capacity for osteogenic, chondrogenic "
+                     "and adipogenic differentiation.\n")
+    content = make_content({"t/plain.md": fm() + TR_HARD,
+                            "t/en.md": fm("en") + "Put on sunscreen. " * 12 + "\n"},
+                           glossary=gl)
+    rc, out = check(kiosk_bin, content)
+    # English by default: the Turkish text gets a Flesch-Kincaid grade
+    assert "reading level grade" in "\n".join(lines_about(out, "t/plain.md")), out
+    g = [l for l in out.splitlines() if l.startswith(f"{content}/glossary.md:5:") and "definition" in l]
+    assert len(g) == 1 and re.search(
+        r"warning: reading level grade \d+\.\d for the definition of "
+        r"\"Mesenchymal stromal cell\" \(Flesch-Kincaid, target 8\); "
+        r"hardest sentence: \"A multipotent", g[0]), out
+    # language = tr in kiosk.conf: articles without lang are Turkish
+    conf = make_config(content, extra="language = tr\n")
+    r = subprocess.run([kiosk_bin, "--check", "--config", conf],
+                       capture_output=True, timeout=20, env=ENV)
+    out = r.stdout.decode()
+    assert "(Ate\u015fman: very hard" in "\n".join(lines_about(out, "t/plain.md")), out
+    assert lines_about(out, "t/en.md") == [], out
+    conf = make_config(content, extra="language = Turkish\n")
+    r = subprocess.run([kiosk_bin, "--check", "--config", conf],
+                       capture_output=True, timeout=20, env=ENV)
+    assert "language" in r.stdout.decode() and "must be a language code" in r.stdout.decode()

@@ -140,6 +140,26 @@ static void S_node_pos(cmark_node *n, int *line, int *col)
 	}
 }
 
+/* Column in characters of byte column col (1-based, as cmark counts) of
+ * file line fl: what an editor shows. */
+static int S_char_col(const struct art *t, int fl, int col)
+{
+	const char *p = t->text, *end = t->text + t->len;
+	if (p == NULL || col <= 1)
+		return col;
+	for (int l = 1; l < fl; l++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			return col;
+		p = nl + 1;
+	}
+	int chars = 1;
+	for (int i = 0; i < col - 1 && p + i < end && p[i] != '\n'; i++)
+		if (((unsigned char)p[i] & 0xC0) != 0x80)
+			chars++;
+	return chars;
+}
+
 static void S_diag_at(struct checker *c, const struct art *t, cmark_node *n,
 		      enum diag_level level, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
@@ -154,7 +174,8 @@ static void S_diag_at(struct checker *c, const struct art *t, cmark_node *n,
 	int line, col;
 	S_node_pos(n, &line, &col);
 	int fl = S_file_line(t, line);
-	diag_add(c->diags, level, t->a->path, fl, fl > 0 ? col : 0, "%s", buf);
+	diag_add(c->diags, level, t->a->path, fl,
+		 fl > 0 ? S_char_col(t, fl, col) : 0, "%s", buf);
 }
 
 /* Plain text of the subtree at n (TEXT and CODE literals). */

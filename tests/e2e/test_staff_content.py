@@ -222,3 +222,13 @@ def test_kiosk_language_and_glossary_grading(kiosk_bin, make_content, make_confi
     r = subprocess.run([kiosk_bin, "--check", "--config", conf],
                        capture_output=True, timeout=20, env=ENV)
     assert "language" in r.stdout.decode() and "must be a language code" in r.stdout.decode()
+
+
+def test_columns_count_characters(kiosk_bin, make_content):
+    # 24 characters (30 bytes) before the link
+    line = "A\u011fr\u0131 kesici \u00fcr\u00fcn\u00fc i\u00e7in: [buraya](yok.md) bak\u0131n.\n"
+    content = make_content({"t/tr.md": fm("tr") + line}, glossary=GLOSSARY)
+    rc, out = check(kiosk_bin, content)
+    col = line.index("[") + 1
+    assert col == 25 and len(line[:col].encode()) == 31
+    assert f"{content}/articles/t/tr.md:7:{col}: error: link \"yok.md\" does not lead to any article" in out, out

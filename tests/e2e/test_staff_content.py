@@ -232,3 +232,21 @@ def test_columns_count_characters(kiosk_bin, make_content):
     col = line.index("[") + 1
     assert col == 25 and len(line[:col].encode()) == 31
     assert f"{content}/articles/t/tr.md:7:{col}: error: link \"yok.md\" does not lead to any article" in out, out
+
+
+def test_live_kiosk_shows_titles_not_front_matter(spawn, make_content, make_config):
+    em3 = "\u2014\u2014\u2014"
+    long_desc = "description: " + "A long description. " * 60 + "\n"  # past the 1 KiB head
+    content = make_content({
+        "t/a.md": "\n---\ntitle: Blank line first\norder: 1\n---\n\n" + BODY,
+        "t/b.md": f"{em3}\ntitle: Word fences\norder: 2\n" + long_desc + f"{em3}\n\n" + BODY,
+        "t/c.md": ("---\ntitle: Caf\u00e9 hours\norder: 3\n---\n\n" + BODY).encode("cp1252"),
+    }, glossary=GLOSSARY)
+    k = spawn(["--config", make_config(content)])
+    k.wait_for("Caf\u00e9 hours")
+    text = k.text()
+    assert "Blank line first" in text and "Word fences" in text, text
+    assert "title:" not in text and "\ufffd" not in text, text
+    k.send("enter")
+    k.wait_for("Wear a hat")
+    assert "title:" not in k.text() and "order:" not in k.text(), k.text()

@@ -209,7 +209,7 @@ static void S_line(struct repair *r, const char *s, size_t n,
 					 s + mark_end - key - 1);
 			else
 				snprintf(what, sizeof what, "the list's \"-\"");
-			S_warn(r, S_chars(s, vstart) + 1 + shift,
+			S_warn(r, S_chars(s, vstart) + 1,
 			       "a no-break space after %s (Word types one "
 			       "after a colon): YAML needs a normal space "
 			       "there; the kiosk reads it as one: retype it "
@@ -235,7 +235,7 @@ static void S_line(struct repair *r, const char *s, size_t n,
 	if (qo > 0 && qc > 0 && vend - vstart >= qo + qc &&
 	    memchr(s + vstart + qo, '"', vend - vstart - qo - qc) == NULL &&
 	    memchr(s + vstart + qo, '\\', vend - vstart - qo - qc) == NULL) {
-		S_warn(r, S_chars(s, vstart) + 1 + shift,
+		S_warn(r, S_chars(s, vstart) + 1,
 		       "curly quotes around the value (Word's smart quotes): "
 		       "YAML only knows straight quotes; the kiosk reads "
 		       "these as quotes: retype them as \" (or turn off "

@@ -145,9 +145,9 @@ static void S_node_pos(cmark_node *n, int *line, int *col)
  * file line fl: what an editor shows. */
 static int S_char_col(const struct art *t, int fl, int col)
 {
-	const char *p = t->text, *end = t->text + t->len;
-	if (p == NULL || col <= 1)
+	if (t->text == NULL || col <= 1)
 		return col;
+	const char *p = t->text, *end = t->text + t->len;
 	for (int l = 1; l < fl; l++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)

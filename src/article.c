@@ -9,8 +9,10 @@
 
 #include <unistr.h>
 
+#include "cp1252.h"
 #include "fileio.h"
 #include "node_text.h"
+#include "pasted.h"
 #include "plaintext.h"
 #include "text.h"
 #include "xmem.h"
@@ -153,11 +155,7 @@ static bool blank(const char *text, size_t len)
 
 static bool starts_with_fence(const char *text, size_t len)
 {
-	size_t i = 0;
-	if (len >= 3 && (unsigned char)text[0] == 0xef &&
-	    (unsigned char)text[1] == 0xbb && (unsigned char)text[2] == 0xbf)
-		i = 3; /* UTF-8 byte order mark */
-	return len - i >= 3 && memcmp(text + i, "---", 3) == 0;
+	return frontmatter_present(text, len);
 }
 
 /* cmark's own allocator aborts when memory runs out; ours restores the
@@ -171,7 +169,7 @@ cmark_node *article_parse_markdown(const char *text, size_t len)
 {
 	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_VALIDATE_UTF8,
 						    &allocator);
-	cmark_parser_feed(p, text, len);
+	pasted_feed(p, text, len);
 	cmark_node *doc = cmark_parser_finish(p);
 	cmark_parser_free(p);
 	return doc;
@@ -240,9 +238,10 @@ static bool is_markdown(const char *path)
  * lines).  Returns 0; -1 when the file cannot be used (a is then freed);
  * 1 when cut and the title lies past the text (a freed: read it whole).
  */
-static int S_metadata(struct article *a, const char *path, const char *id,
-		      const char *folder_topic, const char *text, size_t len,
-		      bool cut, struct diag_list *diags)
+static int S_metadata_utf8(struct article *a, const char *path,
+			   const char *id, const char *folder_topic,
+			   const char *text, size_t len, bool cut,
+			   struct diag_list *diags)
 {
 	if (blank(text, len)) {
 		if (cut)
@@ -306,6 +305,20 @@ static int S_metadata(struct article *a, const char *path, const char *id,
 				       : xstrdup(folder_topic != NULL ? folder_topic : "");
 	a->order = a->fm.has_order ? a->fm.order : INT_MAX;
 	return 0;
+}
+
+/* S_metadata_utf8 of text read as Windows-1252 when it is not UTF-8. */
+static int S_metadata(struct article *a, const char *path, const char *id,
+		      const char *folder_topic, const char *text, size_t len,
+		      bool cut, struct diag_list *diags)
+{
+	size_t n;
+	char *utf8 = cp1252_decode(path, text, len, &n, diags);
+	int rc = S_metadata_utf8(a, path, id, folder_topic,
+				 utf8 != NULL ? utf8 : text,
+				 utf8 != NULL ? n : len, cut, diags);
+	free(utf8);
+	return rc;
 }
 
 int article_load(struct article *a, const char *path, const char *id,
@@ -387,6 +400,7 @@ cmark_node *article_parse(const struct article *a, struct diag_list *diags)
 		free(cause);
 		return NULL;
 	}
+	text = cp1252_fix(a->path, text, &len, NULL);
 	cmark_node *doc;
 	if (starts_with_fence(text, len)) {
 		struct frontmatter fm;

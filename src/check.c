@@ -31,13 +31,15 @@
 #include "anchor.h"
 #include "article.h"
 #include "config.h"
+#include "cp1252.h"
 #include "fileio.h"
 #include "frontmatter.h"
 #include "glossary.h"
 #include "html.h"
 #include "layout.h"
 #include "library.h"
-#include "readability.h"
+#include "check_frontmatter.h"
+#include "check_reading.h"
 #include "text.h"
 #include "xmem.h"
 
@@ -47,9 +49,6 @@
 #define SHOW_SENTENCE 90
 /* Section names listed when a link names a section that is not there. */
 #define SHOW_SECTIONS 6
-/* Text shorter than this many words is not given a reading level: a
- * grade of a sentence or two says little. */
-#define READING_MIN_WORDS 20
 
 /* Section titles of one article, as the kiosk's layout makes them. */
 struct sections {
@@ -142,6 +141,26 @@ static void S_node_pos(cmark_node *n, int *line, int *col)
 	}
 }
 
+/* Column in characters of byte column col (1-based, as cmark counts) of
+ * file line fl: what an editor shows. */
+static int S_char_col(const struct art *t, int fl, int col)
+{
+	if (t->text == NULL || col <= 1)
+		return col;
+	const char *p = t->text, *end = t->text + t->len;
+	for (int l = 1; l < fl; l++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			return col;
+		p = nl + 1;
+	}
+	int chars = 1;
+	for (int i = 0; i < col - 1 && p + i < end && p[i] != '\n'; i++)
+		if (((unsigned char)p[i] & 0xC0) != 0x80)
+			chars++;
+	return chars;
+}
+
 static void S_diag_at(struct checker *c, const struct art *t, cmark_node *n,
 		      enum diag_level level, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
@@ -156,7 +175,8 @@ static void S_diag_at(struct checker *c, const struct art *t, cmark_node *n,
 	int line, col;
 	S_node_pos(n, &line, &col);
 	int fl = S_file_line(t, line);
-	diag_add(c->diags, level, t->a->path, fl, fl > 0 ? col : 0, "%s", buf);
+	diag_add(c->diags, level, t->a->path, fl,
+		 fl > 0 ? S_char_col(t, fl, col) : 0, "%s", buf);
 }
 
 /* Plain text of the subtree at n (TEXT and CODE literals). */
@@ -193,195 +213,26 @@ static bool S_blank(const char *s)
 	return true;
 }
 
-/* ---- dates ---- */
-
-static int S_days_in(int y, int m)
-{
-	static const int days[] = {31, 28, 31, 30, 31, 30,
-				   31, 31, 30, 31, 30, 31};
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return m == 2 && leap ? 29 : days[m - 1];
-}
-
-/* Reads n digits at *s into *v and advances *s. */
-static bool S_digits(const char **s, int n, int *v)
-{
-	*v = 0;
-	for (int i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)(*s)[i]))
-			return false;
-		*v = *v * 10 + ((*s)[i] - '0');
-	}
-	*s += n;
-	return true;
-}
-
-/* "HH:MM[:SS[.fff]][Z|+HH[:MM]|-HH[:MM]]" at s, to the end. */
-static bool S_time(const char *s)
-{
-	int h, m, sec, zh, zm;
-	if (!S_digits(&s, 2, &h) || *s++ != ':' || !S_digits(&s, 2, &m) ||
-	    h > 23 || m > 59)
-		return false;
-	if (*s == ':') {
-		s++;
-		if (!S_digits(&s, 2, &sec) || sec > 60)
-			return false;
-		if (*s == '.' || *s == ',') {
-			s++;
-			if (!isdigit((unsigned char)*s))
-				return false;
-			while (isdigit((unsigned char)*s))
-				s++;
-		}
-	}
-	if (*s == 'Z' || *s == 'z')
-		return s[1] == '\0';
-	if (*s == '+' || *s == '-') {
-		s++;
-		if (!S_digits(&s, 2, &zh) || zh > 23)
-			return false;
-		if (*s == ':')
-			s++;
-		if (*s != '\0' && (!S_digits(&s, 2, &zm) || zm > 59))
-			return false;
-	}
-	return *s == '\0';
-}
-
-/* An ISO 8601 date "YYYY-MM-DD", optionally with a time after 'T' or a
- * space (2022-08-26T11:01:41.234Z); its day goes to y, m, d. */
-static bool S_parse_date(const char *s, int *y, int *m, int *d)
-{
-	if (!S_digits(&s, 4, y) || *s++ != '-' || !S_digits(&s, 2, m) ||
-	    *s++ != '-' || !S_digits(&s, 2, d))
-		return false;
-	if (*m < 1 || *m > 12 || *d < 1 || *d > S_days_in(*y, *m) || *y < 1)
-		return false;
-	if (*s == '\0')
-		return true;
-	if (*s != 'T' && *s != 't' && *s != ' ')
-		return false;
-	return S_time(s + 1);
-}
-
-static int S_cmp_date(int y1, int m1, int d1, int y2, int m2, int d2)
-{
-	if (y1 != y2)
-		return y1 < y2 ? -1 : 1;
-	if (m1 != m2)
-		return m1 < m2 ? -1 : 1;
-	return d1 < d2 ? -1 : d1 > d2;
-}
-
-/* File line of "key:" at the start of a front matter line, and the column
- * of its value; 0 when not found. */
-static int S_key_line(const struct art *t, const char *key, int *col)
-{
-	*col = 0;
-	if (!t->has_fm || t->text == NULL)
-		return 0;
-	size_t klen = strlen(key), pos = 0;
-	int line = 1;
-	while (pos < t->len && line < t->body_line) {
-		const char *s = t->text + pos;
-		const char *nl = memchr(s, '\n', t->len - pos);
-		size_t n = nl != NULL ? (size_t)(nl - s) : t->len - pos;
-		if (line > 1 && n > klen && memcmp(s, key, klen) == 0) {
-			size_t i = klen;
-			while (i < n && (s[i] == ' ' || s[i] == '\t'))
-				i++;
-			if (i < n && s[i] == ':') {
-				i++;
-				while (i < n && (s[i] == ' ' || s[i] == '\t'))
-					i++;
-				*col = (int)i + 1;
-				return line;
-			}
-		}
-		pos += n + 1;
-		line++;
-	}
-	return 0;
-}
-
 /* ---- front matter ---- */
-
-static void S_check_date(struct checker *c, const struct art *t,
-			 const char *key, const char *value)
-{
-	int y, m, d, col;
-	if (value == NULL || S_blank(value) || S_parse_date(value, &y, &m, &d))
-		return; /* a blank "reviewed" is reported as missing */
-	int line = S_key_line(t, key, &col);
-	char *v = S_show(value);
-	diag_add(c->diags, DIAG_ERROR, t->a->path, line, line > 0 ? col : 0,
-		 "\"%s\" is \"%s\", which is not a date the kiosk understands; "
-		 "write it as year-month-day, for example %s: %04d-%02d-%02d",
-		 key, v, key, c->ty, c->tm, c->td);
-	free(v);
-}
-
-static void S_check_review(struct checker *c, const struct art *t)
-{
-	const char *r = t->a->fm.reviewed;
-	int y, m, d, col;
-	if (r == NULL || S_blank(r)) {
-		if (t->a->plain) /* plain text cannot have one */
-			return;
-		if (t->fenced && (!t->has_fm || !t->fm_ok))
-			return; /* the front matter's errors come first */
-		if (t->has_fm)
-			diag_add(c->diags, DIAG_WARNING, t->a->path, 1, 0,
-				 "no \"reviewed\" date; after checking the "
-				 "article, add \"reviewed: %04d-%02d-%02d\" to "
-				 "the front matter",
-				 c->ty, c->tm, c->td);
-		else
-			diag_add(c->diags, DIAG_WARNING, t->a->path, 0, 0,
-				 "no \"reviewed\" date; after checking the "
-				 "article, add front matter at the top: a "
-				 "line \"---\", a line \"reviewed: "
-				 "%04d-%02d-%02d\", a line \"---\"",
-				 c->ty, c->tm, c->td);
-		return;
-	}
-	if (!S_parse_date(r, &y, &m, &d))
-		return; /* reported by S_check_date */
-	int line = S_key_line(t, "reviewed", &col);
-	if (line == 0)
-		col = 0;
-	if (S_cmp_date(y, m, d, c->ty, c->tm, c->td) > 0) {
-		diag_add(c->diags, DIAG_WARNING, t->a->path, line, col,
-			 "reviewed on %04d-%02d-%02d, which is after today; "
-			 "write the day the article was checked",
-			 y, m, d);
-		return;
-	}
-	int n = c->o.review_months;
-	if (n <= 0)
-		return;
-	long months = (long)y * 12 + (m - 1) + n;
-	int ly = (int)(months / 12), lm = (int)(months % 12) + 1;
-	int ld = d > S_days_in(ly, lm) ? S_days_in(ly, lm) : d;
-	if (S_cmp_date(c->ty, c->tm, c->td, ly, lm, ld) > 0)
-		diag_add(c->diags, DIAG_WARNING, t->a->path, line, col,
-			 "reviewed on %04d-%02d-%02d, more than %d %s ago; "
-			 "please review it and update the date",
-			 y, m, d, n, S_plural((size_t)n, "month", "months"));
-}
 
 static void S_check_front_matter(struct checker *c, const struct art *t)
 {
-	const struct frontmatter *fm = &t->a->fm;
-	if (t->has_fm && t->fm_ok && (fm->title == NULL || S_blank(fm->title)))
-		diag_add(c->diags, DIAG_ERROR, t->a->path, 1, 0,
-			 "the front matter has no title; add a line such as "
-			 "\"title: Caring for your skin\" below the first "
-			 "\"---\"");
-	S_check_date(c, t, "date", fm->date);
-	S_check_date(c, t, "reviewed", fm->reviewed);
-	S_check_review(c, t);
+	struct check_fm in = {
+		.path = t->a->path,
+		.fm = &t->a->fm,
+		.text = t->text,
+		.len = t->len,
+		.plain = t->a->plain,
+		.fenced = t->fenced,
+		.has_fm = t->has_fm,
+		.fm_ok = t->fm_ok,
+		.body_line = t->body_line,
+		.year = c->ty,
+		.month = c->tm,
+		.day = c->td,
+		.review_months = c->o.review_months,
+	};
+	check_frontmatter(&in, c->diags);
 }
 
 /* ---- links ---- */
@@ -698,69 +549,6 @@ static void S_mark_terms(struct checker *c, const struct art *t)
 		S_mark_range(c, t->plain, 0, t->plain_len, 0);
 }
 
-/* Grade with one decimal, as printed: 8.04 is "8.0", within target 8. */
-static double S_round1(double g)
-{
-	long tenths = (long)(g * 10.0 + (g >= 0 ? 0.5 : -0.5));
-	return (double)tenths / 10.0;
-}
-
-/* Adds a reading level warning at file line line; what names the part
- * ("" for a whole article of one section). */
-static void S_reading_diag(struct checker *c, const struct art *t, int line,
-			   double grade, const char *what,
-			   const struct readability_sentence *hardest)
-{
-	char *s = S_show_max(hardest->text, SHOW_SENTENCE);
-	diag_add(c->diags, DIAG_WARNING, t->a->path, line, 0,
-		 "reading level grade %.1f%s (target %g); hardest sentence: "
-		 "\"%s\" (%zu %s)",
-		 S_round1(grade), what, c->o.reading_grade, s, hardest->words,
-		 S_plural(hardest->words, "word", "words"));
-	free(s);
-}
-
-static bool S_too_hard(const struct checker *c, double grade, size_t words)
-{
-	return words >= READING_MIN_WORDS &&
-	       S_round1(grade) > c->o.reading_grade;
-}
-
-static void S_check_reading(struct checker *c, const struct art *t,
-			    cmark_node *doc)
-{
-	struct readability *r = readability_analyze(doc);
-	if (r->nlongest == 0) {
-		readability_free(r);
-		return;
-	}
-	if (r->nsections <= 1) {
-		/* One section: one message, at its start. */
-		int line = r->nsections == 1 ? r->sections[0].line : 0;
-		if (S_too_hard(c, r->grade, r->counts.words))
-			S_reading_diag(c, t, S_file_line(t, line), r->grade, "",
-				       &r->longest[0]);
-		readability_free(r);
-		return;
-	}
-	if (S_too_hard(c, r->grade, r->counts.words))
-		S_reading_diag(c, t, 0, r->grade, " for the whole article",
-			       &r->longest[0]);
-	for (size_t i = 0; i < r->nsections; i++) {
-		const struct readability_section *sec = &r->sections[i];
-		if (!S_too_hard(c, sec->grade, sec->counts.words) ||
-		    sec->hardest.text == NULL)
-			continue;
-		char *title = S_show(sec->title);
-		char *what = xasprintf(" in section \"%s\"", title);
-		S_reading_diag(c, t, S_file_line(t, sec->line), sec->grade,
-			       what, &sec->hardest);
-		free(what);
-		free(title);
-	}
-	readability_free(r);
-}
-
 /* Reads the file and its front matter fences into t. */
 static void S_art_open(struct art *t, const struct article *a)
 {
@@ -778,18 +566,22 @@ static void S_art_open(struct art *t, const struct article *a)
 		free(cause); /* article_parse reports it */
 		return;
 	}
-	size_t skip = t->len >= 3 && memcmp(t->text, "\xEF\xBB\xBF", 3) == 0
-			      ? 3
-			      : 0;
-	if (a->plain || t->len - skip < 3 ||
-	    memcmp(t->text + skip, "---", 3) != 0)
+	size_t n; /* as article.c reads it; the load said so */
+	char *utf8 = cp1252_decode(a->path, t->text, t->len, &n, NULL);
+	if (utf8 != NULL) {
+		free(t->own);
+		t->own = utf8;
+		t->text = utf8;
+		t->len = n;
+	}
+	if (!frontmatter_present(t->text, t->len))
 		return;
 	t->fenced = true;
 	struct frontmatter fm;
 	struct diag_list scratch = {0};
 	size_t body = 0;
-	int rc = frontmatter_parse(a->path, t->text + skip, t->len - skip, &fm,
-				   &body, &t->body_line, &scratch);
+	int rc = frontmatter_parse(a->path, t->text, t->len, &fm, &body,
+				   &t->body_line, &scratch);
 	frontmatter_free(&fm);
 	diag_list_clear(&scratch);
 	t->has_fm = body > 0;
@@ -809,7 +601,10 @@ static void S_check_article(struct checker *c, size_t index)
 			S_node(c, &t, cmark_iter_get_node(it), ev);
 		cmark_iter_free(it);
 		S_mark_terms(c, &t);
-		S_check_reading(c, &t, doc);
+		check_reading_article(
+			t.a->path, doc, t.a->plain ? 0 : t.body_line,
+			check_reading_formula(t.a->fm.lang, c->o.language),
+			c->o.reading_grade, c->diags);
 		cmark_node_free(doc);
 	}
 	free(t.plain);
@@ -885,13 +680,15 @@ static void S_check_topics(struct checker *c)
 	free(seen);
 }
 
-static char *S_check_config(const char *path, struct diag_list *diags)
+static char *S_check_config(const char *path, struct diag_list *diags,
+			    char **language)
 {
 	struct config cfg;
 	config_defaults(&cfg);
 	config_load(&cfg, path, diags);
 	config_check(&cfg, path, diags);
 	char *dir = xstrdup(cfg.content_dir);
+	*language = xstrdup(cfg.language);
 	config_free(&cfg);
 	return dir;
 }
@@ -902,6 +699,7 @@ void check_options_defaults(struct check_options *o)
 {
 	o->review_months = CHECK_REVIEW_MONTHS;
 	o->reading_grade = CHECK_READING_GRADE;
+	o->language = NULL;
 	o->today = 0;
 }
 
@@ -926,9 +724,11 @@ int check_content(const char *dir, const char *config_path,
 	c.tm = tm.tm_mon + 1;
 	c.td = tm.tm_mday;
 
-	char *conf_dir = NULL;
+	char *conf_dir = NULL, *conf_lang = NULL;
 	if (config_path != NULL)
-		conf_dir = S_check_config(config_path, diags);
+		conf_dir = S_check_config(config_path, diags, &conf_lang);
+	if (c.o.language == NULL)
+		c.o.language = conf_lang; /* else "en" */
 	if (dir == NULL)
 		dir = conf_dir != NULL ? conf_dir : "content";
 
@@ -940,6 +740,12 @@ int check_content(const char *dir, const char *config_path,
 		for (size_t i = 0; i < c.lib->narticles; i++)
 			S_check_article(&c, i);
 		S_check_glossary(&c);
+		char *gpath = xasprintf("%s/glossary.md", c.lib->dir);
+		check_reading_glossary(gpath, c.lib->glossary,
+				       check_reading_formula(NULL,
+							     c.o.language),
+				       c.o.reading_grade, diags);
+		free(gpath);
 		S_check_topics(&c);
 		summary->articles = c.lib->narticles;
 		summary->terms = nterms;
@@ -953,6 +759,7 @@ int check_content(const char *dir, const char *config_path,
 		library_free(c.lib);
 	}
 	free(conf_dir);
+	free(conf_lang);
 	summary->errors = diag_count(diags, DIAG_ERROR) - nerr;
 	summary->warnings = diag_count(diags, DIAG_WARNING) - nwarn;
 	return summary->errors > 0 ? -1 : 0;

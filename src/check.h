@@ -19,9 +19,14 @@
  *   images        without a description (warning)
  *   glossary      terms no article uses, also not inside a longer term
  *                 (warning, at the term's line)
- *   reading level above reading_grade for an article or a section of at
- *                 least 20 words (warning, at the section's heading;
- *                 readability.h)
+ *   reading level harder than the target for an article or a section of
+ *                 at least 20 words, or a glossary definition of at least
+ *                 12, by the formula of the text's language (warning, at
+ *                 the section's heading or the term; check_reading.h)
+ *
+ * front matter also: "key: value" lines whose fences the kiosk cannot
+ * find (error: patients would see them); a "lang" that is a language's
+ * name rather than its code (warning).
  *
  * and the config file's own errors (config.h).  Every problem is a diag
  * with the file and, where known, the line of the file (not of the body:
@@ -46,6 +51,9 @@ struct check_options {
 	int review_months;    /* a "reviewed" date older than this many
 				 months is reported; <= 0: never */
 	double reading_grade; /* highest Flesch-Kincaid grade accepted */
+	const char *language; /* language of articles without "lang" in
+				 their front matter, and of the glossary;
+				 NULL: kiosk.conf's "language", else "en" */
 	time_t today;         /* the day reviews are measured to (local
 				 time); 0 means now */
 };

@@ -90,6 +90,25 @@ static bool hash_or_empty(const char *v)
 	return v[0] == '\0' || pin_hash_valid(v);
 }
 
+/* "en", "tr", "es-MX", "pt_BR": two or three small letters, maybe a
+ * region. */
+static bool language_code(const char *v)
+{
+	size_t n = 0;
+	while (v[n] >= 'a' && v[n] <= 'z')
+		n++;
+	if (n < 2 || n > 3)
+		return false;
+	if (v[n] == '\0')
+		return true;
+	if (v[n] != '-' && v[n] != '_')
+		return false;
+	for (size_t i = n + 1; v[i] != '\0'; i++)
+		if (!isalnum((unsigned char)v[i]))
+			return false;
+	return v[n + 1] != '\0';
+}
+
 static const struct key_def keys[] = {
 	{.section = "kiosk",
 	 .name = "title",
@@ -170,6 +189,17 @@ static const struct key_def keys[] = {
 	 .def = 8,
 	 .help = "kiosk --check warns about text above this school grade "
 		 "(Flesch-Kincaid)"},
+	{.section = "kiosk",
+	 .name = "language",
+	 .type = KEY_STRING,
+	 .offset = offsetof(struct config, language),
+	 .def_str = "en",
+	 .help = "language of the content, as a two-letter ISO 639-1 code "
+		 "(en, tr, es): kiosk --check grades reading level with its "
+		 "formula",
+	 .check = language_code,
+	 .check_msg = "must be a language code of two small letters, such "
+		      "as en, tr or es"},
 	{.section = "ssh",
 	 .name = "session_idle",
 	 .type = KEY_INT,

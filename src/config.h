@@ -10,6 +10,7 @@
  *   attract_timeout = 300             ; seconds, then "press any key"
  *   pin_hash = $y$...                 ; from kiosk --hash-pin
  *   log     = /var/log/kiosk.log      ; event log, "" for stderr
+ *   language = en                     ; content language (ISO 639-1)
  *
  *   [ssh]                             ; only for sessions run by sshd
  *   session_idle = 900                ; seconds without a key, then end
@@ -46,6 +47,9 @@ struct config {
 	char *log_path;      /* owned; event log file, or "" */
 	int review_months;   /* --check: "reviewed" older than this warns */
 	int reading_grade;   /* --check: highest reading grade accepted */
+	char *language;      /* owned; ISO 639-1 code of the content's
+				language ("en"), for --check's reading
+				level of articles without "lang" */
 
 	/* [ssh]: sessions run by sshd (SSH_CONNECTION is set). */
 	int session_idle;    /* seconds without a key before the session

@@ -1,11 +1,13 @@
 /*
  * frontmatter: see frontmatter.h.
  *
- * Two steps.  The fences are found by hand first: line 1 must be "---"
- * (an optional UTF-8 byte order mark before it, blanks and a \r after it)
- * and the block ends at the next line that is "---" or "...".  So the
- * body's start is known even when the YAML is bad.  Only the bytes between
- * the fences go to libyaml's event parser.
+ * Three steps.  The fences are found by hand first
+ * (frontmatter_fences.c), so the body's start is known even when the YAML
+ * is bad.  The text between them is copied with staff's invisible slips
+ * repaired (frontmatter_staff.c), and that copy goes to libyaml's event
+ * parser.  When libyaml stops at a syntax error, the error is kept, its
+ * line is blanked and the YAML read again (at most FM_MAX_PASSES times),
+ * so one run reports every error and the good lines are still read.
  *
  * The events are read by a small schema walker, struct fm_reader.  The top
  * level must be a mapping; each known key is a row of fm_fields and reads
@@ -14,10 +16,7 @@
  * libyaml's own memory.  Aliases are never expanded (the event API does
  * not), and an alias where a value is expected is an error.
  *
- * Coordinates: libyaml marks are 0-based and relative to the YAML text.
- * The YAML starts on line 2 of the file (yaml_line), so a mark becomes
- * file line yaml_line + mark.line and column mark.column + 1 (libyaml
- * counts columns in characters).
+ * libyaml's events and errors are read through frontmatter_events.c.
  */
 #include "frontmatter.h"
 
@@ -34,10 +33,13 @@
 #include <yaml.h>
 
 #include "diag.h"
+#include "frontmatter_fences.h"
+#include "frontmatter_reader.h"
+#include "frontmatter_staff.h"
 #include "xmem.h"
 
-/* Longest key or value shown inside a message, in bytes. */
-#define FM_SHOW_MAX 40
+/* Reads of one front matter: the first, and one more per syntax error. */
+#define FM_MAX_PASSES 10
 
 /* What a known key holds. */
 enum fm_kind {
@@ -60,333 +62,14 @@ static const struct fm_field {
 	{"reviewed", FM_TEXT, offsetof(struct frontmatter, reviewed)},
 	{"topic", FM_TEXT, offsetof(struct frontmatter, topic)},
 	{"url", FM_TEXT, offsetof(struct frontmatter, url)},
+	{"lang", FM_TEXT, offsetof(struct frontmatter, lang)},
 	{"order", FM_ORDER, 0},
 	{"tags", FM_TAGS, 0},
 	{"sources", FM_SOURCES, 0},
 };
 #define FM_NFIELDS (sizeof fm_fields / sizeof fm_fields[0])
+_Static_assert(FM_NFIELDS <= FM_MAX_FIELDS, "seen[] holds every key");
 
-/* State of one parse. */
-struct fm_reader {
-	yaml_parser_t parser;
-	const char *path;        /* for messages only */
-	const char *yaml;        /* the text between the fences */
-	size_t yaml_len;
-	int yaml_line;           /* file line of the YAML's first line */
-	struct frontmatter *fm;  /* being filled */
-	size_t tags_cap;         /* allocated length of fm->tags */
-	size_t sources_cap;      /* allocated length of fm->sources */
-	struct diag_list *diags;
-	size_t first_diag;       /* diags->n when this parse started */
-	size_t nerrors;          /* errors added by this parse */
-	bool failed;             /* libyaml stopped; its error is reported */
-	bool seen[FM_NFIELDS];   /* keys met so far, to warn on repeats */
-};
-
-static void S_vdiag(struct fm_reader *r, enum diag_level level, int line,
-		    int col, const char *fmt, va_list ap)
-	__attribute__((format(printf, 5, 0)));
-static void S_vdiag(struct fm_reader *r, enum diag_level level, int line,
-		    int col, const char *fmt, va_list ap)
-{
-	char buf[512];
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	diag_add(r->diags, level, r->path, line, col, "%s", buf);
-	if (level == DIAG_ERROR)
-		r->nerrors++;
-}
-
-/* Adds a message about the YAML at mark. */
-static void S_diag(struct fm_reader *r, enum diag_level level,
-		   const yaml_mark_t *mark, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-static void S_diag(struct fm_reader *r, enum diag_level level,
-		   const yaml_mark_t *mark, const char *fmt, ...)
-{
-	long line = (long)r->yaml_line + (long)mark->line;
-	long col = (long)mark->column + 1;
-	va_list ap;
-	va_start(ap, fmt);
-	S_vdiag(r, level, line > INT_MAX ? 0 : (int)line,
-		col > INT_MAX ? 0 : (int)col, fmt, ap);
-	va_end(ap);
-}
-
-/*
- * Copies at most FM_SHOW_MAX bytes of s into out (FM_SHOW_MAX + 4 bytes)
- * for a message: control characters become '?', a cut ends in "...".
- */
-static void S_show(char *out, const char *s, size_t n)
-{
-	size_t i, o = 0;
-	bool cut = n > FM_SHOW_MAX;
-	if (cut) {
-		n = FM_SHOW_MAX;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--; /* do not split a UTF-8 sequence */
-	}
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		out[o++] = c < 0x20 || c == 0x7F ? '?' : (char)c;
-	}
-	if (cut) {
-		memcpy(out + o, "...", 3);
-		o += 3;
-	}
-	out[o] = '\0';
-}
-
-/* File line and column of byte off of the YAML text. */
-static void S_offset_pos(const struct fm_reader *r, size_t off, int *line,
-			 int *col)
-{
-	size_t i, start = 0;
-	long l = r->yaml_line, c = 1;
-	if (off > r->yaml_len)
-		off = r->yaml_len;
-	for (i = 0; i < off; i++)
-		if (r->yaml[i] == '\n') {
-			l++;
-			start = i + 1;
-		}
-	for (i = start; i < off; i++)
-		if (((unsigned char)r->yaml[i] & 0xC0) != 0x80)
-			c++;
-	*line = l > INT_MAX ? 0 : (int)l;
-	*col = c > INT_MAX ? 0 : (int)c;
-}
-
-/*
- * Drops this parse's messages at or after the YAML position mark: they
- * come from the part libyaml could not read (an unclosed "[" makes the
- * value look like a list, say) and would only mislead; the syntax error
- * is the message staff need first.
- */
-static void S_drop_from(struct fm_reader *r, const yaml_mark_t *mark)
-{
-	struct diag_list *l = r->diags;
-	long line = (long)r->yaml_line + (long)mark->line;
-	long col = (long)mark->column + 1;
-	size_t k = r->first_diag;
-	for (size_t i = r->first_diag; i < l->n; i++) {
-		struct diag *d = &l->items[i];
-		if (d->line > line || (d->line == line && d->col >= col)) {
-			if (d->level == DIAG_ERROR && r->nerrors > 0)
-				r->nerrors--;
-			free(d->path);
-			free(d->message);
-		} else {
-			l->items[k++] = *d;
-		}
-	}
-	l->n = k;
-}
-
-/* What libyaml says about the usual slips, in words for clinic staff:
- * the first row whose problem (and context, when given) starts libyaml's
- * message. */
-static const struct {
-	const char *problem, *context, *words;
-} yaml_slips[] = {
-	{"did not find expected ',' or ']'", NULL,
-	 "a \"[\" here is never closed by \"]\" (to start a value with "
-	 "\"[\", put the whole value in quotes)"},
-	{"did not find expected ',' or '}'", NULL,
-	 "a \"{\" here is never closed by \"}\" (to start a value with "
-	 "\"{\", put the whole value in quotes)"},
-	{"found unexpected end of stream", "while scanning a quoted",
-	 "a quote opened here is never closed"},
-	{"mapping values are not allowed", NULL,
-	 "a \": \" YAML cannot place: a value with a colon needs quotes "
-	 "(title: \"Stem cells: the basics\"), and a key must not be "
-	 "indented"},
-	{"found character that cannot start any token", NULL,
-	 "a value cannot start with this character; put the whole value "
-	 "in quotes"},
-	{"could not find expected ':'", NULL,
-	 "this line is not \"key: value\" (a colon and a space after the "
-	 "key are missing)"},
-	{"found a tab character", NULL,
-	 "a tab is used to indent; use spaces"},
-	{"did not find expected key", NULL,
-	 "unexpected text: a line must be \"key: value\", and a value that "
-	 "starts with a quote must end with it"},
-};
-
-/* Reports the error libyaml stopped with, in words for clinic staff. */
-static void S_report_yaml_error(struct fm_reader *r)
-{
-	const yaml_parser_t *p = &r->parser;
-	const char *problem = p->problem != NULL ? p->problem : "unknown";
-	const uint8_t *bad;
-	int line, col;
-
-	if (p->error == YAML_MEMORY_ERROR)
-		xmem_fatal("out of memory");
-	if (p->error != YAML_READER_ERROR) {
-		/* Something left open (a quote, a bracket) is only noticed
-		 * at the end; point at where it was opened instead. */
-		bool at_context = p->problem_mark.index >= r->yaml_len &&
-				  p->context != NULL;
-		const yaml_mark_t *at = at_context ? &p->context_mark
-						   : &p->problem_mark;
-		S_drop_from(r, at);
-		for (size_t i = 0; i < sizeof yaml_slips / sizeof *yaml_slips;
-		     i++) {
-			const char *ctx = yaml_slips[i].context;
-			if (strncmp(problem, yaml_slips[i].problem,
-				    strlen(yaml_slips[i].problem)) == 0 &&
-			    (ctx == NULL ||
-			     (p->context != NULL &&
-			      strncmp(p->context, ctx, strlen(ctx)) == 0))) {
-				S_diag(r, DIAG_ERROR, at,
-				       "front matter: could not read the YAML: "
-				       "%s",
-				       yaml_slips[i].words);
-				return;
-			}
-		}
-		if (at_context)
-			S_diag(r, DIAG_ERROR, &p->context_mark,
-			       "front matter: could not read the YAML (%s "
-			       "%s)",
-			       problem, p->context);
-		else
-			S_diag(r, DIAG_ERROR, &p->problem_mark,
-			       "front matter: could not read the YAML (%s)",
-			       problem);
-		return;
-	}
-	/* Reader errors carry a byte offset instead of a mark, and for bad
-	 * UTF-8 it may be a byte inside the character: find its start. */
-	bad = u8_check((const uint8_t *)r->yaml, r->yaml_len);
-	S_offset_pos(r,
-		     bad != NULL && strstr(problem, "UTF-8") != NULL
-			     ? (size_t)((const char *)bad - r->yaml)
-			     : p->problem_offset,
-		     &line, &col);
-	if (strstr(problem, "control") != NULL)
-		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
-			 "front matter: the text has a control character "
-			 "(byte 0x%02X) that is not allowed",
-			 (unsigned)p->problem_value & 0xFFu);
-	else if (strstr(problem, "UTF-8") != NULL ||
-		 strstr(problem, "Unicode") != NULL)
-		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
-			 "front matter: the text is not valid UTF-8 "
-			 "(save the file as UTF-8)");
-	else
-		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
-			 "front matter: could not read the YAML (%s)", problem);
-	r->nerrors++;
-}
-
-/*
- * Reads the next event into *ev (the caller deletes it).  Returns -1 when
- * libyaml stopped (the error is then reported once) or the stream ended;
- * *ev is then empty and need not be deleted.
- */
-static int S_next(struct fm_reader *r, yaml_event_t *ev)
-{
-	memset(ev, 0, sizeof *ev);
-	if (r->failed)
-		return -1;
-	if (!yaml_parser_parse(&r->parser, ev)) {
-		r->failed = true;
-		S_report_yaml_error(r);
-		return -1;
-	}
-	if (ev->type == YAML_NO_EVENT) {
-		r->failed = true; /* past the end; nothing more to read */
-		return -1;
-	}
-	return 0;
-}
-
-/*
- * Deletes ev and, when it opens a list or mapping, reads and deletes
- * everything up to the matching end.  Returns -1 when libyaml stopped.
- */
-static int S_skip(struct fm_reader *r, yaml_event_t *ev)
-{
-	size_t depth = ev->type == YAML_SEQUENCE_START_EVENT ||
-			       ev->type == YAML_MAPPING_START_EVENT
-			       ? 1
-			       : 0;
-	yaml_event_delete(ev);
-	while (depth > 0) {
-		yaml_event_t e;
-		if (S_next(r, &e) < 0)
-			return -1;
-		if (e.type == YAML_SEQUENCE_START_EVENT ||
-		    e.type == YAML_MAPPING_START_EVENT)
-			depth++;
-		else if (e.type == YAML_SEQUENCE_END_EVENT ||
-			 e.type == YAML_MAPPING_END_EVENT)
-			depth--;
-		yaml_event_delete(&e);
-	}
-	return 0;
-}
-
-/* Reads the next event (a value) and skips it. */
-static int S_skip_next(struct fm_reader *r)
-{
-	yaml_event_t ev;
-	if (S_next(r, &ev) < 0)
-		return -1;
-	return S_skip(r, &ev);
-}
-
-/* A plain scalar that YAML reads as "nothing": empty, ~ or null. */
-static bool S_is_null(const yaml_event_t *ev)
-{
-	static const char *const nulls[] = {"", "~", "null", "Null", "NULL"};
-	const char *v = (const char *)ev->data.scalar.value;
-	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return false;
-	for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
-		if (strcmp(v, nulls[i]) == 0)
-			return true;
-	return false;
-}
-
-/* How a value that is not a scalar is named in messages. */
-static const char *S_what(const yaml_event_t *ev)
-{
-	switch (ev->type) {
-	case YAML_SEQUENCE_START_EVENT:
-		return "a list";
-	case YAML_MAPPING_START_EVENT:
-		return "a set of keys";
-	case YAML_ALIAS_EVENT:
-		return "an alias (*name)";
-	default:
-		return "something else";
-	}
-}
-
-/*
- * Copies a scalar's text.  Block scalars (| and >) lose their final line
- * breaks.  Returns NULL, with an error, when the text holds a NUL byte
- * (possible through the "\0" escape).
- */
-static char *S_scalar_dup(struct fm_reader *r, const yaml_event_t *ev,
-			  const char *key)
-{
-	const char *v = (const char *)ev->data.scalar.value;
-	size_t n = ev->data.scalar.length;
-	if (memchr(v, '\0', n) != NULL) {
-		S_diag(r, DIAG_ERROR, &ev->start_mark,
-		       "\"%s\" has a NUL character in it", key);
-		return NULL;
-	}
-	if (ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
-	    ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE)
-		while (n > 0 && (v[n - 1] == '\n' || v[n - 1] == '\r'))
-			n--;
-	return xstrndup(v, n);
-}
 
 /* A text key: title, description, date, ... Consumes ev. */
 static int S_read_text(struct fm_reader *r, const struct fm_field *f,
@@ -394,12 +77,12 @@ static int S_read_text(struct fm_reader *r, const struct fm_field *f,
 {
 	char **dst = (char **)(void *)((char *)r->fm + f->offset);
 	if (ev->type != YAML_SCALAR_EVENT) {
-		S_diag(r, DIAG_ERROR, &ev->start_mark,
-		       "\"%s\" must be text, not %s", f->name, S_what(ev));
-		return S_skip(r, ev);
+		fm_diag(r, DIAG_ERROR, &ev->start_mark,
+		       "\"%s\" must be text, not %s", f->name, fm_what(ev));
+		return fm_skip(r, ev);
 	}
 	free(*dst);
-	*dst = S_is_null(ev) ? NULL : S_scalar_dup(r, ev, f->name);
+	*dst = fm_is_null(ev) ? NULL : fm_scalar_dup(r, ev, f->name);
 	yaml_event_delete(ev);
 	return 0;
 }
@@ -429,11 +112,11 @@ static int S_read_order(struct fm_reader *r, yaml_event_t *ev)
 {
 	int v;
 	if (ev->type != YAML_SCALAR_EVENT) {
-		S_diag(r, DIAG_ERROR, &ev->start_mark,
-		       "\"order\" must be a whole number, not %s", S_what(ev));
-		return S_skip(r, ev);
+		fm_diag(r, DIAG_ERROR, &ev->start_mark,
+		       "\"order\" must be a whole number, not %s", fm_what(ev));
+		return fm_skip(r, ev);
 	}
-	if (S_is_null(ev)) {
+	if (fm_is_null(ev)) {
 		r->fm->order = 0;
 		r->fm->has_order = false;
 	} else if (strlen((const char *)ev->data.scalar.value) ==
@@ -443,9 +126,9 @@ static int S_read_order(struct fm_reader *r, yaml_event_t *ev)
 		r->fm->has_order = true;
 	} else {
 		char shown[FM_SHOW_MAX + 4];
-		S_show(shown, (const char *)ev->data.scalar.value,
+		fm_show(shown, (const char *)ev->data.scalar.value,
 		       ev->data.scalar.length);
-		S_diag(r, DIAG_ERROR, &ev->start_mark,
+		fm_diag(r, DIAG_ERROR, &ev->start_mark,
 		       "\"order\" must be a whole number (such as 3), "
 		       "not \"%s\"",
 		       shown);
@@ -458,7 +141,7 @@ static void S_add_tag(struct fm_reader *r, const yaml_event_t *ev)
 {
 	struct frontmatter *fm = r->fm;
 	char *s;
-	if (S_is_null(ev) || (s = S_scalar_dup(r, ev, "tags")) == NULL)
+	if (fm_is_null(ev) || (s = fm_scalar_dup(r, ev, "tags")) == NULL)
 		return;
 	xgrow(&fm->tags, &r->tags_cap, fm->ntags + 1, sizeof *fm->tags);
 	fm->tags[fm->ntags++] = s;
@@ -485,14 +168,14 @@ static int S_read_tags(struct fm_reader *r, yaml_event_t *ev)
 		return 0;
 	}
 	if (ev->type != YAML_SEQUENCE_START_EVENT) {
-		S_diag(r, DIAG_ERROR, &ev->start_mark, "%s, not %s", msg,
-		       S_what(ev));
-		return S_skip(r, ev);
+		fm_diag(r, DIAG_ERROR, &ev->start_mark, "%s, not %s", msg,
+		       fm_what(ev));
+		return fm_skip(r, ev);
 	}
 	yaml_event_delete(ev);
 	for (;;) {
 		yaml_event_t item;
-		if (S_next(r, &item) < 0)
+		if (fm_next(r, &item) < 0)
 			return -1;
 		if (item.type == YAML_SEQUENCE_END_EVENT) {
 			yaml_event_delete(&item);
@@ -503,9 +186,9 @@ static int S_read_tags(struct fm_reader *r, yaml_event_t *ev)
 			yaml_event_delete(&item);
 			continue;
 		}
-		S_diag(r, DIAG_ERROR, &item.start_mark,
-		       "%s; this entry is %s", msg, S_what(&item));
-		if (S_skip(r, &item) < 0)
+		fm_diag(r, DIAG_ERROR, &item.start_mark,
+		       "%s; this entry is %s", msg, fm_what(&item));
+		if (fm_skip(r, &item) < 0)
 			return -1;
 	}
 }
@@ -561,16 +244,16 @@ static int S_read_source_map(struct fm_reader *r, const yaml_mark_t *start)
 		yaml_event_t key, val;
 		char shown[FM_SHOW_MAX + 4];
 		char **dst = NULL;
-		if (S_next(r, &key) < 0)
+		if (fm_next(r, &key) < 0)
 			goto fail;
 		if (key.type == YAML_MAPPING_END_EVENT) {
 			yaml_event_delete(&key);
 			break;
 		}
 		if (key.type != YAML_SCALAR_EVENT) {
-			S_diag(r, DIAG_ERROR, &key.start_mark,
+			fm_diag(r, DIAG_ERROR, &key.start_mark,
 			       "a source's keys must be \"name\" or \"url\"");
-			if (S_skip(r, &key) < 0 || S_skip_next(r) < 0)
+			if (fm_skip(r, &key) < 0 || fm_skip_next(r) < 0)
 				goto fail;
 			continue;
 		}
@@ -580,32 +263,38 @@ static int S_read_source_map(struct fm_reader *r, const yaml_mark_t *start)
 			 0)
 			dst = &url;
 		if (dst == NULL) {
-			S_show(shown, (const char *)key.data.scalar.value,
+			static const char *const names[] = {"name", "url"};
+			const char *near = fm_staff_suggest(
+				(const char *)key.data.scalar.value,
+				key.data.scalar.length, names, 2);
+			fm_show(shown, (const char *)key.data.scalar.value,
 			       key.data.scalar.length);
-			S_diag(r, DIAG_WARNING, &key.start_mark,
-			       "unknown key \"%s\" in a source (ignored)",
-			       shown);
+			fm_diag(r, DIAG_WARNING, &key.start_mark,
+			       "unknown key \"%s\" in a source (ignored)%s%s%s",
+			       shown, near != NULL ? "; did you mean \"" : "",
+			       near != NULL ? near : "",
+			       near != NULL ? "\"?" : "");
 		}
 		yaml_event_delete(&key);
-		if (S_next(r, &val) < 0)
+		if (fm_next(r, &val) < 0)
 			goto fail;
 		if (dst == NULL)
 			goto skip;
 		if (val.type != YAML_SCALAR_EVENT) {
-			S_diag(r, DIAG_ERROR, &val.start_mark,
+			fm_diag(r, DIAG_ERROR, &val.start_mark,
 			       "a source's \"%s\" must be text, not %s",
-			       dst == &name ? "name" : "url", S_what(&val));
+			       dst == &name ? "name" : "url", fm_what(&val));
 			goto skip;
 		}
 		free(*dst);
-		*dst = S_is_null(&val) ? NULL
-				       : S_scalar_dup(r, &val, "sources");
+		*dst = fm_is_null(&val) ? NULL
+				       : fm_scalar_dup(r, &val, "sources");
 	skip:
-		if (S_skip(r, &val) < 0)
+		if (fm_skip(r, &val) < 0)
 			goto fail;
 	}
 	if (name == NULL && url == NULL) {
-		S_diag(r, DIAG_ERROR, start,
+		fm_diag(r, DIAG_ERROR, start,
 		       "a source needs a \"name\" or a \"url\"");
 		return 0;
 	}
@@ -623,27 +312,27 @@ static int S_read_sources(struct fm_reader *r, yaml_event_t *ev)
 	static const char msg[] = "\"sources\" must be a list of name/url "
 				  "entries";
 	S_clear_sources(r);
-	if (ev->type == YAML_SCALAR_EVENT && S_is_null(ev)) {
+	if (ev->type == YAML_SCALAR_EVENT && fm_is_null(ev)) {
 		yaml_event_delete(ev);
 		return 0;
 	}
 	if (ev->type != YAML_SEQUENCE_START_EVENT) {
-		S_diag(r, DIAG_ERROR, &ev->start_mark, "%s", msg);
-		return S_skip(r, ev);
+		fm_diag(r, DIAG_ERROR, &ev->start_mark, "%s", msg);
+		return fm_skip(r, ev);
 	}
 	yaml_event_delete(ev);
 	for (;;) {
 		yaml_event_t item;
-		if (S_next(r, &item) < 0)
+		if (fm_next(r, &item) < 0)
 			return -1;
 		if (item.type == YAML_SEQUENCE_END_EVENT) {
 			yaml_event_delete(&item);
 			return 0;
 		}
 		if (item.type == YAML_SCALAR_EVENT) {
-			char *s = S_is_null(&item)
+			char *s = fm_is_null(&item)
 					  ? NULL
-					  : S_scalar_dup(r, &item, "sources");
+					  : fm_scalar_dup(r, &item, "sources");
 			if (s != NULL && S_looks_like_url(s))
 				S_add_source(r, NULL, s);
 			else if (s != NULL)
@@ -655,9 +344,9 @@ static int S_read_sources(struct fm_reader *r, yaml_event_t *ev)
 			if (S_read_source_map(r, &start) < 0)
 				return -1;
 		} else {
-			S_diag(r, DIAG_ERROR, &item.start_mark,
-			       "%s; this entry is %s", msg, S_what(&item));
-			if (S_skip(r, &item) < 0)
+			fm_diag(r, DIAG_ERROR, &item.start_mark,
+			       "%s; this entry is %s", msg, fm_what(&item));
+			if (fm_skip(r, &item) < 0)
 				return -1;
 		}
 	}
@@ -677,7 +366,7 @@ static int S_read_value(struct fm_reader *r, const struct fm_field *f,
 	case FM_SOURCES:
 		return S_read_sources(r, ev);
 	}
-	return S_skip(r, ev);
+	return fm_skip(r, ev);
 }
 
 static const struct fm_field *S_find_field(const yaml_event_t *key)
@@ -690,6 +379,16 @@ static const struct fm_field *S_find_field(const yaml_event_t *key)
 	return NULL;
 }
 
+/* The known key an unknown one is closest to, or NULL. */
+static const char *S_suggest(const yaml_event_t *key)
+{
+	const char *names[FM_NFIELDS];
+	for (size_t i = 0; i < FM_NFIELDS; i++)
+		names[i] = fm_fields[i].name;
+	return fm_staff_suggest((const char *)key->data.scalar.value,
+				key->data.scalar.length, names, FM_NFIELDS);
+}
+
 /* The top-level mapping, after its MAPPING-START. */
 static int S_read_top(struct fm_reader *r)
 {
@@ -699,41 +398,47 @@ static int S_read_top(struct fm_reader *r)
 		char shown[FM_SHOW_MAX + 4];
 		int rc;
 
-		if (S_next(r, &key) < 0)
+		if (fm_next(r, &key) < 0)
 			return -1;
 		if (key.type == YAML_MAPPING_END_EVENT) {
 			yaml_event_delete(&key);
 			return 0;
 		}
 		if (key.type != YAML_SCALAR_EVENT) {
-			S_diag(r, DIAG_ERROR, &key.start_mark,
+			fm_diag(r, DIAG_ERROR, &key.start_mark,
 			       "front matter: each key must be a plain word "
 			       "such as \"title\", not %s",
-			       S_what(&key));
-			if (S_skip(r, &key) < 0 || S_skip_next(r) < 0)
+			       fm_what(&key));
+			if (fm_skip(r, &key) < 0 || fm_skip_next(r) < 0)
 				return -1;
 			continue;
 		}
 		f = S_find_field(&key);
-		S_show(shown, (const char *)key.data.scalar.value,
+		fm_show(shown, (const char *)key.data.scalar.value,
 		       key.data.scalar.length);
 		if (f == NULL) {
-			S_diag(r, DIAG_WARNING, &key.start_mark,
-			       "unknown front matter key \"%s\" (ignored)",
-			       shown);
+			const char *near = S_suggest(&key);
+			fm_diag(r, DIAG_WARNING, &key.start_mark,
+			       "unknown front matter key \"%s\" (ignored)%s%s%s",
+			       shown,
+			       near != NULL ? "; did you mean \"" : "",
+			       near != NULL ? near : "",
+			       near != NULL ? "\"? (keys are written in "
+					      "small letters)"
+					    : "");
 		} else if (r->seen[f - fm_fields]) {
-			S_diag(r, DIAG_WARNING, &key.start_mark,
+			fm_diag(r, DIAG_WARNING, &key.start_mark,
 			       "\"%s\" is given twice; the last one is used",
 			       f->name);
 		}
 		yaml_event_delete(&key);
 		if (f == NULL) {
-			if (S_skip_next(r) < 0)
+			if (fm_skip_next(r) < 0)
 				return -1;
 			continue;
 		}
 		r->seen[f - fm_fields] = true;
-		if (S_next(r, &val) < 0)
+		if (fm_next(r, &val) < 0)
 			return -1;
 		rc = S_read_value(r, f, &val);
 		if (rc < 0)
@@ -748,11 +453,11 @@ static void S_read_stream(struct fm_reader *r)
 	bool done = false;
 	int ndocs = 0;
 
-	if (S_next(r, &ev) < 0) /* STREAM-START */
+	if (fm_next(r, &ev) < 0) /* STREAM-START */
 		return;
 	yaml_event_delete(&ev);
 	while (!done) {
-		if (S_next(r, &ev) < 0)
+		if (fm_next(r, &ev) < 0)
 			return;
 		switch (ev.type) {
 		case YAML_STREAM_END_EVENT:
@@ -762,7 +467,7 @@ static void S_read_stream(struct fm_reader *r)
 		case YAML_DOCUMENT_START_EVENT:
 			/* a second one needs a line like "--- text" */
 			if (++ndocs > 1) {
-				S_diag(r, DIAG_ERROR, &ev.start_mark,
+				fm_diag(r, DIAG_ERROR, &ev.start_mark,
 				       "front matter: only one block of YAML "
 				       "is allowed");
 				done = true;
@@ -778,114 +483,76 @@ static void S_read_stream(struct fm_reader *r)
 				return;
 			break;
 		case YAML_SCALAR_EVENT:
-			if (S_is_null(&ev)) { /* e.g. only "~" */
+			if (fm_is_null(&ev)) { /* e.g. only "~" */
 				yaml_event_delete(&ev);
 				break;
 			}
 			/* fall through */
 		default:
-			S_diag(r, DIAG_ERROR, &ev.start_mark,
+			fm_diag(r, DIAG_ERROR, &ev.start_mark,
 			       "front matter: expected \"key: value\" lines, "
 			       "found %s",
 			       ev.type == YAML_SCALAR_EVENT ? "plain text"
-							    : S_what(&ev));
-			if (S_skip(r, &ev) < 0)
+							    : fm_what(&ev));
+			if (fm_skip(r, &ev) < 0)
 				return;
 			break;
 		}
 	}
 }
 
-/* Length of the line at s (n bytes left), without its '\n'. */
-static size_t S_line_len(const char *s, size_t n)
+/* Blanks YAML line index line of text[0..len) (spaces, so every other
+ * line keeps its place); false when it was blank already. */
+static bool S_blank_line(char *text, size_t len, long line)
 {
-	const char *nl = memchr(s, '\n', n);
-	return nl != NULL ? (size_t)(nl - s) : n;
-}
-
-/* A line of three c's followed only by blanks (and a \r). */
-static bool S_is_fence(const char *s, size_t n, char c)
-{
-	if (n < 3 || s[0] != c || s[1] != c || s[2] != c)
-		return false;
-	for (size_t i = 3; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+	char *p = text, *end = text + len;
+	bool changed = false;
+	for (long l = 0; l < line && p < end; l++) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
 			return false;
-	return true;
-}
-
-/*
- * Finds the fences: returns 0 when text has no front matter, 1 with
- * *yaml_start, *yaml_end (the YAML between the fences), *body and *line
- * (the closing fence's line) when it has one, -1 when the opening fence
- * is never closed.
- */
-static int S_fences(const char *text, size_t len, size_t *yaml_start,
-		    size_t *yaml_end, size_t *body, int *line)
-{
-	size_t pos = 0, n;
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		pos = 3; /* byte order mark, as Windows editors write */
-	n = S_line_len(text + pos, len - pos);
-	if (!S_is_fence(text + pos, n, '-'))
-		return 0;
-	*yaml_start = pos + n < len ? pos + n + 1 : len;
-	pos = *yaml_start;
-	*line = 1;
-	for (;;) {
-		++*line;
-		if (pos >= len)
-			return -1;
-		n = S_line_len(text + pos, len - pos);
-		if (S_is_fence(text + pos, n, '-') ||
-		    S_is_fence(text + pos, n, '.'))
-			break;
-		pos += n + 1;
+		p = nl + 1;
 	}
-	*yaml_end = pos;
-	*body = pos + n < len ? pos + n + 1 : len;
-	return 1;
+	for (; p < end && *p != '\n'; p++)
+		if (*p != ' ') {
+			*p = ' ';
+			changed = true;
+		}
+	return changed;
 }
 
-bool frontmatter_complete(const char *text, size_t len)
+/* One read of the repaired YAML rep into fm, its messages into *pd. */
+static void S_read_once(struct fm_reader *r, const char *path,
+			const struct fm_repaired *rep, int yaml_line,
+			struct frontmatter *fm, struct diag_list *pd)
 {
-	size_t ys, ye, body;
-	int line;
-	return S_fences(text, len, &ys, &ye, &body, &line) >= 0;
+	memset(r, 0, sizeof *r);
+	r->path = path;
+	r->yaml = rep->text;
+	r->yaml_len = rep->len;
+	r->yaml_line = yaml_line;
+	r->rep = rep;
+	r->fm = fm;
+	r->diags = pd;
+	r->error_line = -1;
+	if (!yaml_parser_initialize(&r->parser))
+		xmem_fatal("out of memory");
+	yaml_parser_set_encoding(&r->parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&r->parser,
+				     (const unsigned char *)r->yaml,
+				     r->yaml_len);
+	S_read_stream(r);
+	yaml_parser_delete(&r->parser);
 }
 
-int frontmatter_parse(const char *path, const char *text, size_t len,
-		      struct frontmatter *fm, size_t *body_offset,
-		      int *body_line, struct diag_list *diags)
+/* Checks that the YAML is not too deep or too long for libyaml. */
+static int S_check_size(const char *path, const char *text,
+			const struct fm_fences *f, struct diag_list *out)
 {
-	struct fm_reader r;
-	struct diag_list local = {0};
-	size_t yaml_start = 0, yaml_end = 0, body = 0;
-	int line = 1;
-
-	memset(fm, 0, sizeof *fm);
-	*body_offset = 0;
-	*body_line = 1;
-	if (text == NULL)
-		return 0;
-	int found = S_fences(text, len, &yaml_start, &yaml_end, &body, &line);
-	if (found == 0)
-		return 0;
-	if (found < 0) {
-		diag_add(diags != NULL ? diags : &local, DIAG_ERROR, path, 1, 0,
-			 "front matter: the \"---\" on line 1 is never "
-			 "closed (add a line \"---\" after the front "
-			 "matter)");
-		diag_list_clear(&local);
-		return -1;
-	}
-	*body_offset = body;
-	*body_line = line + 1;
-
 	/* libyaml takes quadratic time on deep nesting: bound what it gets,
 	 * so one bad file cannot stall a kiosk. */
-	int depth = 0, dline = 2;
-	for (size_t i = yaml_start; i < yaml_end; i++) {
+	int depth = 0, dline = f->yaml_line;
+	for (size_t i = f->yaml_start; i < f->yaml_end; i++) {
 		char c = text[i];
 		if (c == '\n')
 			dline++;
@@ -894,43 +561,85 @@ int frontmatter_parse(const char *path, const char *text, size_t len,
 		else if ((c == ']' || c == '}') && depth > 0)
 			depth--;
 		if (depth > FRONTMATTER_MAX_DEPTH) {
-			diag_add(diags != NULL ? diags : &local, DIAG_ERROR, path,
-				 dline, 0,
+			diag_add(out, DIAG_ERROR, path, dline, 0,
 				 "front matter: lists or maps nested more than "
 				 "%d deep",
 				 FRONTMATTER_MAX_DEPTH);
-			diag_list_clear(&local);
 			return -1;
 		}
 	}
-
-	if (yaml_end - yaml_start > FRONTMATTER_MAX_BYTES) {
-		diag_add(diags != NULL ? diags : &local, DIAG_ERROR, path, 2, 0,
+	if (f->yaml_end - f->yaml_start > FRONTMATTER_MAX_BYTES) {
+		diag_add(out, DIAG_ERROR, path, f->yaml_line, 0,
 			 "front matter: longer than %d KiB; keep it to a few "
 			 "lines of settings",
 			 FRONTMATTER_MAX_BYTES / 1024);
+		return -1;
+	}
+	return 0;
+}
+
+int frontmatter_parse(const char *path, const char *text, size_t len,
+		      struct frontmatter *fm, size_t *body_offset,
+		      int *body_line, struct diag_list *diags)
+{
+	struct fm_reader r;
+	struct diag_list local = {0}, syntax = {0};
+	struct diag_list *out = diags != NULL ? diags : &local;
+	struct fm_fences f;
+	struct fm_repaired rep;
+	size_t nerrors = 0;
+
+	memset(fm, 0, sizeof *fm);
+	*body_offset = 0;
+	*body_line = 1;
+	if (text == NULL)
+		return 0;
+	int found = fm_fences_find(text, len, &f);
+	if (found == 0)
+		return 0;
+	if (found < 0) {
+		diag_add(out, DIAG_ERROR, path, f.open_line, 0,
+			 "front matter: the \"---\" on line %d is never "
+			 "closed (add a line \"---\" after the front "
+			 "matter); until then patients see it as text",
+			 f.open_line);
+		diag_list_clear(&local);
+		return -1;
+	}
+	*body_offset = f.body;
+	*body_line = f.body_line;
+	fm_fences_warn(path, &f, out);
+	if (S_check_size(path, text, &f, out) != 0) {
 		diag_list_clear(&local);
 		return -1;
 	}
 
-	memset(&r, 0, sizeof r);
-	r.path = path;
-	r.yaml = text + yaml_start;
-	r.yaml_len = yaml_end - yaml_start;
-	r.yaml_line = 2;
-	r.fm = fm;
-	r.diags = diags != NULL ? diags : &local;
-	r.first_diag = r.diags->n;
-	if (!yaml_parser_initialize(&r.parser))
-		xmem_fatal("out of memory");
-	yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);
-	yaml_parser_set_input_string(&r.parser,
-				     (const unsigned char *)r.yaml,
-				     r.yaml_len);
-	S_read_stream(&r);
-	yaml_parser_delete(&r.parser);
+	fm_staff_repair(path, text + f.yaml_start, f.yaml_end - f.yaml_start,
+			f.yaml_line, &rep, out);
+	for (int pass = 1;; pass++) {
+		struct diag_list pd = {0};
+		frontmatter_free(fm);
+		S_read_once(&r, path, &rep, f.yaml_line, fm, &pd);
+		if (r.error_line >= 0 && pass < FM_MAX_PASSES &&
+		    r.error_diag < pd.n &&
+		    S_blank_line(rep.text, rep.len, r.error_line)) {
+			/* Keep the syntax error, read again without its
+			 * line for the others. */
+			struct diag *d = &pd.items[r.error_diag];
+			diag_add(&syntax, d->level, d->path, d->line, d->col,
+				 "%s", d->message);
+			nerrors++;
+			diag_list_clear(&pd);
+			continue;
+		}
+		nerrors += r.nerrors;
+		diag_move(out, &syntax);
+		diag_move(out, &pd);
+		break;
+	}
+	fm_repaired_free(&rep);
 	diag_list_clear(&local);
-	return r.nerrors > 0 ? -1 : 0;
+	return nerrors > 0 ? -1 : 0;
 }
 
 void frontmatter_keep_url(struct frontmatter *fm)
@@ -953,6 +662,7 @@ void frontmatter_free(struct frontmatter *fm)
 	free(fm->reviewed);
 	free(fm->topic);
 	free(fm->url);
+	free(fm->lang);
 	for (size_t i = 0; i < fm->ntags; i++)
 		free(fm->tags[i]);
 	free(fm->tags);

@@ -16,11 +16,18 @@
  *       url: https://example.org/page
  *   ---
  *
- * The block must start on the file's first line with "---" and end at the
- * next line that is "---" or "...".  Unknown keys are kept out of the
- * result and reported as warnings (web CMS exports carry many); a value of
- * the wrong type is an error.  Line numbers in messages are lines of the
- * whole file.
+ * The block starts with a line "---" and ends at the next line that is
+ * "---" or "...".  What staff save from other editors is read too, with a
+ * warning that says what to change (frontmatter_fences.h: a byte order
+ * mark or blank lines first, Word's long dashes as fences, "..." or "…"
+ * to close; frontmatter_staff.h: tabs, no-break spaces and zero-width
+ * characters where YAML cannot have them, Word's curly quotes around a
+ * value).  Unknown keys are kept out of the result and reported as
+ * warnings (web CMS exports carry many), with the known key they are
+ * closest to ("Title" -> "title"); a value of the wrong type is an error.
+ * After a YAML syntax error the rest is read on without that line, so one
+ * run gives every error.  Line numbers in messages are lines of the whole
+ * file, columns count characters.
  */
 #ifndef KIOSK_FRONTMATTER_H
 #define KIOSK_FRONTMATTER_H
@@ -47,6 +54,8 @@ struct frontmatter {
 	char *reviewed;    /* owned or NULL; as written */
 	char *topic;       /* owned or NULL */
 	char *url;         /* owned or NULL; the clinic's web copy */
+	char *lang;        /* owned or NULL; language code, as written
+			      ("tr", "es-MX") */
 	char **tags;       /* owned array of ntags owned strings */
 	size_t ntags;
 	struct source_ref *sources; /* owned array of nsources */
@@ -72,6 +81,19 @@ struct frontmatter {
 int frontmatter_parse(const char *path, const char *text, size_t len,
 		      struct frontmatter *fm, size_t *body_offset,
 		      int *body_line, struct diag_list *diags);
+
+/* True when text starts with front matter, closed or not (after a byte
+ * order mark and blank lines; fences as above). */
+bool frontmatter_present(const char *text, size_t len);
+
+/*
+ * For a text without front matter (frontmatter_present false): the file
+ * line of "key: value" lines at its top that look like front matter whose
+ * fences are missing or not recognised ("title: ..." lines under "- - -"
+ * or above "----", or several such lines with a known key), which the
+ * kiosk would show as text; 0 when there are none.
+ */
+int frontmatter_lookalike(const char *text, size_t len);
 
 /*
  * True when frontmatter_parse can tell from text alone where the front

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cp1252.h"
 #include "fileio.h"
 #include "xmem.h"
 
@@ -326,6 +327,7 @@ static void load_glossary(struct library *lib, const struct library *prev,
 		text = xstrdup("");
 		len = 0;
 	} else {
+		text = cp1252_fix(path, text, &len, diags);
 		struct glossary *g = glossary_parse(path, text, len, diags);
 		bool bad = diag_count(diags, DIAG_ERROR) > errs ||
 		      (glossary_count(g) == 0 && prev != NULL &&

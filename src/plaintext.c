@@ -33,6 +33,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "pasted.h"
 #include "xmem.h"
 
 #define PT_LONG_LINE 100 /* a longer line: one paragraph per line */
@@ -118,6 +119,16 @@ static void S_add_line(struct pt_doc *d, const char *s, size_t n)
 		if (gap && o > 0)
 			out[o++] = ' ';
 		gap = false;
+		if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0x82 &&
+		    ((unsigned char)s[i + 2] == 0xB7 ||
+		     (unsigned char)s[i + 2] == 0xA7)) {
+			/* Word's private-use bullets: "•" and "▪" */
+			bool round = (unsigned char)s[i + 2] == 0xB7;
+			memcpy(out + o, round ? "\xE2\x80\xA2" : "\xE2\x96\xAA", 3);
+			o += 3;
+			i += 2;
+			continue;
+		}
 		out[o++] = (char)c;
 	}
 	out[o] = '\0';
@@ -166,9 +177,10 @@ static size_t S_marker(const char *s, size_t n, enum pt_kind *kind,
 		*kind = PT_BULLET;
 		return 2;
 	}
-	if (n >= 4 && memcmp(s, "\xE2\x80\xA2 ", 4) == 0) {
+	size_t blanks, k = pasted_bullet(s, n, &blanks);
+	if (k > 0) { /* "•", "·", "–", Word's U+F0B7, ... (pasted.h) */
 		*kind = PT_BULLET;
-		return 4;
+		return k + blanks;
 	}
 	while (i < n && i < 3 && s[i] >= '0' && s[i] <= '9')
 		v = v * 10 + (s[i++] - '0');

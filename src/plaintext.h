@@ -25,8 +25,11 @@
  *  - A title-like line (as above; a trailing ':' is allowed and dropped)
  *    that is followed by a paragraph that is not title-like becomes a level
  *    2 heading.
- *  - Lines starting with "* ", "- " or "• " are list items (consecutive ones
- *    form one bullet list); "1. " / "1) " form an ordered list.
+ *  - Lines starting with "* ", "- " or a hand-typed bullet ("•", "·", "▪",
+ *    "◦", "●", "–" or Word's U+F0B7, with a space or tab after it:
+ *    pasted.h) are list items (consecutive ones form one bullet list);
+ *    "1. " / "1) " form an ordered list.  Word's private-use bullets
+ *    elsewhere in a line show as "•" and "▪".
  *  - A run of two or more short title-like lines right after a paragraph
  *    ending in ':' becomes a bullet list.
  */

@@ -242,6 +242,7 @@ static bool S_ends_sentence(const char *w, size_t n, const char *next,
 
 struct analyzer {
 	struct readability *r;          /* NULL in readability_count */
+	size_t (*syllables)(const char *w, size_t len); /* the language's */
 	struct readability_counts *out; /* readability_count's result */
 	size_t cap_sections;
 	char *sent;          /* current sentence text, NUL-terminated */
@@ -350,7 +351,7 @@ static void S_scan(struct analyzer *an, const char *s, size_t len)
 		if (*sl > 0)
 			S_append(&an->sent, sl, sc, " ", 1);
 		S_append(&an->sent, sl, sc, w, n);
-		size_t syl = readability_syllables(w, n);
+		size_t syl = an->syllables(w, n);
 		if (syl > 0) {
 			an->s_words++;
 			an->s_syll += syl;
@@ -366,7 +367,7 @@ static void S_scan(struct analyzer *an, const char *s, size_t len)
 
 void readability_count(const char *s, size_t len, struct readability_counts *c)
 {
-	struct analyzer an = {.out = c};
+	struct analyzer an = {.out = c, .syllables = readability_syllables};
 	S_scan(&an, s, len);
 	free(an.sent);
 }
@@ -467,8 +468,15 @@ static void S_node(struct analyzer *an, cmark_node *n, cmark_event_type ev)
 
 struct readability *readability_analyze(cmark_node *doc)
 {
+	return readability_analyze_with(doc, readability_formula("en"));
+}
+
+struct readability *readability_analyze_with(
+	cmark_node *doc, const struct readability_formula *f)
+{
 	struct readability *r = xcalloc(1, sizeof *r);
-	struct analyzer an = {.r = r};
+	struct analyzer an = {.r = r, .syllables = f->syllables};
+	r->formula = f;
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
@@ -476,10 +484,11 @@ struct readability *readability_analyze(cmark_node *doc)
 	cmark_iter_free(it);
 	free(an.sent);
 	free(an.block);
-	r->grade = readability_grade(&r->counts);
+	r->grade = r->counts.words > 0 ? f->score(&r->counts) : 0.0;
 	for (size_t i = 0; i < r->nsections; i++) {
 		struct readability_section *sec = &r->sections[i];
-		sec->grade = readability_grade(&sec->counts);
+		sec->grade = sec->counts.words > 0 ? f->score(&sec->counts)
+						   : 0.0;
 	}
 	return r;
 }

@@ -683,7 +683,7 @@ def hostile_articles():
         ).encode("utf-8"),
         "01-good/heading-title.md": (f"# Heading{EVIL['osc_title']}Tango\n\nUniform text{EVIL['c1_csi']}Victor.\n").encode("utf-8"),
         # Mostly text, with a few bytes that are not UTF-8 (as when a file is
-        # saved as Latin-1): shown, with the bad bytes replaced.
+        # saved as Latin-1): read as Windows-1252 (cp1252.h), never U+FFFD.
         "01-good/invalid-utf8.md": b"---\ntitle: Bad bytes\n---\n\n" + b"This text was saved in the wrong encoding. " * 8
         + b"\n\nWhiskey caf\xe9 Xray \xff Yankee \xc3 Zulu \xed\xa0\x80 end.\n\n" + b"More ordinary text follows here. " * 8 + b"\n",
         "02-odd/huge.md": b"---\ntitle: One huge paragraph\n---\n\n" + huge + b"\n",
@@ -733,7 +733,7 @@ def test_hostile_content(spawn, make_content, make_config):
     # title or, when the front matter is refused, its file name).
     visit(r"Title\S*Quebec|Escapes title", ["Sierra text"])
     visit(r"Heading\S*Tango", ["Uniform text", "Victor"])
-    visit("Bad bytes", ["Whiskey caf\ufffd Xray \ufffd Yankee", "Zulu"])
+    visit("Bad bytes", ["Whiskey caf\u00e9 Xray \u00ff Yankee \u00c3 Zulu", "end."])
     visit("One huge paragraph", ["Hugeword lorem ipsum"])
     k.assert_raw_lacks(*FORBIDDEN)
     k.assert_stream_clean()

@@ -277,7 +277,7 @@ static void a_hard_section_is_reported_at_its_heading(void **state)
 	 * out), so only the section is reported. */
 	static const char *const want[] = {
 		":8: warning: reading level grade 13.2 in section \"How it "
-		"works\" (target 8); hardest sentence: \"Mesenchymal stem "
+		"works\" (Flesch-Kincaid, target 8); hardest sentence: \"Mesenchymal stem "
 		"cells release signalling molecules that regulate "
 		"inflammation and...\" (18 words)",
 	};
@@ -288,15 +288,15 @@ static void a_hard_article_is_reported_with_its_sections(void **state)
 {
 	static const char *const want[] = {
 		": warning: reading level grade 30.4 for the whole article "
-		"(target 8); hardest sentence: \"Regenerative medicine "
+		"(Flesch-Kincaid, target 8); hardest sentence: \"Regenerative medicine "
 		"investigates biological mechanisms that potentially "
 		"facilitate...\" (20 words)",
 		":6: warning: reading level grade 30.6 in section "
-		"\"Introduction\" (target 8); hardest sentence: \"Regenerative "
+		"\"Introduction\" (Flesch-Kincaid, target 8); hardest sentence: \"Regenerative "
 		"medicine investigates biological mechanisms that potentially "
 		"facilitate...\" (20 words)",
 		":8: warning: reading level grade 32.7 in section "
-		"\"Mechanisms\" (target 8); hardest sentence: \"Autologous "
+		"\"Mechanisms\" (Flesch-Kincaid, target 8); hardest sentence: \"Autologous "
 		"mesenchymal populations demonstrate immunomodulatory "
 		"characteristics,...\" (17 words)",
 	};
@@ -308,7 +308,7 @@ static void plain_text_is_checked_without_line_numbers(void **state)
 	/* One section: one message.  No "reviewed" warning: a plain-text
 	 * file cannot have front matter. */
 	static const char *const want[] = {
-		": warning: reading level grade 30.6 (target 8); hardest "
+		": warning: reading level grade 30.6 (Flesch-Kincaid, target 8); hardest "
 		"sentence: \"Regenerative medicine investigates biological "
 		"mechanisms that potentially facilitate...\" (20 words)",
 	};

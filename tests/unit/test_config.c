@@ -125,6 +125,21 @@ static void test_comments_and_blank_lines(void **state)
 
 /* Good values */
 
+static void test_language(void **state)
+{
+	(void)state;
+	assert_string_equal(cfg.language, "en");
+	check("[kiosk]\nlanguage = tr\n", 0, "");
+	assert_string_equal(cfg.language, "tr");
+	check("[kiosk]\nlanguage = es-MX\n", 0, "");
+	assert_string_equal(cfg.language, "es-MX");
+	/* a name is not a code: the last good value stays */
+	check("[kiosk]\nlanguage = Turkish\n", -1,
+	      "t/kiosk.conf:2: error: language must be a language code of "
+	      "two small letters, such as en, tr or es\n");
+	assert_string_equal(cfg.language, "es-MX");
+}
+
 static void test_title(void **state)
 {
 	(void)state;
@@ -320,7 +335,7 @@ static void test_unknown_key_no_suggestion(void **state)
 	(void)state;
 	check("[kiosk]\ncolour = red\n", -1,
 	      T ":2: error: unknown key \"colour\" in [kiosk] "
-		"(known: title, content, theme, mode, idle_timeout, attract_timeout, pin_hash, log, review_months, reading_grade)\n");
+		"(known: title, content, theme, mode, idle_timeout, attract_timeout, pin_hash, log, review_months, reading_grade, language)\n");
 }
 
 static void test_unknown_key_shown_safely(void **state)
@@ -330,7 +345,7 @@ static void test_unknown_key_shown_safely(void **state)
 	      T ":2: error: unknown key \"ti\\x1Btle\" in [kiosk] "
 		"(did you mean \"title\"?)\n"
 	      T ":3: error: unknown key \"\\xFF\\xFE\" in [kiosk] "
-		"(known: title, content, theme, mode, idle_timeout, attract_timeout, pin_hash, log, review_months, reading_grade)\n");
+		"(known: title, content, theme, mode, idle_timeout, attract_timeout, pin_hash, log, review_months, reading_grade, language)\n");
 }
 
 static void test_bad_enum(void **state)
@@ -777,6 +792,7 @@ int main(void)
 		CASE(test_empty_file),
 		CASE(test_comments_and_blank_lines),
 		CASE(test_title),
+		CASE(test_language),
 		CASE(test_title_utf8_and_tab),
 		CASE(test_theme_each_value),
 		CASE(test_content_relative),

@@ -520,6 +520,45 @@ static void test_marker_lists(void **state)
 		       "p: 2024. was the year the leaflet ...\n");
 }
 
+static void test_hand_typed_bullets(void **state)
+{
+	/* as pasted from Word: each bullet, then a tab */
+	static const char text[] = "Looking after a cold\n"
+				   "\n"
+				   "You can ease it at home:\n"
+				   "\xE2\x80\xA2\tRest and sleep\n"
+				   "\xEF\x82\xB7\tDrink plenty of water\n"
+				   "\xC2\xB7\tTake paracetamol\n"
+				   "\xE2\x80\x93\tGargle salt water\n"
+				   "\xE2\x96\xAA Keep warm\n"
+				   "\xE2\x97\xA6\tWash your hands\n"
+				   "\n"
+				   "Ask a nurse \xEF\x82\xB7 if it lasts.\n"
+				   "\xE2\x80\x93" "5 degrees is not a list.\n";
+	char *title, *all;
+	cmark_node *doc;
+	(void)state;
+	expect_outline(text, NULL,
+		       "# Looking after a cold\n"
+		       "p: You can ease it at home:\n"
+		       "ul\n"
+		       "- Rest and sleep\n"
+		       "- Drink plenty of water\n"
+		       "- Take paracetamol\n"
+		       "- Gargle salt water\n"
+		       "- Keep warm\n"
+		       "- Wash your hands\n"
+		       "p: Ask a nurse \xE2\x80\xA2 if it ...\n"
+		       "p: \xE2\x80\x93" "5 degrees is not a list.\n");
+	/* Word's private-use bullet never reaches the screen */
+	doc = parse(text, NULL, &title);
+	all = all_text(doc);
+	assert_null(strstr(all, "\xEF\x82\xB7"));
+	free(all);
+	free(title);
+	cmark_node_free(doc);
+}
+
 static void test_list_after_colon(void **state)
 {
 	(void)state;
@@ -750,6 +789,7 @@ int main(void)
 		cmocka_unit_test(test_crlf_same_as_lf),
 		cmocka_unit_test(test_bytes_preserved),
 		cmocka_unit_test(test_marker_lists),
+		cmocka_unit_test(test_hand_typed_bullets),
 		cmocka_unit_test(test_list_after_colon),
 		cmocka_unit_test(test_heading_needs_a_paragraph),
 		cmocka_unit_test(test_hard_wrapped_text),

@@ -97,10 +97,18 @@ void term_install_signals(bool locked)
 	wa.sa_handler = on_winch;
 	sigemptyset(&wa.sa_mask);
 	sigaction(SIGWINCH, &wa, NULL);
+	/* Job control is ignored in every mode, before curses starts: then
+	 * ncurses installs no SIGTSTP handler of its own, whose doupdate
+	 * inside the signal would race the loop's resize_term or refresh
+	 * (heap corruption with Ctrl-Z during fast resizes).  A kiosk has no
+	 * shell to come back to, so Ctrl-Z does nothing; SIGTTIN and SIGTTOU
+	 * cannot stop it either. */
+	signal(SIGTSTP, SIG_IGN);
+	signal(SIGTTIN, SIG_IGN);
+	signal(SIGTTOU, SIG_IGN);
 	if (locked) {
 		signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
-		signal(SIGTSTP, SIG_IGN);
 	}
 	struct sigaction fa;
 	memset(&fa, 0, sizeof fa);

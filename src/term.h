@@ -37,8 +37,9 @@ bool term_take_resize(void);
 void term_stop(void);
 
 /* Installs handlers for SIGHUP, SIGTERM, SIGINT and SIGQUIT that ask the
- * main loop to end (term_should_quit); SIGPIPE is ignored.  When locked,
- * SIGINT, SIGQUIT and SIGTSTP are ignored instead.  Fatal signals
+ * main loop to end (term_should_quit); SIGPIPE, SIGTSTP, SIGTTIN and
+ * SIGTTOU are ignored (call before term_start, so ncurses installs no
+ * SIGTSTP handler).  When locked, SIGINT and SIGQUIT are ignored too.  Fatal signals
  * (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) restore the terminal before
  * the program dies. */
 void term_install_signals(bool locked);

@@ -70,6 +70,7 @@ static void start_watch(struct app *a)
 
 void app_reset(struct app *a)
 {
+	term_resume_output(); /* Scroll Lock cannot keep the last patient's page */
 	reader_close(&a->rd);
 	a->rd.sections_on = true;
 	a->nhist = 0;

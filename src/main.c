@@ -405,6 +405,13 @@ int main(int argc, char **argv)
 		log_close();
 		return 2;
 	}
+	/* Limits that hold while a write blocks, and a waiting room whose
+	 * output nobody can stop (term_watchdog). */
+	if ((remote && (cfg.session_max > 0 || cfg.session_idle > 0)) || locked) {
+		if (term_watchdog(remote ? cfg.session_max : 0,
+				  remote ? cfg.session_idle : 0, locked) != 0)
+			log_event("cannot start the session watchdog");
+	}
 	draw_set_glyphs(ascii_locale ? GLYPHS_ASCII
 				     : console ? GLYPHS_CONSOLE : GLYPHS_UNICODE);
 	const char *nc = getenv("NO_COLOR");
@@ -424,7 +431,10 @@ int main(int argc, char **argv)
 	app_init(&app, &cfg, lib, ascii_locale);
 	int status = app_run(&app);
 	term_stop();
-	if (term_should_quit())
+	if (term_should_quit() == SIGALRM)
+		log_event("session ended: the client stopped reading past the "
+			  "session's time limit");
+	else if (term_should_quit())
 		log_event("stopped by signal %d", term_should_quit());
 	app_free(&app);
 	hyperlink_free();

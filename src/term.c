@@ -2,14 +2,19 @@
 #include "term.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -27,6 +32,22 @@ static char reset_seq[128];
 static size_t reset_len;
 
 static volatile sig_atomic_t resized;
+
+/* The watchdog (term_watchdog): monotonic seconds when the loop last came
+ * round, and what it watches. */
+static atomic_long loop_beat;
+static pthread_t main_thread, dog;
+static bool dog_running;
+static long dog_start;
+static int dog_max, dog_idle;
+static bool dog_resume;
+
+static long mono_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec;
+}
 
 static void on_signal(int sig) { quit_signal = sig; }
 
@@ -58,6 +79,7 @@ int term_rows(void)
 
 bool term_take_resize(void)
 {
+	atomic_store_explicit(&loop_beat, mono_seconds(), memory_order_relaxed);
 	if (!resized || screen == NULL)
 		return false;
 	resized = 0;
@@ -91,6 +113,10 @@ void term_install_signals(bool locked)
 	int sigs[] = {SIGHUP, SIGTERM, SIGINT, SIGQUIT};
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
+	/* From the watchdog (term_watchdog): a write it unblocked restarts
+	 * on /dev/null. */
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGALRM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN); /* writes then fail with EPIPE */
 	struct sigaction wa;
 	memset(&wa, 0, sizeof wa);
@@ -133,6 +159,74 @@ static void add_cap(const char *cap)
 }
 
 int term_should_quit(void) { return quit_signal; }
+
+void term_resume_output(void)
+{
+	if (isatty(STDOUT_FILENO))
+		tcflow(STDOUT_FILENO, TCOON);
+}
+
+/* Output from now on goes to /dev/null (and so does stderr when it is the
+ * same terminal); a write blocked on the terminal is restarted by the
+ * SIGALRM sent to the main thread and then finds /dev/null. */
+static void detach_output(void)
+{
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (null < 0)
+		return;
+	struct stat out, err;
+	bool err_same = fstat(STDOUT_FILENO, &out) == 0 &&
+			fstat(STDERR_FILENO, &err) == 0 &&
+			S_ISCHR(err.st_mode) && err.st_rdev == out.st_rdev;
+	tcflush(STDOUT_FILENO, TCOFLUSH);
+	dup2(null, STDOUT_FILENO);
+	if (err_same)
+		dup2(null, STDERR_FILENO);
+	close(null);
+	pthread_kill(main_thread, SIGALRM);
+}
+
+static void *watchdog(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		struct timespec one = {1, 0};
+		while (nanosleep(&one, &one) != 0 && errno == EINTR)
+			;
+		if (dog_resume)
+			term_resume_output();
+		long now = mono_seconds();
+		long beat = atomic_load_explicit(&loop_beat, memory_order_relaxed);
+		if ((dog_max > 0 && now >= dog_start + dog_max + TERM_LIMIT_GRACE) ||
+		    (dog_idle > 0 && now >= beat + dog_idle + TERM_LIMIT_GRACE)) {
+			detach_output();
+			return NULL;
+		}
+	}
+}
+
+int term_watchdog(int max_s, int idle_s, bool resume)
+{
+	if (dog_running || (max_s <= 0 && idle_s <= 0 && !resume))
+		return 0;
+	dog_start = mono_seconds();
+	atomic_store(&loop_beat, dog_start);
+	dog_max = max_s;
+	dog_idle = idle_s;
+	dog_resume = resume;
+	main_thread = pthread_self();
+	/* The watchdog takes no signals: they are the main thread's. */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	int rc = pthread_create(&dog, NULL, watchdog, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0)
+		return -1;
+	pthread_detach(dog);
+	dog_running = true;
+	return 0;
+}
 
 /* A screen for the terminal type name, made current, when its description
  * can address the cursor (full-screen needs it); else NULL.  The

@@ -54,3 +54,80 @@ def test_ctrl_z_and_resizes_leave_full_screen_mode_alone(spawn, bundled):
     k.send("down")
     k.wait_quiet()
     assert k.find(BUNDLED_TITLE), k.failure("the kiosk no longer answers keys")
+
+
+# ----- 3. session limits hold while output is blocked -------------------------
+
+SSH_ENV = {"SSH_CONNECTION": "192.0.2.7 50022 192.0.2.1 22"}
+GRACE = 4   # TERM_LIMIT_GRACE in term.h
+
+
+def ssh_config(make_config, tmp_path, **ssh):
+    lines = "".join(f"{k} = {v}\n" for k, v in ssh.items())
+    return make_config(BUNDLED_CONTENT,
+                       extra=f"[ssh]\nlock_dir = {tmp_path}/locks\n{lines}")
+
+
+def stop_reading_and_type(k, seconds):
+    """A client that types and resizes but never reads: the kiosk's output
+    fills the pty and its writes block.  Returns seconds until the kiosk
+    ended, or None when it still runs after `seconds`."""
+    t0 = time.monotonic()
+    keys = [k.key_bytes("pgdn"), k.key_bytes("pgup"), b"]", b"["]
+    i = 0
+    while time.monotonic() - t0 < seconds:
+        if k.proc.poll() is not None:
+            return time.monotonic() - t0
+        try:
+            os.write(k.master, keys[i % len(keys)])
+        except BlockingIOError:
+            pass
+        if i % 5 == 0:   # a full repaint each time, without reading it
+            size = (400, 150) if (i // 5) % 2 else (399, 149)
+            fcntl.ioctl(k.master, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+            os.kill(k.pid, signal.SIGWINCH)
+        i += 1
+        time.sleep(0.02)
+    return None
+
+
+@pytest.mark.parametrize("limit", ["session_max", "session_idle"])
+def test_client_that_stops_reading_is_ended_at_its_limit(spawn, make_config, tmp_path, limit):
+    conf = ssh_config(make_config, tmp_path, max_sessions=1, **{limit: 3})
+    t_start = time.monotonic()
+    k = spawn(["--config", conf], cols=400, rows=150, env=SSH_ENV)
+    k.wait_for(HOME_DONE)
+    k.send("enter")          # an article: long pages to repaint
+    k.wait_quiet()
+    since_start = time.monotonic() - t_start
+    took = stop_reading_and_type(k, 3 + GRACE + 6)
+    assert took is not None, \
+        f"{limit} = 3: the kiosk still runs {3 + GRACE + 6} s after its client stopped reading " \
+        f"(blocked in a write)"
+    total = since_start + took
+    assert total <= 3 + GRACE + 3, f"{limit} = 3: ended only {total:.1f} s after it started"
+    # Its slot is free again: the next client is served, not turned away.
+    k.hangup()
+    k2 = spawn(["--config", conf], cols=80, rows=24, env=SSH_ENV)
+    k2.wait_for(HOME_DONE)
+    assert "busy" not in k2.text()
+    print(f"\n    {limit} = 3: a client that stopped reading was ended {total:.1f} s after start")
+
+
+# ----- 4. Scroll Lock in the waiting room --------------------------------------
+
+def test_waiting_room_resumes_output_stopped_by_scroll_lock(spawn, make_config):
+    """Scroll Lock (Hold) on the console is tcflow(TCOOFF): output stops and
+    every write blocks.  The idle reset must still clear the screen."""
+    conf = make_config(BUNDLED_CONTENT,
+                       extra="mode = waiting-room\nidle_timeout = 3\nattract_timeout = 0\n")
+    k = spawn(["--config", conf])
+    k.wait_for(HOME_DONE)
+    k.send("down", "enter")
+    k.wait_gone(r"Choose an article")
+    k.wait_quiet()
+    assert not k.find("Choose an article")
+    termios.tcflow(k.slave, termios.TCOOFF)     # what Scroll Lock does
+    k.send("down")                             # a key: the kiosk paints, and blocks
+    k.wait_for(r"Choose an article", timeout=3 + 10)
+    assert k.alive()

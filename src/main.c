@@ -12,10 +12,12 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -220,6 +222,48 @@ static int run_check(const char *dir, const char *config_path, bool strict)
 
 static void fatal_hook(void) { term_stop(); }
 
+/* True when the kiosk runs as a login shell: "-kiosk" from login or sshd,
+ * "kiosk -c COMMAND" for a command or ForceCommand, or any start as the
+ * login shell of the account running it ("su guest -- ARGS" passes ARGS
+ * with a plain argv[0]). */
+static bool login_shell(int argc, char **argv)
+{
+	if ((argc >= 2 && strcmp(argv[1], "-c") == 0) ||
+	    (argv[0] != NULL && argv[0][0] == '-'))
+		return true;
+	const struct passwd *pw = getpwuid(getuid());
+	struct stat shell, self;
+	return pw != NULL && pw->pw_shell != NULL && pw->pw_shell[0] == '/' &&
+	       stat(pw->pw_shell, &shell) == 0 &&
+	       stat("/proc/self/exe", &self) == 0 &&
+	       shell.st_dev == self.st_dev && shell.st_ino == self.st_ino;
+}
+
+/* A file or folder that only root can change. */
+static bool roots_alone(const char *path, bool dir)
+{
+	struct stat st;
+	return lstat(path, &st) == 0 && st.st_uid == 0 &&
+	       (st.st_mode & 022) == 0 &&
+	       (dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
+}
+
+/* The settings of a login shell, which the person logging in cannot
+ * choose: kiosk.conf in the account's home when root put it there (the
+ * home and the file root's alone, as deploy/ssh/create-account.sh makes
+ * them), else DEFAULT_CONFIG (caller frees). */
+static char *installed_config(void)
+{
+	const struct passwd *pw = getpwuid(getuid());
+	if (pw != NULL && pw->pw_dir != NULL && pw->pw_dir[0] == '/') {
+		char *c = xasprintf("%s/kiosk.conf", pw->pw_dir);
+		if (roots_alone(pw->pw_dir, true) && roots_alone(c, false))
+			return c;
+		free(c);
+	}
+	return xstrdup(DEFAULT_CONFIG);
+}
+
 int main(int argc, char **argv)
 {
 	/* The character set only: it is all the kiosk takes from the
@@ -230,12 +274,19 @@ int main(int argc, char **argv)
 	/* A closed pipe on stderr must not kill the kiosk at its first log
 	 * line: writes fail with EPIPE instead. */
 	signal(SIGPIPE, SIG_IGN);
-	/* As a login shell, sshd runs "kiosk -c COMMAND" for a command or
-	 * ForceCommand, and "-kiosk" for a login: whatever was asked, only
-	 * the kiosk runs, with its default settings. */
-	if ((argc >= 2 && strcmp(argv[1], "-c") == 0) ||
-	    (argv[0] != NULL && argv[0][0] == '-'))
+	/* As a login shell (sshd runs "kiosk -c COMMAND" for a command or
+	 * ForceCommand, "-kiosk" for a login; su passes any arguments):
+	 * whatever was asked, only the kiosk runs, with its installed
+	 * settings, never anything from the arguments or the working
+	 * folder. */
+	/* static: reachable until exit, so it is freed by no return path */
+	static char *login_config;
+	if (login_shell(argc, argv)) {
 		argc = 1;
+		login_config = installed_config();
+		if (chdir("/") != 0)
+			return 2;
+	}
 	static const struct option opts[] = {
 		{"config", required_argument, NULL, 'c'},
 		{"content", required_argument, NULL, 'C'},
@@ -311,7 +362,9 @@ int main(int argc, char **argv)
 	struct config cfg;
 	config_defaults(&cfg);
 	struct diag_list diags = {0};
-	if (config_path == NULL && access("kiosk.conf", F_OK) == 0)
+	if (login_config != NULL)
+		config_path = login_config; /* a missing one is an error */
+	else if (config_path == NULL && access("kiosk.conf", F_OK) == 0)
 		config_path = "kiosk.conf";
 	else if (config_path == NULL && access(DEFAULT_CONFIG, F_OK) == 0)
 		config_path = DEFAULT_CONFIG;

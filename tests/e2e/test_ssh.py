@@ -407,6 +407,33 @@ def test_su_cannot_choose_another_shell(account):
     assert "restricted shell" in out, out
 
 
+@pytest.mark.parametrize("args", [[], ["--config", "forged.conf"], ["--content", "forged"]],
+                         ids=["working-folder", "config-argument", "content-argument"])
+def test_su_to_the_guest_takes_no_arguments_and_no_working_folder(account, args):
+    """su guest [-- ARGS] from a folder of one's own: the kiosk, as the
+    account's login shell, ignores the arguments and the working folder's
+    kiosk.conf, and uses the settings root installed (the home's)."""
+    evil = f"{account.root}/evil"
+    os.makedirs(f"{evil}/forged/articles", exist_ok=True)
+    with open(f"{evil}/forged/articles/forged.md", "w") as f:
+        f.write("# Forged article\n\nNot from the clinic.\n")
+    for name in ("kiosk.conf", "forged.conf"):
+        with open(f"{evil}/{name}", "w") as f:
+            f.write("[kiosk]\ntitle = Forged title\ncontent = forged\n")
+    subprocess.run(["chmod", "-R", "a+rX", evil], check=True)
+    args = [f"{evil}/{a}" if a.startswith("forged") else a for a in args]
+    k = Kiosk([account.user, "--"] + args if args else [account.user], program="/usr/bin/su",
+              cwd=evil)
+    try:
+        k.wait_for(HOME_DONE)
+        text = k.text()
+        assert "Forged" not in text, k.failure("the kiosk used settings or content the caller chose")
+        assert TITLE in text, k.failure("the installed settings were not used")
+    finally:
+        k.close()
+        account.wait_no_kiosk(5)
+
+
 def test_huge_window_is_contained(connect, account, capsys):
     """The client picks the window size; the kiosk's screen grows with it
     (1.3 GiB at 4000x4000 unchecked).  deploy/ssh/limits-kiosk.conf caps

@@ -14,6 +14,8 @@ BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man/man1
 SHAREDIR = $(PREFIX)/share/kiosk
 CONFDIR ?= /etc/kiosk
+# The group that may read kiosk.conf (with its PIN hash) besides root.
+KIOSK_GROUP ?= kiosk
 
 VERSION = 0.1.0
 CC     ?= cc
@@ -147,7 +149,13 @@ install: kiosk
 	install -m 644 docs/kiosk.1 $(DESTDIR)$(MANDIR)/kiosk.1
 	cp -R content $(DESTDIR)$(SHAREDIR)/
 	sed 's|^content *=.*|content = $(SHAREDIR)/content|' kiosk.conf > $(DESTDIR)$(SHAREDIR)/kiosk.conf.example
-	[ -e $(DESTDIR)$(CONFDIR)/kiosk.conf ] || install -m 644 $(DESTDIR)$(SHAREDIR)/kiosk.conf.example $(DESTDIR)$(CONFDIR)/kiosk.conf
+	[ -e $(DESTDIR)$(CONFDIR)/kiosk.conf ] || install -m 600 $(DESTDIR)$(SHAREDIR)/kiosk.conf.example $(DESTDIR)$(CONFDIR)/kiosk.conf
+	@# kiosk.conf holds the staff PIN's hash: root and the kiosk's group
+	@# ($(KIOSK_GROUP), made by deploy/console/install.sh) read it, nobody else.
+	chmod o-rwx $(DESTDIR)$(CONFDIR)/kiosk.conf
+	if getent group $(KIOSK_GROUP) >/dev/null; then \
+	  chgrp $(KIOSK_GROUP) $(DESTDIR)$(CONFDIR)/kiosk.conf && chmod 640 $(DESTDIR)$(CONFDIR)/kiosk.conf; \
+	else echo "note: no group $(KIOSK_GROUP) yet: $(CONFDIR)/kiosk.conf is root's alone (0600) until deploy/console/install.sh"; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kiosk $(DESTDIR)$(MANDIR)/kiosk.1

@@ -162,18 +162,19 @@ static int read_secret(const char *prompt, char *buf, size_t size)
 static int hash_pin(void)
 {
 	char a[64], b[64];
-	if (read_secret("New staff PIN (4 to 32 characters): ", a, sizeof a) != 0) {
+	if (read_secret("New staff PIN (6 to 32 characters): ", a, sizeof a) != 0) {
 		fprintf(stderr, "kiosk: no PIN given\n");
 		return 2;
 	}
 	size_t n = strlen(a);
-	bool ok = n >= 4 && n <= 32;
+	bool ok = n >= PIN_MIN_LEN && n <= PIN_MAX_LEN;
 	for (size_t i = 0; i < n; i++)
 		if (a[i] <= ' ' || a[i] >= 0x7f)
 			ok = false;
 	if (!ok) {
-		fprintf(stderr, "kiosk: the PIN must be 4 to 32 letters, digits "
-				"or signs, without spaces\n");
+		fprintf(stderr, "kiosk: the PIN must be %d to %d letters, "
+				"digits or signs, without spaces\n",
+			PIN_MIN_LEN, PIN_MAX_LEN);
 		explicit_bzero(a, sizeof a);
 		return 2;
 	}

@@ -196,6 +196,29 @@ def test_dropin_settings_apply_to_the_kiosk_account_only(server, account):
     assert other.get("x11forwarding") == ["yes"]
 
 
+def test_sessions_get_a_cpu_share(connect, account):
+    """One flooding client must not hold a core: each session's kiosk runs
+    at nice 10 with a CPU-time cap (pam_limits, limits-kiosk.conf), and the
+    account's systemd slice caps and shares the CPU of all its sessions
+    (slice-kiosk.conf, installed by create-account.sh)."""
+    slice_conf = f"/etc/systemd/system/user-{account.uid}.slice.d/50-kiosk.conf"
+    assert os.path.exists(slice_conf), "create-account.sh installed no slice drop-in"
+    with open(slice_conf) as f:
+        text = f.read()
+    assert re.search(r"(?m)^\[Slice\]", text) and re.search(r"(?m)^CPUQuota=\d+%", text), text
+    if not account.limits:
+        pytest.skip("pam limits are not installed for a sanitizer build")
+    k = connect()
+    k.wait_for(HOME_DONE)
+    pid = the_kiosk_pid(account)
+    with open(f"/proc/{pid}/stat") as f:
+        nice = int(f.read().rsplit(")", 1)[1].split()[16])
+    assert nice == 10, f"the session's kiosk runs at nice {nice}"
+    with open(f"/proc/{pid}/limits") as f:
+        cpu = next(ln for ln in f if ln.startswith("Max cpu time"))
+    assert "unlimited" not in cpu.split()[4], cpu
+
+
 def test_account_is_locked_down(account):
     pw = pwd.getpwnam(account.user)
     assert pw.pw_shell == account.kiosk

@@ -36,6 +36,7 @@
 #include "pin.h"
 #include "session.h"
 #include "term.h"
+#include "text.h"
 #include "theme.h"
 #include "xmem.h"
 
@@ -353,7 +354,9 @@ int main(int argc, char **argv)
 	if (check && optind < argc)
 		check_dir = argv[optind++];
 	if (optind < argc) {
-		fprintf(stderr, "kiosk: unexpected argument '%s'\n", argv[optind]);
+		char *arg = text_one_line(argv[optind], strlen(argv[optind]), NULL);
+		fprintf(stderr, "kiosk: unexpected argument '%s'\n", arg);
+		free(arg);
 		usage(stderr);
 		return 2;
 	}
@@ -441,10 +444,12 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return 2;
 	}
-	if (log_open(cfg.log_path) != 0)
+	if (log_open(cfg.log_path) != 0) {
+		char *p = text_one_line(cfg.log_path, strlen(cfg.log_path), NULL);
 		fprintf(stderr, "kiosk: cannot open the log file %s; using "
-				"standard error\n",
-			cfg.log_path);
+				"standard error\n", p);
+		free(p);
+	}
 	log_diags(&diags);
 	diag_list_clear(&diags);
 

@@ -131,3 +131,49 @@ def test_waiting_room_resumes_output_stopped_by_scroll_lock(spawn, make_config):
     k.send("down")                             # a key: the kiosk paints, and blocks
     k.wait_for(r"Choose an article", timeout=3 + 10)
     assert k.alive()
+
+
+# ----- 7. outside text in the log and in --check ---------------------------------
+
+FORGED = "2026-01-01T00:00:00Z content reloaded: 0 articles"
+EVIL_NAMES = [f"evil\n{FORGED}.md", "title\x1b]0;pwned\x07\x1b[2J.md", "c1\u009b31m.md"]
+
+
+def evil_content(make_content):
+    arts = {"01-basics/good.md": "# Good\n\nFine text.\n"}
+    for n in EVIL_NAMES:
+        arts["01-basics/" + n] = b""          # empty: reported with its name
+    return make_content(arts, glossary="## Stem cell\n\nA cell.\n")
+
+
+def assert_safe(text, where):
+    for bad in ("\x1b", "\x07", "\u009b"):
+        assert bad not in text, f"{where}: {bad!r} reached the output: {text!r}"
+    for line in text.splitlines():
+        assert not line.startswith(FORGED[:20]) or line.count("Z ") > 1 or line == "", \
+            f"{where}: a file name forged a line: {line!r}"
+    assert not any(l.startswith("2026-01-01T00:00:00Z") for l in text.splitlines()), \
+        f"{where}: a file name forged a line of its own: {text!r}"
+
+
+def test_check_output_is_made_safe(kiosk_bin, make_content):
+    content = evil_content(make_content)
+    r = subprocess.run([kiosk_bin, "--check", content], capture_output=True, timeout=60)
+    out = r.stdout.decode("utf-8", "replace") + r.stderr.decode("utf-8", "replace")
+    assert "evil" in out and "pwned" in out, f"the files are not named: {out!r}"
+    assert_safe(out, "--check")
+
+
+def test_log_lines_are_made_safe(spawn, make_content, make_config, tmp_path):
+    content = evil_content(make_content)
+    log = tmp_path / "kiosk.log"
+    conf = make_config(content, extra=f"log = {log}\n")
+    k = spawn(["--config", conf], env={"TERM": "xterm-256color"})
+    k.wait_for("Good")
+    k.send("q")
+    k.wait_exit()
+    text = log.read_text("utf-8", "replace")
+    assert "evil" in text and "pwned" in text, f"the files are not named in the log: {text!r}"
+    assert_safe(text, "the log")
+    for line in text.splitlines():
+        assert re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ ", line), f"not a log line: {line!r}"

@@ -61,9 +61,11 @@
 
 #define NONE UINT32_MAX
 #define ROOT 0u
-/* The word-boundary mark in marked keys and in the text's key stream; a
- * key byte 0xFF (only ever in invalid UTF-8) is read as 0xFE. */
+/* The word-boundary mark in marked keys and in the text's key stream.
+ * Key bytes 0xFE and 0xFF (only ever in invalid UTF-8) are written there
+ * as ESC_HI and 0 or 1, so MARK stands for nothing else. */
 #define MARK 0xFFu
+#define ESC_HI 0xFEu
 
 struct pattern {
 	uint32_t entry; /* index into entries */
@@ -214,9 +216,14 @@ static bool boundary(bool prev_word, bool prev_unspaced, const struct unit *u)
 	return !prev_word || !u->word || prev_unspaced || u->unspaced;
 }
 
-static uint8_t key_byte(uint8_t b)
+/* Appends key byte b to buf at *o (one or two bytes: see ESC_HI). */
+static void put_key_byte(uint8_t *buf, size_t *o, uint8_t b)
 {
-	return b == MARK ? (uint8_t)(MARK - 1) : b;
+	if (b >= ESC_HI) {
+		buf[(*o)++] = ESC_HI;
+		b = (uint8_t)(b - ESC_HI);
+	}
+	buf[(*o)++] = b;
 }
 
 /* The marked key of key[0..n) (a new buffer; length in *m, marks in
@@ -224,7 +231,7 @@ static uint8_t key_byte(uint8_t b)
 static uint8_t *mark_key(const uint8_t *key, size_t n, size_t *m,
 			 size_t *marks)
 {
-	uint8_t *mk = xmalloc(2 * n + 2);
+	uint8_t *mk = xmalloc(3 * n + 2);
 	size_t o = 0, nm = 0;
 	bool pw = false, pu = false;
 	for (size_t i = 0; i < n;) {
@@ -235,7 +242,7 @@ static uint8_t *mark_key(const uint8_t *key, size_t n, size_t *m,
 			nm++;
 		}
 		for (size_t j = 0; j < u.len; j++)
-			mk[o++] = key_byte(key[i + j]);
+			put_key_byte(mk, &o, key[i + j]);
 		pw = u.word;
 		pu = u.unspaced;
 		i += u.len;
@@ -823,9 +830,10 @@ struct stream {
 
 static void stream_build(struct stream *st, const uint8_t *t, size_t len)
 {
-	/* A unit of k bytes gives at most 2k symbols (a mark and up to 1.5k
-	 * key bytes), plus the last mark. */
-	st->sym = xmalloc(2 * len + 1);
+	/* A unit of k bytes gives at most 3k symbols (a mark and up to 1.5k
+	 * key bytes, or 2 for a byte written with ESC_HI), plus the last
+	 * mark. */
+	st->sym = xmalloc(3 * len + 1);
 	st->mark_at = xmalloc((len + 1) * sizeof *st->mark_at);
 	size_t o = 0, m = 0;
 	bool pw = false, pu = false;
@@ -851,7 +859,7 @@ static void stream_build(struct stream *st, const uint8_t *t, size_t len)
 				st->mark_at[m++] = i;
 			}
 			for (size_t j = 0; j < u.nlow; j++)
-				st->sym[o++] = key_byte(u.low[j]);
+				put_key_byte(st->sym, &o, u.low[j]);
 			i += u.len;
 		}
 		pw = u.word;

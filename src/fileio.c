@@ -1,5 +1,4 @@
 /* fileio: see fileio.h. */
-#define _GNU_SOURCE /* O_PATH */
 #include "fileio.h"
 
 #include <errno.h>
@@ -13,6 +12,12 @@
 #include <unistd.h>
 
 #include "xmem.h"
+
+/* Linux's O_PATH (a handle for fstat that does not open the file for
+ * reading), which <fcntl.h> declares only with _GNU_SOURCE. */
+#ifndef O_PATH
+#define O_PATH 010000000
+#endif
 
 int file_open_beneath(int dir_fd, const char *path, int flags)
 {

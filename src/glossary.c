@@ -739,6 +739,17 @@ struct glossary *glossary_parse(const char *path, const char *text, size_t len,
 	return g;
 }
 
+/* Frees the automaton arrays of a (build_automaton). */
+static void free_automaton(struct glossary *a)
+{
+	free(a->out);
+	free(a->fail);
+	free(a->dict);
+	free(a->edge_start);
+	free(a->label);
+	free(a->target);
+}
+
 void glossary_free(struct glossary *g)
 {
 	if (g == NULL)
@@ -753,16 +764,10 @@ void glossary_free(struct glossary *g)
 	}
 	free(g->entries);
 	free(g->pats);
-	if (g->rev != NULL) {
-		glossary_free(g->rev);
-		g->rev = NULL;
-	}
-	free(g->out);
-	free(g->fail);
-	free(g->dict);
-	free(g->edge_start);
-	free(g->label);
-	free(g->target);
+	if (g->rev != NULL)
+		free_automaton(g->rev);
+	free(g->rev);
+	free_automaton(g);
 	free(g);
 }
 

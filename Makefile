@@ -15,6 +15,8 @@ MANDIR   = $(PREFIX)/share/man/man1
 SHAREDIR = $(PREFIX)/share/kiosk
 LOCALEDIR = $(PREFIX)/share/locale
 CONFDIR ?= /etc/kiosk
+# The group that may read kiosk.conf (with its PIN hash) besides root.
+KIOSK_GROUP ?= kiosk
 
 VERSION = 0.1.0
 CC     ?= cc
@@ -162,7 +164,13 @@ install: kiosk translations
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	  install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/kiosk.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/kiosk.mo; \
 	done
-	[ -e $(DESTDIR)$(CONFDIR)/kiosk.conf ] || install -m 644 $(DESTDIR)$(SHAREDIR)/kiosk.conf.example $(DESTDIR)$(CONFDIR)/kiosk.conf
+	[ -e $(DESTDIR)$(CONFDIR)/kiosk.conf ] || install -m 600 $(DESTDIR)$(SHAREDIR)/kiosk.conf.example $(DESTDIR)$(CONFDIR)/kiosk.conf
+	@# kiosk.conf holds the staff PIN's hash: root and the kiosk's group
+	@# ($(KIOSK_GROUP), made by deploy/console/install.sh) read it, nobody else.
+	chmod o-rwx $(DESTDIR)$(CONFDIR)/kiosk.conf
+	if getent group $(KIOSK_GROUP) >/dev/null; then \
+	  chgrp $(KIOSK_GROUP) $(DESTDIR)$(CONFDIR)/kiosk.conf && chmod 640 $(DESTDIR)$(CONFDIR)/kiosk.conf; \
+	else echo "note: no group $(KIOSK_GROUP) yet: $(CONFDIR)/kiosk.conf is root's alone (0600) until deploy/console/install.sh"; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kiosk $(DESTDIR)$(MANDIR)/kiosk.1
@@ -227,7 +235,7 @@ po-check: | $(BUILD)
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 30
 FUZZ_BUILD    = build/fuzz
-FUZZ_TARGETS ?= frontmatter article plaintext glossary layout config html search
+FUZZ_TARGETS ?= frontmatter article plaintext glossary layout config html search app
 FUZZ_BINS     = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -244,9 +252,13 @@ $(FUZZ_BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
+# fuzz_app runs the whole loop: its poll, clock and napms are wrapped at
+# link time (see tests/fuzz/fuzz_app.c), so no code of the kiosk changes.
+FUZZ_LDEXTRA_app = -Wl,--wrap=poll,--wrap=clock_gettime,--wrap=napms -lpthread
+
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_LIB_OBJS)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) $(WARN) -iquote src -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJS) $(PKG_LIBS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(WARN) -iquote src -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJS) $(PKG_LIBS) $(FUZZ_LDEXTRA_$*)
 
 # (The objects are named here too, so make keeps them: files met only in a
 # pattern rule's prerequisites are intermediate and deleted.)
@@ -270,7 +282,7 @@ fuzz: fuzz-regress
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  echo "== fuzz_$$t for $(FUZZ_SECONDS)s"; \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
-	  case $$t in config|html|search) max=16384;; *) max=65536;; esac; \
+	  case $$t in config|html|search) max=16384;; app) max=8192;; *) max=65536;; esac; \
 	  case $$t in article|layout|plaintext) dict=markdown;; *) dict=$$t;; esac; \
 	  $(FUZZ_ENV) $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_OPTS) \
 	    -dict=tests/fuzz/$$dict.dict -max_len=$$max \

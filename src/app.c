@@ -161,6 +161,7 @@ static void drop_index(struct app *a)
 
 void app_reset(struct app *a)
 {
+	term_resume_output(); /* Scroll Lock cannot keep the last patient's page */
 	art_reset(&a->art);
 	nav_clear(&a->nav);
 	a->screen = SCREEN_HOME;
@@ -546,13 +547,19 @@ static void paint(struct app *a)
 /* Milliseconds until the next timed event (waiting room, session limits,
  * a reload), or -1 for none: then the loop blocks until a key comes,
  * using no CPU at all. */
-static int next_timeout(const struct app *a, double now)
+static double next_event(const struct app *a, double now)
 {
 	double next = waitroom_next(&a->wr, now, pristine(a));
 	if (a->reload_at > 0)
 		next = fmin(next, a->reload_at);
 	if (a->root_check_at > 0)
 		next = fmin(next, a->root_check_at);
+	return next;
+}
+
+/* Milliseconds from now until next (next_event), -1 for never. */
+static int timeout_ms(double next, double now)
+{
 	if (isinf(next))
 		return -1;
 	double ms = ceil((next - now) * 1000.0);
@@ -660,6 +667,10 @@ int app_run(struct app *a)
 	int empty = 0;
 	bool dirty = true; /* something changed since the last paint */
 	bool watching = false;
+	/* When the timed event the last poll waited for is due: a signal
+	 * (the watchdog's SIGALRM, a resize) may cut that wait short, and
+	 * the event must still be painted when its time comes. */
+	double due_at = 0;
 	nodelay(stdscr, TRUE);
 	input_setup();
 	/* The cursor is hidden: no need to move it back after each update
@@ -671,7 +682,12 @@ int app_run(struct app *a)
 			dirty = true;
 			hyperlink_resend(); /* curses clears the terminal */
 		}
-		tick(a, app_now());
+		double now = app_now();
+		if (due_at > 0 && now >= due_at) {
+			dirty = true; /* countdown, reset, attract screen */
+			due_at = 0;
+		}
+		tick(a, now);
 		if (a->quit)
 			break;
 		if (dirty || a->wr.ended != NULL) {
@@ -712,7 +728,13 @@ int app_run(struct app *a)
 			}
 			continue;
 		}
-		int ms = next_timeout(a, app_now());
+		double before = app_now();
+		double next = next_event(a, before);
+		int ms = timeout_ms(next, before);
+		/* A millisecond early: tick may find the event due a hair
+		 * before the clock reaches it (floating point), and an extra
+		 * paint of an unchanged screen sends nothing. */
+		due_at = ms >= 0 ? next - 0.001 : 0;
 		struct pollfd p[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
 				      {.fd = watch_fd(a->watch), .events = POLLIN}};
 		int n = poll(p, p[1].fd >= 0 ? 2 : 1, ms);
@@ -734,9 +756,9 @@ int app_run(struct app *a)
 		}
 		if (n > 0 && p[1].fd >= 0 && (p[1].revents & POLLIN) &&
 		    watch_read(a->watch)) {
-			double now = app_now();
-			a->reload_at = now + APP_RELOAD_DELAY;
-			a->root_check_at = watch_root_missing(a->watch) ? now + 2 : 0;
+			double t = app_now();
+			a->reload_at = t + APP_RELOAD_DELAY;
+			a->root_check_at = watch_root_missing(a->watch) ? t + 2 : 0;
 		}
 	}
 	return 0;

@@ -369,7 +369,8 @@ int article_load_at(struct article *a, int dir_fd, const char *path,
 	}
 	char *text;
 	size_t len;
-	if (file_read(path, ARTICLE_MAX_BYTES, &text, &len, &cause) != 0) {
+	if (file_read_at(dir_fd, dir_fd == AT_FDCWD ? path : base_name(path),
+			 ARTICLE_MAX_BYTES, &text, &len, &cause) != 0) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "%s; skipped", cause);
 		free(cause);
 		return -1;

@@ -41,6 +41,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <strings.h>
 #include <unistr.h>
 
@@ -162,7 +163,8 @@ static const struct key_def keys[] = {
 	 .def_str = "",
 	 .help = "waiting-room: hash of the staff PIN, from kiosk --hash-pin",
 	 .check = hash_or_empty,
-	 .check_msg = "is not a PIN hash; make one with: kiosk --hash-pin"},
+	 .check_msg = "is not a PIN hash that can be checked, or a weak one "
+		      "(md5-crypt, DES); make one with: kiosk --hash-pin"},
 	{.section = "kiosk",
 	 .name = "log",
 	 .type = KEY_PATH,
@@ -253,6 +255,14 @@ void config_check(const struct config *c, const char *path,
 			 "waiting-room mode without pin_hash: staff cannot "
 			 "leave the kiosk from its keyboard (set one with "
 			 "kiosk --hash-pin)");
+	/* A PIN hash anyone can read falls to an offline search. */
+	struct stat st;
+	if (c->pin_hash[0] != '\0' && path != NULL && stat(path, &st) == 0 &&
+	    (st.st_mode & S_IROTH))
+		diag_add(diags, DIAG_WARNING, path, 0, 0,
+			 "pin_hash is in a file everyone can read; let only "
+			 "root and the kiosk read it: chown root:kiosk and "
+			 "chmod 640 (docs/deploy-console.md)");
 }
 
 #define NKEYS (sizeof keys / sizeof keys[0])

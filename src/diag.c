@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "xmem.h"
 
 void diag_add(struct diag_list *l, enum diag_level level, const char *path,
@@ -40,13 +41,22 @@ size_t diag_count(const struct diag_list *l, enum diag_level level)
 char *diag_format(const struct diag *d)
 {
 	const char *lv = d->level == DIAG_ERROR ? "error" : "warning";
+	/* File names and messages quote outside text: made safe as the
+	 * screen makes it, on one line, so a name cannot forge a line of
+	 * the log or send escape sequences to the staff's terminal. */
+	char *path = text_one_line(d->path, strlen(d->path), NULL);
+	char *msg = text_one_line(d->message, strlen(d->message), NULL);
+	char *s;
 	if (d->line > 0 && d->col > 0)
-		return xasprintf("%s:%d:%d: %s: %s", d->path, d->line, d->col,
-				 lv, d->message);
-	if (d->line > 0)
-		return xasprintf("%s:%d: %s: %s", d->path, d->line, lv,
-				 d->message);
-	return xasprintf("%s: %s: %s", d->path, lv, d->message);
+		s = xasprintf("%s:%d:%d: %s: %s", path, d->line, d->col, lv,
+			      msg);
+	else if (d->line > 0)
+		s = xasprintf("%s:%d: %s: %s", path, d->line, lv, msg);
+	else
+		s = xasprintf("%s: %s: %s", path, lv, msg);
+	free(path);
+	free(msg);
+	return s;
 }
 
 void diag_print(const struct diag_list *l, FILE *f)

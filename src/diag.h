@@ -33,7 +33,9 @@ void diag_add(struct diag_list *l, enum diag_level level, const char *path,
 	__attribute__((format(printf, 6, 7)));
 /* Number of diagnostics of the given level. */
 size_t diag_count(const struct diag_list *l, enum diag_level level);
-/* "path:line:col: error: message" (line/col left out when 0); caller frees. */
+/* "path:line:col: error: message" (line/col left out when 0), with path
+ * and message made safe by text_one_line (no control characters, no line
+ * breaks); caller frees. */
 char *diag_format(const struct diag *d);
 /* Writes every diagnostic, one per line, to f. */
 void diag_print(const struct diag_list *l, FILE *f);

@@ -5,6 +5,17 @@
  * articles/ folder) in name order: files at the top have no topic folder,
  * each sub-folder is a topic, and deeper folders belong to their top
  * folder's topic.  Topics are ranked by first appearance in that walk.
+ *
+ * The walk never leaves the content folder and never loops: the folder
+ * is opened once, and everything is opened relative to it (openat), so a
+ * whole load comes from the folder the path named when it began, even if
+ * the path is switched meanwhile (mv -T of a symbolic link).  Folders are
+ * entered only when they are real folders (O_NOFOLLOW), never through a
+ * link, so no walk can loop.  A link to a file is followed only when it
+ * stays inside its own folder (RESOLVE_BENEATH: file_open_beneath); a
+ * link leading out of the content folder is an error naming its target,
+ * one to another folder of the content a warning.  At most
+ * LIBRARY_MAX_FOLDERS folders and LIBRARY_MAX_ARTICLES articles.
  */
 #include "library.h"
 
@@ -24,6 +35,9 @@
 
 #define GLOSSARY_MAX_BYTES (8u * 1024 * 1024)
 #define MAX_DEPTH 8
+/* Folders walked at most: with no links followed into folders, only a
+ * folder tree of that size reaches it. */
+#define LIBRARY_MAX_FOLDERS 10000
 
 struct loader {
 	struct library *lib;
@@ -40,6 +54,11 @@ struct loader {
 	size_t rows;        /* home rows of the articles loaded so far */
 	int (*stop)(void);  /* library_load_until: give up when non-zero */
 	bool stopped;       /* the walk stopped early, files are left */
+	int root_fd;        /* the content folder, open for the whole load */
+	const char *prefix; /* path of the walk's top below root_fd: "articles/"
+			       or "" */
+	size_t nfolders;    /* folders entered so far */
+	bool warned_folders;
 };
 
 /* Name order with numbers compared as numbers: "2-b" before "10-a". */
@@ -135,13 +154,18 @@ static unsigned char entry_type(const char *e)
 	return (unsigned char)e[strlen(e) + 1];
 }
 
-/* Sorted entries of dir (entry_new; caller frees each and the array), or
- * -1. */
-static int list_dir(const char *dir, char ***names, size_t *n)
+/* Sorted entries of the folder open as dfd (entry_new; caller frees each
+ * and the array), or -1. */
+static int list_dir(int dfd, char ***names, size_t *n)
 {
-	DIR *d = opendir(dir);
-	if (d == NULL)
+	int fd = dup(dfd);
+	if (fd < 0)
 		return -1;
+	DIR *d = fdopendir(fd);
+	if (d == NULL) {
+		close(fd);
+		return -1;
+	}
 	size_t cap = 0;
 	*names = NULL;
 	*n = 0;
@@ -172,20 +196,70 @@ static char *join(const char *a, char sep, const char *b)
 	return s;
 }
 
-static void walk(struct loader *ld, const char *dir, const char *rel,
-		 const char *topic, int depth)
+/* What a symbolic link in the folder dfd (path for messages, id below
+ * the walk's top) is to the walk: S_IFREG for a link to a file that stays
+ * inside the link's folder (then loaded as a file); else 0, with a
+ * message naming where it leads, unless it leads nowhere. */
+static mode_t follow_link(struct loader *ld, int dfd, const char *name,
+			  const char *path, const char *id)
+{
+	char target[512];
+	ssize_t tn = readlinkat(dfd, name, target, sizeof target - 1);
+	target[tn > 0 ? tn : 0] = '\0';
+	struct stat st;
+	if (file_stat_beneath(dfd, name, &st) == 0) {
+		mode_t m = st.st_mode;
+		if (S_ISREG(m))
+			return S_IFREG;
+		if (S_ISDIR(m))
+			diag_add(ld->diags, DIAG_WARNING, path, 0, 0,
+				 "a link to the folder %s; links to folders "
+				 "are not followed",
+				 target);
+		else if (S_ISLNK(m))
+			diag_add(ld->diags, DIAG_WARNING, path, 0, 0,
+				 "a link to %s; this system cannot check "
+				 "where links lead, so none is followed",
+				 target);
+		return 0;
+	}
+	int err = errno;
+	if (err == ENOENT)
+		return 0; /* leads nowhere, or the file was removed */
+	char *from_root = xasprintf("%s%s", ld->prefix, id);
+	bool in = err == EXDEV &&
+		  file_stat_beneath(ld->root_fd, from_root, &st) == 0;
+	free(from_root);
+	if (in) {
+		diag_add(ld->diags, DIAG_WARNING, path, 0, 0,
+			 "a link to %s, in another folder of the content; only "
+			 "links within their own folder are followed (copy the "
+			 "file instead)",
+			 target);
+	} else if (err == EXDEV) {
+		diag_add(ld->diags, DIAG_ERROR, path, 0, 0,
+			 "a link to %s, outside the content folder; refused",
+			 target);
+	} else {
+		diag_add(ld->diags, DIAG_ERROR, path, 0, 0,
+			 "a link to %s that cannot be followed (%s); refused",
+			 target, strerror(err));
+	}
+	return 0;
+}
+
+/* Walks the folder open as dfd (path for messages, rel its id below the
+ * walk's top); dfd stays the caller's. */
+static void walk(struct loader *ld, int dfd, const char *dir,
+		 const char *rel, const char *topic, int depth)
 {
 	char **names;
 	size_t n;
-	if (list_dir(dir, &names, &n) != 0) {
+	if (list_dir(dfd, &names, &n) != 0) {
 		diag_add(ld->diags, DIAG_ERROR, dir, 0, 0,
 			 "cannot read folder: %s", strerror(errno));
 		return;
 	}
-	/* Files are opened relative to their folder (see article_load_at). */
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd < 0)
-		dfd = AT_FDCWD;
 	for (size_t i = 0; i < n; i++) {
 		/* library_load_first stops between two top entries (whole
 		 * topics, so that each is sorted as it will stay) once the
@@ -208,21 +282,38 @@ static void walk(struct loader *ld, const char *dir, const char *rel,
 			st.st_mode = S_IFDIR;
 		} else if (type == DT_REG) {
 			st.st_mode = S_IFREG;
-		} else if (stat(path, &st) != 0) {
-			st.st_mode = 0; /* a dangling link or a file removed */
+		} else if (fstatat(dfd, names[i], &st, AT_SYMLINK_NOFOLLOW) != 0) {
+			st.st_mode = 0; /* a file removed meanwhile */
 		}
+		if (S_ISLNK(st.st_mode))
+			st.st_mode = follow_link(ld, dfd, names[i], path, id);
 		if (st.st_mode == 0) {
 			/* skipped */
 		} else if (S_ISDIR(st.st_mode)) {
+			int sub = -1;
 			if (depth >= MAX_DEPTH) {
 				diag_add(ld->diags, DIAG_WARNING, path, 0, 0,
 					 "folders nested too deep; skipped");
+			} else if (ld->nfolders >= LIBRARY_MAX_FOLDERS) {
+				if (!ld->warned_folders)
+					diag_add(ld->diags, DIAG_ERROR, path, 0, 0,
+						 "more than %d folders; the rest "
+						 "are skipped",
+						 LIBRARY_MAX_FOLDERS);
+				ld->warned_folders = true;
+			} else if ((sub = openat(dfd, names[i],
+						 O_RDONLY | O_DIRECTORY |
+							 O_NOFOLLOW | O_CLOEXEC)) < 0) {
+				diag_add(ld->diags, DIAG_ERROR, path, 0, 0,
+					 "cannot read folder: %s", strerror(errno));
 			} else {
+				ld->nfolders++;
 				char *t = topic != NULL
 						  ? xstrdup(topic)
 						  : article_topic_from_folder(names[i]);
-				walk(ld, path, id, t, depth + 1);
+				walk(ld, sub, path, id, t, depth + 1);
 				free(t);
+				close(sub);
 			}
 		} else if (S_ISREG(st.st_mode) && article_name(names[i]) &&
 			   !(depth == 0 && rel[0] == '\0' &&
@@ -290,8 +381,6 @@ static void walk(struct loader *ld, const char *dir, const char *rel,
 		free(names[i]);
 	}
 	free(names);
-	if (dfd != AT_FDCWD)
-		close(dfd);
 }
 
 /* Sort key carrier for qsort. */
@@ -313,14 +402,17 @@ static int cmp_keyed(const void *x, const void *y)
 	return strcmp(a->a.id, b->a.id);
 }
 
-static void load_glossary(struct library *lib, const struct library *prev,
-			  struct diag_list *diags)
+/* root_fd: the content folder, open (the glossary is read from it, so it
+ * comes from the same folder as the articles). */
+static void load_glossary(struct library *lib, int root_fd,
+			  const struct library *prev, struct diag_list *diags)
 {
 	char *path = xasprintf("%s/glossary.md", lib->dir);
 	char *text = NULL, *cause = NULL;
 	size_t len = 0;
 	size_t errs = diag_count(diags, DIAG_ERROR);
-	if (file_read(path, GLOSSARY_MAX_BYTES, &text, &len, &cause) != 0) {
+	if (file_read_at(root_fd, "glossary.md", GLOSSARY_MAX_BYTES, &text,
+			 &len, &cause) != 0) {
 		diag_add(diags, DIAG_WARNING, path, 0, 0,
 			 "no glossary (%s); terms will not be explained", cause);
 		free(cause);
@@ -385,8 +477,9 @@ static struct library *load(const char *dir, const struct library *prev,
 			    bool whole, size_t first, int (*stop)(void),
 			    struct diag_list *diags)
 {
-	struct stat st;
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+	/* Opened once: the whole load comes from this folder. */
+	int root = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (root < 0) {
 		diag_add(diags, DIAG_ERROR, dir, 0, 0,
 			 "content folder not found or not a folder");
 		return NULL;
@@ -398,16 +491,24 @@ static struct library *load(const char *dir, const struct library *prev,
 			    .diags = diags,
 			    .whole = whole,
 			    .first = first,
-			    .stop = stop};
+			    .stop = stop,
+			    .root_fd = root,
+			    .prefix = ""};
 
-	char *articles = xasprintf("%s/articles", dir);
-	if (stat(articles, &st) == 0 && S_ISDIR(st.st_mode))
-		walk(&ld, articles, "", NULL, 0);
-	else
-		walk(&ld, dir, "", NULL, 0);
-	free(articles);
+	int art = openat(root, "articles",
+			 O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (art >= 0) {
+		char *articles = xasprintf("%s/articles", dir);
+		ld.prefix = "articles/";
+		walk(&ld, art, articles, "", NULL, 0);
+		free(articles);
+		close(art);
+	} else {
+		walk(&ld, root, dir, "", NULL, 0);
+	}
 	if (ld.stopped && first == 0) {
 		/* library_load_until was told to stop. */
+		close(root);
 		loader_clear(&ld);
 		library_free(lib);
 		return NULL;
@@ -437,13 +538,15 @@ static struct library *load(const char *dir, const struct library *prev,
 
 	if (first > 0) {
 		/* The glossary too waits for the whole load. */
+		close(root);
 		lib->partial = true;
 		no_glossary(lib);
 		return lib;
 	}
 	if (n == 0)
 		diag_add(diags, DIAG_WARNING, dir, 0, 0, "no articles found");
-	load_glossary(lib, prev, diags);
+	load_glossary(lib, root, prev, diags);
+	close(root);
 	return lib;
 }
 

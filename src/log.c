@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "text.h"
 #include "xmem.h"
 
 #define KEEP 200
@@ -47,8 +48,12 @@ void log_close(void)
 	nkept = first = 0;
 }
 
-static void emit(const char *line)
+/* Writes one line; outside text in it (file names, TERM, causes) is
+ * made safe as on the screen, on one line, so it cannot forge a line or
+ * reach a terminal raw. */
+static void emit(const char *raw)
 {
+	char *line = text_one_line(raw, strlen(raw), NULL);
 	char stamp[32];
 	time_t t = time(NULL);
 	struct tm tm;
@@ -57,9 +62,11 @@ static void emit(const char *line)
 	if (out != NULL) {
 		fprintf(out, "%s %s\n", stamp, line);
 		fflush(out);
+		free(line);
 		return;
 	}
 	char *l = xasprintf("%s %s", stamp, line);
+	free(line);
 	if (nkept == KEEP) {
 		free(kept[first]);
 		kept[first] = l;

@@ -7,7 +7,9 @@
  * Lines go to the file named in kiosk.conf (log = ...), else to stderr
  * when stderr is not the terminal the patient sees; otherwise they are
  * kept (the last 200) and printed to stderr when the kiosk exits.  Never
- * onto the patient's screen.
+ * onto the patient's screen.  Every line passes through text_one_line (the
+ * screen's sanitizer, line breaks as spaces) first, so file names, TERM
+ * and other outside text in it cannot forge lines or send escapes.
  */
 #ifndef KIOSK_LOG_H
 #define KIOSK_LOG_H

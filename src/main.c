@@ -12,10 +12,12 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -34,6 +36,7 @@
 #include "pin.h"
 #include "session.h"
 #include "term.h"
+#include "text.h"
 #include "theme.h"
 #include "xmem.h"
 
@@ -160,18 +163,19 @@ static int read_secret(const char *prompt, char *buf, size_t size)
 static int hash_pin(void)
 {
 	char a[64], b[64];
-	if (read_secret("New staff PIN (4 to 32 characters): ", a, sizeof a) != 0) {
+	if (read_secret("New staff PIN (6 to 32 characters): ", a, sizeof a) != 0) {
 		fprintf(stderr, "kiosk: no PIN given\n");
 		return 2;
 	}
 	size_t n = strlen(a);
-	bool ok = n >= 4 && n <= 32;
+	bool ok = n >= PIN_MIN_LEN && n <= PIN_MAX_LEN;
 	for (size_t i = 0; i < n; i++)
 		if (a[i] <= ' ' || a[i] >= 0x7f)
 			ok = false;
 	if (!ok) {
-		fprintf(stderr, "kiosk: the PIN must be 4 to 32 letters, digits "
-				"or signs, without spaces\n");
+		fprintf(stderr, "kiosk: the PIN must be %d to %d letters, "
+				"digits or signs, without spaces\n",
+			PIN_MIN_LEN, PIN_MAX_LEN);
 		explicit_bzero(a, sizeof a);
 		return 2;
 	}
@@ -220,6 +224,48 @@ static int run_check(const char *dir, const char *config_path, bool strict)
 
 static void fatal_hook(void) { term_stop(); }
 
+/* True when the kiosk runs as a login shell: "-kiosk" from login or sshd,
+ * "kiosk -c COMMAND" for a command or ForceCommand, or any start as the
+ * login shell of the account running it ("su guest -- ARGS" passes ARGS
+ * with a plain argv[0]). */
+static bool login_shell(int argc, char **argv)
+{
+	if ((argc >= 2 && strcmp(argv[1], "-c") == 0) ||
+	    (argv[0] != NULL && argv[0][0] == '-'))
+		return true;
+	const struct passwd *pw = getpwuid(getuid());
+	struct stat shell, self;
+	return pw != NULL && pw->pw_shell != NULL && pw->pw_shell[0] == '/' &&
+	       stat(pw->pw_shell, &shell) == 0 &&
+	       stat("/proc/self/exe", &self) == 0 &&
+	       shell.st_dev == self.st_dev && shell.st_ino == self.st_ino;
+}
+
+/* A file or folder that only root can change. */
+static bool roots_alone(const char *path, bool dir)
+{
+	struct stat st;
+	return lstat(path, &st) == 0 && st.st_uid == 0 &&
+	       (st.st_mode & 022) == 0 &&
+	       (dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
+}
+
+/* The settings of a login shell, which the person logging in cannot
+ * choose: kiosk.conf in the account's home when root put it there (the
+ * home and the file root's alone, as deploy/ssh/create-account.sh makes
+ * them), else DEFAULT_CONFIG (caller frees). */
+static char *installed_config(void)
+{
+	const struct passwd *pw = getpwuid(getuid());
+	if (pw != NULL && pw->pw_dir != NULL && pw->pw_dir[0] == '/') {
+		char *c = xasprintf("%s/kiosk.conf", pw->pw_dir);
+		if (roots_alone(pw->pw_dir, true) && roots_alone(c, false))
+			return c;
+		free(c);
+	}
+	return xstrdup(DEFAULT_CONFIG);
+}
+
 int main(int argc, char **argv)
 {
 	/* The character set only: it is all the kiosk takes from the
@@ -230,12 +276,19 @@ int main(int argc, char **argv)
 	/* A closed pipe on stderr must not kill the kiosk at its first log
 	 * line: writes fail with EPIPE instead. */
 	signal(SIGPIPE, SIG_IGN);
-	/* As a login shell, sshd runs "kiosk -c COMMAND" for a command or
-	 * ForceCommand, and "-kiosk" for a login: whatever was asked, only
-	 * the kiosk runs, with its default settings. */
-	if ((argc >= 2 && strcmp(argv[1], "-c") == 0) ||
-	    (argv[0] != NULL && argv[0][0] == '-'))
+	/* As a login shell (sshd runs "kiosk -c COMMAND" for a command or
+	 * ForceCommand, "-kiosk" for a login; su passes any arguments):
+	 * whatever was asked, only the kiosk runs, with its installed
+	 * settings, never anything from the arguments or the working
+	 * folder. */
+	/* static: reachable until exit, so it is freed by no return path */
+	static char *login_config;
+	if (login_shell(argc, argv)) {
 		argc = 1;
+		login_config = installed_config();
+		if (chdir("/") != 0)
+			return 2;
+	}
 	static const struct option opts[] = {
 		{"config", required_argument, NULL, 'c'},
 		{"content", required_argument, NULL, 'C'},
@@ -301,7 +354,9 @@ int main(int argc, char **argv)
 	if (check && optind < argc)
 		check_dir = argv[optind++];
 	if (optind < argc) {
-		fprintf(stderr, "kiosk: unexpected argument '%s'\n", argv[optind]);
+		char *arg = text_one_line(argv[optind], strlen(argv[optind]), NULL);
+		fprintf(stderr, "kiosk: unexpected argument '%s'\n", arg);
+		free(arg);
 		usage(stderr);
 		return 2;
 	}
@@ -311,7 +366,9 @@ int main(int argc, char **argv)
 	struct config cfg;
 	config_defaults(&cfg);
 	struct diag_list diags = {0};
-	if (config_path == NULL && access("kiosk.conf", F_OK) == 0)
+	if (login_config != NULL)
+		config_path = login_config; /* a missing one is an error */
+	else if (config_path == NULL && access("kiosk.conf", F_OK) == 0)
 		config_path = "kiosk.conf";
 	else if (config_path == NULL && access(DEFAULT_CONFIG, F_OK) == 0)
 		config_path = DEFAULT_CONFIG;
@@ -387,10 +444,12 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return 2;
 	}
-	if (log_open(cfg.log_path) != 0)
+	if (log_open(cfg.log_path) != 0) {
+		char *p = text_one_line(cfg.log_path, strlen(cfg.log_path), NULL);
 		fprintf(stderr, "kiosk: cannot open the log file %s; using "
-				"standard error\n",
-			cfg.log_path);
+				"standard error\n", p);
+		free(p);
+	}
 	log_diags(&diags);
 	diag_list_clear(&diags);
 
@@ -404,6 +463,13 @@ int main(int argc, char **argv)
 		log_flush_kept();
 		log_close();
 		return 2;
+	}
+	/* Limits that hold while a write blocks, and a waiting room whose
+	 * output nobody can stop (term_watchdog). */
+	if ((remote && (cfg.session_max > 0 || cfg.session_idle > 0)) || locked) {
+		if (term_watchdog(remote ? cfg.session_max : 0,
+				  remote ? cfg.session_idle : 0, locked) != 0)
+			log_event("cannot start the session watchdog");
 	}
 	draw_set_glyphs(ascii_locale ? GLYPHS_ASCII
 				     : console ? GLYPHS_CONSOLE : GLYPHS_UNICODE);
@@ -424,7 +490,10 @@ int main(int argc, char **argv)
 	app_init(&app, &cfg, lib);
 	int status = app_run(&app);
 	term_stop();
-	if (term_should_quit())
+	if (term_should_quit() == SIGALRM)
+		log_event("session ended: the client stopped reading past the "
+			  "session's time limit");
+	else if (term_should_quit())
 		log_event("stopped by signal %d", term_should_quit());
 	app_free(&app);
 	hyperlink_free();

@@ -21,15 +21,42 @@ char *pin_hash(const char *pin)
 	return out;
 }
 
+/* Methods slow enough that a PIN of PIN_MIN_LEN digits does not fall
+ * in minutes: yescrypt (the default), gost-yescrypt, scrypt, bcrypt and
+ * sha512crypt.  md5-crypt ($1$), DES and the other fast ones are not. */
+static bool strong_method(const char *hash)
+{
+	static const char *const ok[] = {"$y$", "$gy$", "$7$", "$2b$", "$2y$",
+					 "$6$"};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (strncmp(hash, ok[i], strlen(ok[i])) == 0)
+			return true;
+	return false;
+}
+
 bool pin_hash_valid(const char *hash)
 {
-	if (hash == NULL || hash[0] != '$' || strlen(hash) < 20)
+	if (hash == NULL || hash[0] != '$' || strlen(hash) < 20 ||
+	    strlen(hash) >= CRYPT_OUTPUT_SIZE)
 		return false;
 	for (const char *p = hash; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		      (*p >= '0' && *p <= '9') || strchr("$./=,-", *p)))
 			return false;
-	return true;
+	if (!strong_method(hash) || crypt_checksalt(hash) != CRYPT_SALT_OK)
+		return false;
+	/* A hash that some PIN can match: crypt gives back the same settings
+	 * and a result as long as the one stored ("$y$$$$" and hashes cut
+	 * short never match anything). */
+	struct crypt_data *cd = xcalloc(1, sizeof *cd);
+	const char *h = crypt_r("probe", hash, cd);
+	const char *last = strrchr(hash, '$');
+	size_t setting = (size_t)(last - hash);
+	bool ok = h != NULL && h[0] == '$' && strlen(h) == strlen(hash) &&
+		  strncmp(h, hash, setting + 1) == 0 && last[1] != '\0';
+	explicit_bzero(cd, sizeof *cd);
+	free(cd);
+	return ok;
 }
 
 bool pin_check(const char *pin, const char *hash)

@@ -20,8 +20,17 @@ char *pin_hash(const char *pin);
  * malformed hash. */
 bool pin_check(const char *pin, const char *hash);
 
-/* Looks like a hash pin_hash makes (or another crypt(3) method). */
+/* A hash that can be checked and is not weak: a method slow enough for
+ * short PINs (yescrypt as pin_hash makes, gost-yescrypt, scrypt, bcrypt,
+ * sha512crypt; not md5-crypt, DES or other fast ones), settings libxcrypt
+ * accepts, and a result of the right length, so some PIN matches it
+ * ("$$$$" or a hash cut short would lock staff out without a word). */
 bool pin_hash_valid(const char *hash);
+
+/* Shortest PIN kiosk --hash-pin accepts: with the hash readable only by
+ * root and the kiosk, and yescrypt's cost, 10^6 PINs take days offline. */
+#define PIN_MIN_LEN 6
+#define PIN_MAX_LEN 32
 
 struct pin_limiter {
 	unsigned failures;  /* wrong PINs in a row */

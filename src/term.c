@@ -2,14 +2,18 @@
 #include "term.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -27,6 +31,25 @@ static char reset_seq[128];
 static size_t reset_len;
 
 static volatile sig_atomic_t resized;
+
+/* The watchdog (term_watchdog): monotonic seconds when the loop last came
+ * round, and what it watches; all read by its signal handler. */
+static atomic_long loop_beat;
+static timer_t dog_timer;
+static bool dog_running;
+static long dog_start;
+static int dog_max, dog_idle;
+static bool dog_resume;
+static int dog_null = -1;          /* /dev/null, opened in advance */
+static bool dog_err_too;           /* stderr is the same terminal */
+static volatile sig_atomic_t dog_detached;
+
+static long mono_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec;
+}
 
 static void on_signal(int sig) { quit_signal = sig; }
 
@@ -58,6 +81,7 @@ int term_rows(void)
 
 bool term_take_resize(void)
 {
+	atomic_store_explicit(&loop_beat, mono_seconds(), memory_order_relaxed);
 	if (!resized || screen == NULL)
 		return false;
 	resized = 0;
@@ -97,10 +121,18 @@ void term_install_signals(bool locked)
 	wa.sa_handler = on_winch;
 	sigemptyset(&wa.sa_mask);
 	sigaction(SIGWINCH, &wa, NULL);
+	/* Job control is ignored in every mode, before curses starts: then
+	 * ncurses installs no SIGTSTP handler of its own, whose doupdate
+	 * inside the signal would race the loop's resize_term or refresh
+	 * (heap corruption with Ctrl-Z during fast resizes).  A kiosk has no
+	 * shell to come back to, so Ctrl-Z does nothing; SIGTTIN and SIGTTOU
+	 * cannot stop it either. */
+	signal(SIGTSTP, SIG_IGN);
+	signal(SIGTTIN, SIG_IGN);
+	signal(SIGTTOU, SIG_IGN);
 	if (locked) {
 		signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
-		signal(SIGTSTP, SIG_IGN);
 	}
 	struct sigaction fa;
 	memset(&fa, 0, sizeof fa);
@@ -125,6 +157,76 @@ static void add_cap(const char *cap)
 }
 
 int term_should_quit(void) { return quit_signal; }
+
+void term_resume_output(void)
+{
+	if (isatty(STDOUT_FILENO))
+		tcflow(STDOUT_FILENO, TCOON);
+}
+
+/* The watchdog's SIGALRM, once a second.  Only async-signal-safe calls:
+ * output from now on goes to /dev/null (stderr too when it is the same
+ * terminal), so a write blocked on the terminal, restarted after this
+ * handler (SA_RESTART), finds /dev/null and returns. */
+static void on_watchdog(int sig)
+{
+	(void)sig;
+	int saved = errno;
+	if (dog_resume)
+		tcflow(STDOUT_FILENO, TCOON);
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	long now = (long)ts.tv_sec;
+	long beat = atomic_load_explicit(&loop_beat, memory_order_relaxed);
+	if (!dog_detached && dog_null >= 0 &&
+	    ((dog_max > 0 && now >= dog_start + dog_max + TERM_LIMIT_GRACE) ||
+	     (dog_idle > 0 && now >= beat + dog_idle + TERM_LIMIT_GRACE))) {
+		tcflush(STDOUT_FILENO, TCOFLUSH);
+		dup2(dog_null, STDOUT_FILENO);
+		if (dog_err_too)
+			dup2(dog_null, STDERR_FILENO);
+		dog_detached = 1;
+		quit_signal = SIGALRM;
+	}
+	errno = saved;
+}
+
+int term_watchdog(int max_s, int idle_s, bool resume)
+{
+	if (dog_running || (max_s <= 0 && idle_s <= 0 && !resume))
+		return 0;
+	dog_start = mono_seconds();
+	atomic_store(&loop_beat, dog_start);
+	dog_max = max_s;
+	dog_idle = idle_s;
+	dog_resume = resume && isatty(STDOUT_FILENO);
+	if (max_s > 0 || idle_s > 0) {
+		dog_null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+		struct stat out, err;
+		dog_err_too = fstat(STDOUT_FILENO, &out) == 0 &&
+			      fstat(STDERR_FILENO, &err) == 0 &&
+			      S_ISCHR(err.st_mode) && err.st_rdev == out.st_rdev;
+	}
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_watchdog;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART; /* a write it unblocks restarts on /dev/null */
+	sigaction(SIGALRM, &sa, NULL);
+	struct sigevent ev;
+	memset(&ev, 0, sizeof ev);
+	ev.sigev_notify = SIGEV_SIGNAL;
+	ev.sigev_signo = SIGALRM;
+	if (timer_create(CLOCK_MONOTONIC, &ev, &dog_timer) != 0)
+		return -1;
+	struct itimerspec every = {.it_interval = {1, 0}, .it_value = {1, 0}};
+	if (timer_settime(dog_timer, 0, &every, NULL) != 0) {
+		timer_delete(dog_timer);
+		return -1;
+	}
+	dog_running = true;
+	return 0;
+}
 
 /* A screen for the terminal type name, made current, when its description
  * can address the cursor (full-screen needs it); else NULL.  The

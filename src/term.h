@@ -29,16 +29,44 @@ int term_start(bool locked, bool *ascii, bool *console);
 int term_rows(void);
 
 /* Applies a pending window size change (SIGWINCH), clamped to the sizes
- * above; true when the size changed and the screen must be painted. */
+ * above; true when the size changed and the screen must be painted.  The
+ * loop calls it once per round: that is how the watchdog (term_watchdog)
+ * knows the loop is not stuck in a write. */
 bool term_take_resize(void);
+
+/*
+ * What the loop cannot do itself while a write to the terminal blocks (a
+ * remote client that stopped reading, or output stopped by Scroll Lock),
+ * done by a watchdog: a SIGALRM timer, once a second (the loop's poll()
+ * is woken by it and goes on waiting):
+ *  - max_s, idle_s > 0 (a remote session's session_max and session_idle):
+ *    TERM_LIMIT_GRACE seconds after the session should have ended (max_s
+ *    after this call, or idle_s after the loop last came round, which
+ *    term_take_resize notes), output is sent to /dev/null so the blocked
+ *    write returns, and term_should_quit() becomes SIGALRM.  The loop ends
+ *    in time when it is not blocked, so then nothing happens;
+ *  - resume (waiting-room mode): output stopped by Scroll Lock or
+ *    tcflow(TCOOFF) is resumed (term_resume_output), so nobody can keep
+ *    the last patient's article on screen.
+ * Call after term_start.  Returns 0, or -1 when no timer can be made.
+ */
+int term_watchdog(int max_s, int idle_s, bool resume);
+
+/* Seconds past a session limit before the watchdog ends a blocked
+ * session: more than the "Session ended" message stays up (2.5 s). */
+#define TERM_LIMIT_GRACE 4
+
+/* Resumes output stopped by Scroll Lock (Hold) or tcflow(TCOOFF). */
+void term_resume_output(void);
 
 /* Restores the terminal; safe to call more than once and from the fatal
  * hook. */
 void term_stop(void);
 
 /* Installs handlers for SIGHUP, SIGTERM, SIGINT and SIGQUIT that ask the
- * main loop to end (term_should_quit); SIGPIPE is ignored.  When locked,
- * SIGINT, SIGQUIT and SIGTSTP are ignored instead.  Fatal signals
+ * main loop to end (term_should_quit); SIGPIPE, SIGTSTP, SIGTTIN and
+ * SIGTTOU are ignored (call before term_start, so ncurses installs no
+ * SIGTSTP handler).  When locked, SIGINT and SIGQUIT are ignored too.  Fatal signals
  * (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) restore the terminal before
  * the program dies. */
 void term_install_signals(bool locked);

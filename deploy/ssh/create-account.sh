@@ -147,6 +147,18 @@ install -d -m 755 "$(dirname "$keys")"
 chown root:root "$keys"
 chmod 644 "$keys"
 
+# A CPU share per session: the account's systemd slice (all its
+# sessions together) gets slice-kiosk.conf; pam_systemd puts each SSH
+# login in a scope of that slice, which shares it evenly.
+slice_dir=/etc/systemd/system/user-$(id -u "$user").slice.d
+here=$(cd "$(dirname "$0")" && pwd)
+install -d -m 755 "$slice_dir"
+if ! cmp -s "$here/slice-kiosk.conf" "$slice_dir/50-kiosk.conf"; then
+	install -m 644 "$here/slice-kiosk.conf" "$slice_dir/50-kiosk.conf"
+	note "CPU share for $user's sessions: $slice_dir/50-kiosk.conf"
+	[ ! -d /run/systemd/system ] || systemctl daemon-reload
+fi
+
 # State: the only folder the account writes to (session slots, log).
 install -d -o "$user" -g "$group" -m 700 "$state" "$state/sessions"
 chown "$user:$group" "$state" "$state/sessions"

@@ -258,6 +258,8 @@ class KioskAccount:
                 # e.g. a zombie of the account not reaped yet
                 subprocess.run(["userdel", "--force", self.user], capture_output=True)
             subprocess.run(["groupdel", self.user], capture_output=True)
+            # create-account.sh's CPU share for the account's sessions
+            shutil.rmtree(f"/etc/systemd/system/user-{uid}.slice.d", ignore_errors=True)
         if self.root and os.path.isdir(self.root):
             shutil.rmtree(self.root, ignore_errors=True)
         if os.path.exists(self.limits_file):

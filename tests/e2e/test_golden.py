@@ -35,7 +35,7 @@ GOLDEN = os.path.join(HERE, "golden")
 CONTENT = os.path.join(GOLDEN, "content")
 TITLE = "Golden Test Clinic"
 UPDATE = os.environ.get("KIOSK_GOLDEN_UPDATE") == "1"
-PIN = "2468"
+PIN = "246813"
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
 

@@ -196,6 +196,29 @@ def test_dropin_settings_apply_to_the_kiosk_account_only(server, account):
     assert other.get("x11forwarding") == ["yes"]
 
 
+def test_sessions_get_a_cpu_share(connect, account):
+    """One flooding client must not hold a core: each session's kiosk runs
+    at nice 10 with a CPU-time cap (pam_limits, limits-kiosk.conf), and the
+    account's systemd slice caps and shares the CPU of all its sessions
+    (slice-kiosk.conf, installed by create-account.sh)."""
+    slice_conf = f"/etc/systemd/system/user-{account.uid}.slice.d/50-kiosk.conf"
+    assert os.path.exists(slice_conf), "create-account.sh installed no slice drop-in"
+    with open(slice_conf) as f:
+        text = f.read()
+    assert re.search(r"(?m)^\[Slice\]", text) and re.search(r"(?m)^CPUQuota=\d+%", text), text
+    if not account.limits:
+        pytest.skip("pam limits are not installed for a sanitizer build")
+    k = connect()
+    k.wait_for(HOME_DONE)
+    pid = the_kiosk_pid(account)
+    with open(f"/proc/{pid}/stat") as f:
+        nice = int(f.read().rsplit(")", 1)[1].split()[16])
+    assert nice == 10, f"the session's kiosk runs at nice {nice}"
+    with open(f"/proc/{pid}/limits") as f:
+        cpu = next(ln for ln in f if ln.startswith("Max cpu time"))
+    assert "unlimited" not in cpu.split()[4], cpu
+
+
 def test_account_is_locked_down(account):
     pw = pwd.getpwnam(account.user)
     assert pw.pw_shell == account.kiosk
@@ -405,6 +428,33 @@ def test_su_cannot_choose_another_shell(account):
     out = r.stdout + r.stderr
     assert "uid=" not in out, out
     assert "restricted shell" in out, out
+
+
+@pytest.mark.parametrize("args", [[], ["--config", "forged.conf"], ["--content", "forged"]],
+                         ids=["working-folder", "config-argument", "content-argument"])
+def test_su_to_the_guest_takes_no_arguments_and_no_working_folder(account, args):
+    """su guest [-- ARGS] from a folder of one's own: the kiosk, as the
+    account's login shell, ignores the arguments and the working folder's
+    kiosk.conf, and uses the settings root installed (the home's)."""
+    evil = f"{account.root}/evil"
+    os.makedirs(f"{evil}/forged/articles", exist_ok=True)
+    with open(f"{evil}/forged/articles/forged.md", "w") as f:
+        f.write("# Forged article\n\nNot from the clinic.\n")
+    for name in ("kiosk.conf", "forged.conf"):
+        with open(f"{evil}/{name}", "w") as f:
+            f.write("[kiosk]\ntitle = Forged title\ncontent = forged\n")
+    subprocess.run(["chmod", "-R", "a+rX", evil], check=True)
+    args = [f"{evil}/{a}" if a.startswith("forged") else a for a in args]
+    k = Kiosk([account.user, "--"] + args if args else [account.user], program="/usr/bin/su",
+              cwd=evil)
+    try:
+        k.wait_for(HOME_DONE)
+        text = k.text()
+        assert "Forged" not in text, k.failure("the kiosk used settings or content the caller chose")
+        assert TITLE in text, k.failure("the installed settings were not used")
+    finally:
+        k.close()
+        account.wait_no_kiosk(5)
 
 
 def test_huge_window_is_contained(connect, account, capsys):

@@ -25,8 +25,8 @@ from test_core import (ARTICLES, ARTICLES_SHOWN, THERAPY, THERAPY_FIRST_TEXT, TH
                        TOPICS, focus_on, goto_section, header, home,
                        open_article, section_no, selected_article)
 
-PIN = "2468"
-WRONG_PIN = "1357"
+PIN = "246813"
+WRONG_PIN = "135792"
 CHORD = ("\x18", "\x05")            # Ctrl-X, then Ctrl-E
 COUNTDOWN = r"Returning to the start in (\d+) s - press any key to stay"
 ATTRACT = r"Press any key to start"
@@ -548,10 +548,11 @@ def test_emphasis_is_visible(spawn, make_content, make_config, term, env):
 # ----- the PIN hash ----------------------------------------------------------------
 
 def test_hash_pin_refuses_short_pin(kiosk_bin):
-    r = subprocess.run([kiosk_bin, "--hash-pin"], input=b"12\n", capture_output=True, timeout=20)
-    assert r.returncode == 2, f"--hash-pin with '12' exited {r.returncode}"
-    assert r.stdout == b"", f"--hash-pin printed a hash for a 2-digit PIN: {r.stdout!r}"
-    assert re.search(rb"PIN must be .*4", r.stderr), f"no message saying why: {r.stderr!r}"
+    for short in (b"12", b"2468", b"24681"):
+        r = subprocess.run([kiosk_bin, "--hash-pin"], input=short + b"\n", capture_output=True, timeout=20)
+        assert r.returncode == 2, f"--hash-pin with {short!r} exited {r.returncode}"
+        assert r.stdout == b"", f"--hash-pin printed a hash for the PIN {short!r}: {r.stdout!r}"
+        assert re.search(rb"PIN must be 6 to", r.stderr), f"no message saying why: {r.stderr!r}"
 
 
 def test_hash_pin_prints_config_line(kiosk_bin):
@@ -563,6 +564,23 @@ def test_hash_pin_prints_config_line(kiosk_bin):
     # A second run makes a different hash (a fresh salt).
     r2 = subprocess.run([kiosk_bin, "--hash-pin"], input=f"{PIN}\n".encode(), capture_output=True, timeout=20)
     assert r2.stdout.decode() != out, "two hashes of the same PIN are identical (no salt)"
+
+
+@pytest.mark.parametrize("value", [
+    "$1$abcdefgh$W6XbWwZc5ex1Q6XU6hZmq.",      # md5-crypt: checkable, but weak
+    "$$$$$$$$$$$$$$$$$$$$$$$$",                # matches no PIN
+    "$y$j9T$abcdefghijklmnop$0123456789abcdefghijklmnopqrstuvwxyzABCDE",  # too long a result
+], ids=["md5-crypt", "dollars", "wrong-length"])
+def test_config_and_check_reject_weak_or_impossible_pin_hash(kiosk_bin, make_config, value):
+    conf = make_config(BUNDLED_CONTENT, extra=f"mode = waiting-room\npin_hash = {value}\n")
+    r = subprocess.run([kiosk_bin, "--config", conf], stdin=subprocess.DEVNULL,
+                       capture_output=True, timeout=20)
+    assert r.returncode == 2, f"a config with pin_hash = {value} started (status {r.returncode})"
+    assert b"pin_hash is not a PIN hash" in r.stderr, r.stderr
+    r = subprocess.run([kiosk_bin, "--check", BUNDLED_CONTENT, "--config", conf],
+                       stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+    assert r.returncode != 0 and b"pin_hash" in r.stdout + r.stderr, \
+        f"--check accepted pin_hash = {value}: {r.stdout[-300:]!r}"
 
 
 def test_config_rejects_plain_pin(kiosk_bin, make_config):

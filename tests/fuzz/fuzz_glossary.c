@@ -59,6 +59,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		prev_end = m[i].end;
 	}
+	/* The linear matcher (which glossary_match falls back to for nested
+	 * terms) gives the same matches. */
+	struct glossary_match *lin = NULL;
+	size_t lcap = 0;
+	size_t nl = glossary_match_linear(g, text, tlen, &lin, &lcap);
+	if (nl != nm)
+		abort();
+	for (size_t i = 0; i < nm; i++)
+		if (lin[i].start != m[i].start || lin[i].end != m[i].end ||
+		    lin[i].entry != m[i].entry)
+			abort();
+	free(lin);
 	/* Matching the glossary text against itself exercises definitions
 	 * that contain other terms. */
 	nm = glossary_match(g, gtext, split, &m, &cap);

@@ -362,7 +362,7 @@ static void test_waiting_room_keys(void **state)
 	(void)state;
 	check("[kiosk]\nmode = waiting-room\nidle_timeout = 2\n"
 	      "attract_timeout = 0\n"
-	      "pin_hash = $y$j9T$abcdefghijklmnop$0123456789abcdefghijklmnopqrstuvwxyzABCDE\n",
+	      "pin_hash = $y$j9T$bsbZCT1VNS3upnNVbBSmh1$fYgH5tP.E5i4G5VpRur4Ivw8Sp47jO04iqIN2OELCoB\n",
 	      0, "");
 	assert_int_equal(cfg.mode, MODE_WAITING_ROOM);
 	assert_int_equal(cfg.idle_timeout, 2);
@@ -389,7 +389,7 @@ static void test_waiting_room_bad_values(void **state)
 	      T ":2: error: mode must be one of: normal, waiting-room (got \"locked\")\n"
 	      T ":3: error: idle_timeout must be a whole number from 2 to 86400 (got \"1\")\n"
 	      T ":4: error: idle_timeout must be a whole number from 2 to 86400 (got \"soon\")\n"
-	      T ":5: error: pin_hash is not a PIN hash; make one with: kiosk --hash-pin\n");
+	      T ":5: error: pin_hash is not a PIN hash that can be checked, or a weak one (md5-crypt, DES); make one with: kiosk --hash-pin\n");
 	assert_int_equal(cfg.mode, MODE_NORMAL);
 	assert_int_equal(cfg.idle_timeout, 90);
 	assert_string_equal(cfg.pin_hash, "");

@@ -8,6 +8,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -701,6 +702,24 @@ static size_t naive_match(const char *text, size_t len,
 	return n;
 }
 
+/* glossary_match (the forward scan, on this glossary) gives what the
+ * linear matcher gave. */
+static void check_same_as_linear(const struct glossary *g, const char *text,
+				 size_t len, const struct glossary_match *lin,
+				 size_t nlin)
+{
+	struct glossary_match *m = NULL;
+	size_t cap = 0;
+	size_t n = glossary_match(g, text, len, &m, &cap);
+	bool same = n == nlin;
+	for (size_t i = 0; same && i < n; i++)
+		same = m[i].start == lin[i].start && m[i].end == lin[i].end &&
+		       m[i].entry == lin[i].entry;
+	free(m);
+	if (!same)
+		fail_msg("\"%.*s\": the two matchers differ", (int)len, text);
+}
+
 static void match_agrees_with_naive_matcher(void **state)
 {
 	(void)state;
@@ -733,8 +752,9 @@ static void match_agrees_with_naive_matcher(void **state)
 			memcpy(text + len, p, strlen(p));
 			len += strlen(p);
 		}
-		size_t n = glossary_match(g, text, len, &got, &cap);
+		size_t n = glossary_match_linear(g, text, len, &got, &cap);
 		size_t wn = naive_match(text, len, want);
+		check_same_as_linear(g, text, len, got, n);
 		if (n != wn)
 			fail_msg("round %d: \"%.*s\": %zu matches, want %zu",
 				 round, (int)len, text, n, wn);
@@ -825,6 +845,67 @@ static void match_50000_terms_in_1mb(void **state)
 	glossary_free(g);
 }
 
+
+/* --- Nested terms (issue 13) --- */
+
+/* 2,300 terms "zz", "zz zz", "zz zz zz", ...: the old matcher walked the
+ * whole chain of them at every word boundary (13.9 s to lay out 8 MB).
+ * The work must stay linear in the text: a few automaton steps per byte,
+ * however many terms end at each place. */
+#define NESTED 2300
+
+static void match_nested_terms_in_linear_work(void **state)
+{
+	(void)state;
+	size_t mdcap = (size_t)NESTED * (NESTED * 3 + 24), mdlen = 0;
+	char *md = xmalloc(mdcap);
+	for (size_t i = 1; i <= NESTED; i++) {
+		mdlen += (size_t)sprintf(md + mdlen, "## zz");
+		for (size_t j = 1; j < i; j++)
+			mdlen += (size_t)sprintf(md + mdlen, " zz");
+		mdlen += (size_t)sprintf(md + mdlen, "\nTerm %zu.\n\n", i);
+	}
+	struct diag_list d = {0};
+	struct glossary *g = parse_len(&d, md, mdlen);
+	free(md);
+	assert_int_equal(glossary_count(g), NESTED);
+
+	/* 100,000 words: leftmost-longest takes the longest term again and
+	 * again, then what is left. */
+	size_t words = 100000, len = words * 3 - 1;
+	char *text = xmalloc(len + 1);
+	for (size_t w = 0; w < words; w++)
+		memcpy(text + w * 3, w + 1 < words ? "zz " : "zz", w + 1 < words ? 3 : 2);
+	struct glossary_match *m = NULL;
+	size_t cap = 0;
+	unsigned long long before = glossary_match_steps();
+	size_t n = glossary_match(g, text, len, &m, &cap);
+	unsigned long long steps = glossary_match_steps() - before;
+	size_t full = words / NESTED, rest = words % NESTED;
+	assert_int_equal(n, full + (rest > 0));
+	assert_int_equal(m[0].start, 0);
+	assert_int_equal(m[0].end, NESTED * 3 - 1);
+	assert_int_equal(m[0].entry, NESTED - 1);
+	if (rest > 0)
+		assert_int_equal(m[n - 1].entry, rest - 1);
+	if (steps > 8ull * len)
+		fail_msg("%llu automaton steps for %zu bytes: not linear", steps,
+			 len);
+	/* The same text with one term costs about as much. */
+	struct glossary *one = parse(&d, "## zz\nOne.\n");
+	before = glossary_match_steps();
+	assert_int_equal(glossary_match(one, text, len, &m, &cap), words);
+	unsigned long long base = glossary_match_steps() - before;
+	if (steps > 4 * base + 1000)
+		fail_msg("%llu steps with %d nested terms, %llu with one", steps,
+			 NESTED, base);
+	free(m);
+	free(text);
+	glossary_free(one);
+	glossary_free(g);
+	diag_list_clear(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -857,6 +938,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(match_longest_then_leftmost,
 						setup_stem_cells, teardown),
 		cmocka_unit_test(match_leftmost_beats_longer_later),
+		cmocka_unit_test(match_nested_terms_in_linear_work),
 		cmocka_unit_test(match_term_inside_unfinished_longer_ones),
 		cmocka_unit_test_setup_teardown(match_non_ascii,
 						setup_stem_cells, teardown),

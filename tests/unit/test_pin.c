@@ -8,18 +8,21 @@
 
 #include <cmocka.h>
 
+#include <crypt.h>
+#include <stdio.h>
+
 #include "pin.h"
 
 static void test_hash_then_check(void **state)
 {
 	(void)state;
-	char *h = pin_hash("2468");
+	char *h = pin_hash("246813");
 	assert_non_null(h);
 	assert_true(pin_hash_valid(h));
-	assert_true(pin_check("2468", h));
-	assert_false(pin_check("2469", h));
+	assert_true(pin_check("246813", h));
+	assert_false(pin_check("246814", h));
 	assert_false(pin_check("", h));
-	assert_false(pin_check("24680", h));
+	assert_false(pin_check("2468130", h));
 	free(h);
 }
 
@@ -47,6 +50,37 @@ static void test_bad_hashes_never_match(void **state)
 	assert_false(pin_check("1234", "$y$short"));
 	assert_false(pin_hash_valid("$y$j9T$abc def$ghijklmnopqrstuvwxyz"));
 	assert_false(pin_hash_valid("plain text that is long enough"));
+}
+
+/* Hashes that were taken without a word: a fast method, and values no
+ * PIN can ever match. */
+static void test_weak_or_impossible_hashes_are_refused(void **state)
+{
+	(void)state;
+	struct crypt_data cd = {0};
+	/* md5-crypt of a 6-digit PIN: crypt can check it, but it is weak. */
+	const char *md5 = crypt_r("246813", "$1$abcdefgh$", &cd);
+	assert_non_null(md5);
+	assert_true(md5[0] == '$');
+	assert_false(pin_hash_valid(md5));
+	char *h = pin_hash("246813");
+	assert_true(pin_hash_valid(h));
+	/* Cut short, or one character longer: nothing matches it. */
+	char *cut = strdup(h);
+	cut[strlen(cut) - 3] = '\0';
+	assert_false(pin_hash_valid(cut));
+	char *longer = malloc(strlen(h) + 2);
+	sprintf(longer, "%sA", h);
+	assert_false(pin_hash_valid(longer));
+	/* Settings with nothing in them. */
+	assert_false(pin_hash_valid("$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$"));
+	assert_false(pin_hash_valid("$y$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$"));
+	assert_false(pin_hash_valid("$y$j9T$$$$$$$$$$$$$$$$$$$$$$$$$$"));
+	/* DES and the other fast ones. */
+	assert_false(pin_hash_valid("$5$rounds=1000$abcdefgh$abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP"));
+	free(cut);
+	free(longer);
+	free(h);
 }
 
 static void test_limiter_allows_two_mistakes(void **state)
@@ -85,6 +119,7 @@ int main(void)
 		cmocka_unit_test(test_hash_then_check),
 		cmocka_unit_test(test_hash_is_salted),
 		cmocka_unit_test(test_bad_hashes_never_match),
+		cmocka_unit_test(test_weak_or_impossible_hashes_are_refused),
 		cmocka_unit_test(test_limiter_allows_two_mistakes),
 		cmocka_unit_test(test_limiter_backs_off),
 	};

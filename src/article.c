@@ -9,6 +9,8 @@
 
 #include <unistr.h>
 
+#include <cmark-gfm-core-extensions.h>
+
 #include "fileio.h"
 #include "node_text.h"
 #include "plaintext.h"
@@ -167,10 +169,41 @@ static void *mem_realloc(void *p, size_t n) { return xrealloc(p, n); }
 static void mem_free(void *p) { free(p); }
 static cmark_mem allocator = {mem_calloc, mem_realloc, mem_free};
 
+/* The GitHub extensions every parse uses, found once. */
+static cmark_syntax_extension *gfm_ext[4];
+static size_t gfm_n;
+
+static void gfm_init(void)
+{
+	static bool done;
+	if (done)
+		return;
+	done = true;
+	cmark_gfm_core_extensions_ensure_registered();
+	static const char *const names[] = {"table", "strikethrough",
+					    "autolink", "tasklist"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		cmark_syntax_extension *e = cmark_find_syntax_extension(names[i]);
+		if (e != NULL)
+			gfm_ext[gfm_n++] = e;
+	}
+}
+
+bool article_is_tasklist_item(cmark_node *n)
+{
+	const char *t = cmark_node_get_type(n) == CMARK_NODE_ITEM
+				? cmark_node_get_type_string(n)
+				: NULL;
+	return t != NULL && strcmp(t, "tasklist") == 0;
+}
+
 cmark_node *article_parse_markdown(const char *text, size_t len)
 {
+	gfm_init();
 	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_VALIDATE_UTF8,
 						    &allocator);
+	for (size_t i = 0; i < gfm_n; i++)
+		cmark_parser_attach_syntax_extension(p, gfm_ext[i]);
 	cmark_parser_feed(p, text, len);
 	cmark_node *doc = cmark_parser_finish(p);
 	cmark_parser_free(p);

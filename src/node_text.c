@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article.h"
 #include "text.h"
 #include "xmem.h"
 
@@ -23,6 +24,10 @@ size_t node_literals(cmark_node *n, size_t max, char **buf, size_t *cap)
 			lit = cmark_node_get_literal(c);
 		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
 			lit = " ";
+		else if ((t == CMARK_NODE_TABLE_CELL || t == CMARK_NODE_TABLE_ROW) &&
+			 t != CMARK_NODE_NONE && c != n &&
+			 cmark_node_previous(c) != NULL)
+			lit = " "; /* between cells and rows */
 		if (lit == NULL)
 			continue;
 		size_t k = strlen(lit);
@@ -48,3 +53,11 @@ char *node_text(cmark_node *n, size_t max, size_t *out_len)
 	return clean;
 }
 
+
+bool node_is_text_unit(cmark_node *n)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+	return t == CMARK_NODE_HEADING || t == CMARK_NODE_PARAGRAPH ||
+	       t == CMARK_NODE_CODE_BLOCK ||
+	       (t == CMARK_NODE_TABLE_ROW && t != CMARK_NODE_NONE);
+}

@@ -85,8 +85,8 @@ typedef void (*unit_fn)(void *ctx, enum search_kind kind, uint32_t number,
 			uint32_t section, const char *text, size_t len);
 
 /* The units of one article, in order: its title (number 0), then each
- * heading and each non-empty paragraph or code block.  Headings of
- * level 1 to 3 start a section. */
+ * heading and each non-empty paragraph, code block or table row
+ * (node_is_text_unit).  Headings of level 1 to 3 start a section. */
 static void units_of(const struct article *a, cmark_node *doc, unit_fn fn,
 		     void *ctx)
 {
@@ -103,8 +103,7 @@ static void units_of(const struct article *a, cmark_node *doc, unit_fn fn,
 			continue;
 		cmark_node *n = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(n);
-		if (t != CMARK_NODE_HEADING && t != CMARK_NODE_PARAGRAPH &&
-		    t != CMARK_NODE_CODE_BLOCK)
+		if (!node_is_text_unit(n))
 			continue;
 		size_t len = node_literals(n, SIZE_MAX, &buf, &cap);
 		if (t == CMARK_NODE_HEADING) {

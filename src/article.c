@@ -14,6 +14,7 @@
 #include "fileio.h"
 #include "node_text.h"
 #include "plaintext.h"
+#include "sitesyntax.h"
 #include "text.h"
 #include "xmem.h"
 
@@ -204,9 +205,16 @@ cmark_node *article_parse_markdown(const char *text, size_t len)
 						    &allocator);
 	for (size_t i = 0; i < gfm_n; i++)
 		cmark_parser_attach_syntax_extension(p, gfm_ext[i]);
+	size_t sl;
+	char *stripped = sitesyntax_strip(text, len, &sl, NULL);
+	if (stripped != NULL) {
+		text = stripped;
+		len = sl;
+	}
 	cmark_parser_feed(p, text, len);
 	cmark_node *doc = cmark_parser_finish(p);
 	cmark_parser_free(p);
+	free(stripped);
 	return doc;
 }
 

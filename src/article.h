@@ -91,7 +91,8 @@ void article_copy(struct article *dst, const struct article *src);
 /* Parses Markdown text (no front matter) into a new document, with the
  * options the kiosk uses everywhere (UTF-8 validated) and GitHub's
  * extensions: tables, strikethrough, autolinks (www. and bare
- * addresses) and task lists. */
+ * addresses) and task lists.  Web site generators' template and
+ * attribute syntax is taken out first (sitesyntax.h). */
 cmark_node *article_parse_markdown(const char *text, size_t len);
 
 /* Node types of GitHub's extensions.  libcmark-gfm-extensions exports

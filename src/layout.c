@@ -354,6 +354,10 @@ void lay_inline_node(struct builder *b, cmark_node *n, cmark_event_type ev)
 						b->html_link = lay_new_target(
 							b, TARGET_LINK, 0, href);
 					free(href);
+					char *id = b->heading > 0 && b->heading_id == NULL
+							   ? html_attr(&tok, "id")
+							   : NULL;
+					b->heading_id = id;
 				}
 			} else if (strcmp(tok.name, "br") == 0) {
 				lay_para_add(b, "\n", 1, 0, -1, true);
@@ -480,9 +484,12 @@ struct layout *layout_build(cmark_node *doc, const struct layout_options *o)
 				lay_block_start(&b, true);
 				if (b.heading <= 3) {
 					char *title = heading_text(n, &b);
-					lay_add_section(&b, title, b.heading, NULL);
+					lay_add_section(&b, title, b.heading,
+							b.heading_id);
 					free(title);
 				}
+				free(b.heading_id);
+				b.heading_id = NULL;
 				if (b.para.len == 0)
 					lay_para_add_str(&b, " ", STYLE_HEADING, -1);
 				lay_flush_para(&b, 0);
@@ -546,6 +553,7 @@ struct layout *layout_build(cmark_node *doc, const struct layout_options *o)
 	free(b.tstart);
 	free(b.seen);
 	free(b.matches);
+	free(b.heading_id);
 	return b.l;
 }
 

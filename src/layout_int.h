@@ -58,6 +58,7 @@ struct builder {
 	struct para para;
 	bool collecting;    /* inside a paragraph or heading */
 	int heading;        /* level of the heading being collected, or 0 */
+	char *heading_id;   /* owned; its own anchor (<a id>), or NULL */
 	int bold, italic, alt; /* open emphasis, strong, image depth */
 	int strike;         /* open strikethrough */
 	int32_t *tstack;    /* open link targets */

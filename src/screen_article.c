@@ -280,8 +280,9 @@ static void ensure_layout(struct app *a, const struct geom *g)
 	}
 	if (rd->pend_fragment != NULL) {
 		for (size_t i = 0; i < rd->lay->nsections; i++)
-			if (anchor_match(rd->lay->sections[i].title,
-					 rd->pend_fragment)) {
+			if (anchor_match_id(rd->lay->sections[i].title,
+					    rd->lay->sections[i].id,
+					    rd->pend_fragment)) {
 				rd->top = rd->lay->sections[i].line;
 				break;
 			}

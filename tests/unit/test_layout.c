@@ -1461,6 +1461,20 @@ static void table_columns_share_width_fairly(void **state)
 	release(l);
 }
 
+static void a_heading_id_is_its_sections_anchor(void **state)
+{
+	struct layout *l = lay("Intro.\n\n## Getting ready {#ready}\n\nText "
+			       "{.lead}.\n\n## Plain\n\n<h2 id=\"x\">No</h2>\n", 40);
+	check_layout(l, 40, "heading ids");
+	assert_int_equal(l->nsections, 3);
+	assert_string_equal(l->sections[1].title, "Getting ready");
+	assert_string_equal(l->sections[1].id, "ready");
+	assert_null(l->sections[2].id);
+	assert_true(line_with(l, "{") == SIZE_MAX);
+	assert_true(line_with(l, "Text.") != SIZE_MAX);
+	release(l);
+}
+
 static void table_with_ragged_rows_and_empty_cells(void **state)
 {
 	/* Rows with fewer cells than the header, rows with more (GFM drops
@@ -1830,6 +1844,7 @@ int main(void)
 			setup_glossary, teardown_glossary),
 		cmocka_unit_test(table_columns_share_width_fairly),
 		cmocka_unit_test(table_with_ragged_rows_and_empty_cells),
+		cmocka_unit_test(a_heading_id_is_its_sections_anchor),
 		cmocka_unit_test(ten_thousand_nested_quotes),
 		cmocka_unit_test(ten_thousand_nested_bullet_lists),
 		cmocka_unit_test(ten_thousand_nested_numbered_lists),

@@ -12,6 +12,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "fileio.h"
+#include "html.h"
 #include "node_text.h"
 #include "plaintext.h"
 #include "sitesyntax.h"
@@ -170,6 +171,11 @@ static void *mem_realloc(void *p, size_t n) { return xrealloc(p, n); }
 static void mem_free(void *p) { free(p); }
 static cmark_mem allocator = {mem_calloc, mem_realloc, mem_free};
 
+cmark_mem *article_mem(void)
+{
+	return &allocator;
+}
+
 /* The GitHub extensions every parse uses, found once. */
 static cmark_syntax_extension *gfm_ext[4];
 static size_t gfm_n;
@@ -198,7 +204,7 @@ bool article_is_tasklist_item(cmark_node *n)
 	return t != NULL && strcmp(t, "tasklist") == 0;
 }
 
-cmark_node *article_parse_markdown(const char *text, size_t len)
+static cmark_node *parse_markdown(const char *text, size_t len, bool html)
 {
 	gfm_init();
 	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_VALIDATE_UTF8,
@@ -214,8 +220,15 @@ cmark_node *article_parse_markdown(const char *text, size_t len)
 	cmark_parser_feed(p, text, len);
 	cmark_node *doc = cmark_parser_finish(p);
 	cmark_parser_free(p);
+	if (html && memchr(text, '<', len) != NULL)
+		html_convert(doc);
 	free(stripped);
 	return doc;
+}
+
+cmark_node *article_parse_markdown(const char *text, size_t len)
+{
+	return parse_markdown(text, len, true);
 }
 
 /* Plain text of the first heading of doc, or NULL. */
@@ -413,7 +426,8 @@ int article_load_at(struct article *a, int dir_fd, const char *path,
 	return rc;
 }
 
-cmark_node *article_parse(const struct article *a, struct diag_list *diags)
+static cmark_node *parse_article(const struct article *a,
+				 struct diag_list *diags, bool html)
 {
 	char *text, *cause;
 	size_t len;
@@ -439,7 +453,7 @@ cmark_node *article_parse(const struct article *a, struct diag_list *diags)
 		frontmatter_free(&fm);
 		diag_list_clear(&scratch);
 		body += skip;
-		doc = article_parse_markdown(text + body, len - body);
+		doc = parse_markdown(text + body, len - body, html);
 	} else if (a->plain) {
 		char *title;
 		/* Pasted text may hold invalid UTF-8: clean it first. */
@@ -449,10 +463,21 @@ cmark_node *article_parse(const struct article *a, struct diag_list *diags)
 		free(title);
 		free(clean);
 	} else {
-		doc = article_parse_markdown(text, len);
+		doc = parse_markdown(text, len, html);
 	}
 	free(text);
 	return doc;
+}
+
+cmark_node *article_parse(const struct article *a, struct diag_list *diags)
+{
+	return parse_article(a, diags, true);
+}
+
+cmark_node *article_parse_raw_html(const struct article *a,
+				   struct diag_list *diags)
+{
+	return parse_article(a, diags, false);
 }
 
 static char *dup_or_null(const char *s) { return s != NULL ? xstrdup(s) : NULL; }

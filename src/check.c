@@ -582,48 +582,47 @@ static void S_check_link(struct checker *c, const struct art *t,
 
 /* ---- raw HTML ---- */
 
-/* Warns about the first tag of an HTML node that the kiosk drops, and
- * checks the href of its <a> tags.  In inline HTML each tag is its own
- * node, so closing tags there are not reported again. */
+/* What --check says about raw HTML: each <a href> is checked like any
+ * link; <script>, <style> and <template> are reported once per node (the
+ * kiosk shows neither them nor what is inside).  Every other tag keeps
+ * its meaning or is left out with its text kept (html.h), which needs no
+ * message. */
+struct html_check {
+	struct checker *c;
+	const struct art *t;
+	cmark_node *n;
+	bool warned;
+};
+
+static void S_html_element(void *ctx, const char *name, const char *href)
+{
+	struct html_check *h = ctx;
+	if (strcmp(name, "a") == 0 && href != NULL)
+		S_check_link(h->c, h->t, h->n, href);
+	if (html_is_hidden_tag(name) && !h->warned) {
+		h->warned = true;
+		S_diag_at(h->c, h->t, h->n, DIAG_WARNING,
+			  "raw HTML <%s> is not shown, nor anything inside "
+			  "it; remove it",
+			  name);
+	}
+}
+
 static void S_check_html(struct checker *c, const struct art *t, cmark_node *n,
 			 bool block)
 {
 	const char *lit = cmark_node_get_literal(n);
 	if (lit == NULL)
 		return;
-	size_t len = strlen(lit), pos = 0;
-	struct html_token tok;
-	bool warned = false;
-	while (html_next(lit, len, &pos, &tok)) {
-		if (tok.kind != HTML_TAG || tok.name[0] == '\0')
-			continue;
-		if (strcmp(tok.name, "br") == 0)
-			continue;
-		if (strcmp(tok.name, "a") == 0) {
-			char *href =
-				tok.closing ? NULL : html_attr(&tok, "href");
-			if (href != NULL) {
-				S_check_link(c, t, n, href);
-				free(href);
-			}
-			continue; /* without href: an anchor, fine */
-		}
-		if (warned || (tok.closing && !block))
-			continue;
-		warned = true;
-		if (html_is_hidden_tag(tok.name))
-			S_diag_at(c, t, n, DIAG_WARNING,
-				  "raw HTML <%s> is not shown, nor anything "
-				  "inside it; remove it",
-				  tok.name);
-		else
-			S_diag_at(c, t, n, DIAG_WARNING,
-				  "raw HTML <%s> is shown as plain text "
-				  "(the tag itself is left out); use "
-				  "Markdown instead, such as **bold** or "
-				  "*italic*, or write \\< for a \"<\" sign",
-				  tok.name);
+	struct html_check h = {c, t, n, false};
+	if (block) {
+		html_elements(lit, strlen(lit), S_html_element, &h);
+		return;
 	}
+	struct html_tag tag;
+	if (html_tag_read(lit, strlen(lit), &tag) && !tag.closing)
+		S_html_element(&h, tag.name, tag.href);
+	html_tag_free(&tag);
 }
 
 /* ---- web site generators' syntax ---- */
@@ -859,7 +858,7 @@ static void S_check_article(struct checker *c, size_t index)
 	S_art_open(&t, &c->lib->articles[index]);
 	S_check_front_matter(c, &t);
 	S_check_site_syntax(c, &t);
-	cmark_node *doc = article_parse(t.a, c->diags);
+	cmark_node *doc = article_parse_raw_html(t.a, c->diags);
 	if (doc != NULL) {
 		cmark_iter *it = cmark_iter_new(doc);
 		cmark_event_type ev;

@@ -101,99 +101,6 @@ static void code_block(struct builder *b, cmark_node *n)
 	lay_block_end(b);
 }
 
-static void html_text(struct builder *b, const char *s, size_t n,
-		      bool *pending_space)
-{
-	size_t dl;
-	char *d = html_decode(s, n, &dl);
-	/* Collapse white space as a browser would, into a new buffer (a
-	 * space may be added where none was). */
-	char *out = xmalloc(2 * dl + 2);
-	size_t o = 0;
-	for (size_t i = 0; i < dl; i++) {
-		bool ws = d[i] == ' ' || d[i] == '\n' || d[i] == '\t' ||
-			  d[i] == '\r';
-		if (ws) {
-			*pending_space = true;
-			continue;
-		}
-		bool at_line_start = o == 0 && (b->para.len == 0 ||
-					       b->para.text[b->para.len - 1] == '\n');
-		if (*pending_space && !at_line_start)
-			out[o++] = ' ';
-		*pending_space = false;
-		out[o++] = d[i];
-	}
-	lay_para_add(b, out, o, lay_cur_style(b), lay_cur_target(b), false);
-	free(out);
-	free(d);
-}
-
-/* Raw HTML reduced to its text; <a href> stays a link. */
-static void html_block(struct builder *b, cmark_node *n)
-{
-	const char *lit = cmark_node_get_literal(n);
-	if (lit == NULL)
-		return;
-	size_t len = strlen(lit), pos = 0;
-	struct html_token t;
-	bool pending_space = false;
-	const char *hidden = NULL;
-	char hidden_name[16] = "";
-	lay_para_reset(&b->para);
-	while (html_next(lit, len, &pos, &t)) {
-		if (hidden != NULL) {
-			if (t.kind == HTML_TAG && t.closing &&
-			    strcmp(t.name, hidden_name) == 0)
-				hidden = NULL;
-			continue;
-		}
-		if (t.kind == HTML_TEXT) {
-			html_text(b, t.start, t.len, &pending_space);
-		} else if (t.kind == HTML_TAG) {
-			if (html_is_hidden_tag(t.name) && !t.closing) {
-				hidden = t.start;
-				memcpy(hidden_name, t.name, sizeof hidden_name);
-			} else if (strcmp(t.name, "a") == 0) {
-				if (!t.closing && pending_space && b->para.len > 0 &&
-				    b->para.text[b->para.len - 1] != '\n') {
-					/* The space before a link is not link. */
-					lay_para_add_str(b, " ", lay_cur_style(b),
-						     lay_cur_target(b));
-					pending_space = false;
-				}
-				char *href = t.closing ? NULL : html_attr(&t, "href");
-				if (!t.closing)
-					b->html_start = b->para.len;
-				if (t.closing) {
-					int32_t lt = b->html_link;
-					b->html_link = -1;
-					lay_link_address(b, lt, b->html_start);
-				} else if (href != NULL)
-					b->html_link = lay_new_target(b, TARGET_LINK, 0, href);
-				free(href);
-			} else if (html_is_break_tag(t.name) && b->para.len > 0 &&
-				   b->para.text[b->para.len - 1] != '\n') {
-				lay_para_add(b, "\n", 1, 0, -1, true);
-				pending_space = false;
-			}
-		}
-	}
-	b->html_link = -1;
-	while (b->para.len > 0 && (b->para.text[b->para.len - 1] == '\n' ||
-				   b->para.text[b->para.len - 1] == ' ')) {
-		b->para.len--;
-		struct run *r = &b->para.runs[b->para.nruns - 1];
-		if (--r->end == r->start)
-			b->para.nruns--;
-	}
-	if (b->para.len == 0)
-		return;
-	lay_block_start(b, false);
-	lay_flush_para(b, 0);
-	lay_block_end(b);
-}
-
 static void thematic_break(struct builder *b)
 {
 	lay_block_start(b, false);
@@ -265,6 +172,67 @@ static void item_enter(struct builder *b, cmark_node *n)
 	b->pre[b->npre++] = p;
 }
 
+/* One inline HTML tag: links, line breaks, emphasis, images and media
+ * keep their meaning; script and style hide what follows until they
+ * close; anything else is left out.  A tag left open ends with its
+ * paragraph (see the walk). */
+static void html_inline(struct builder *b, const struct html_tag *t)
+{
+	const char *nm = t->name;
+	int d = t->closing ? -1 : 1;
+	if (strcmp(nm, "a") == 0) {
+		if (t->closing) {
+			int32_t lt = b->html_link;
+			b->html_link = -1;
+			lay_link_address(b, lt, b->html_start);
+			return;
+		}
+		b->html_start = b->para.len;
+		if (t->href != NULL)
+			b->html_link = lay_new_target(b, TARGET_LINK, 0, t->href);
+		if (b->heading > 0 && b->heading_id == NULL && t->id != NULL)
+			b->heading_id = xstrdup(t->id);
+	} else if (strcmp(nm, "br") == 0) {
+		lay_para_add(b, "\n", 1, 0, -1, true);
+	} else if (strcmp(nm, "b") == 0 || strcmp(nm, "strong") == 0) {
+		if (b->html_bold + d >= 0)
+			b->html_bold += d;
+	} else if (strcmp(nm, "i") == 0 || strcmp(nm, "em") == 0) {
+		if (b->html_italic + d >= 0)
+			b->html_italic += d;
+	} else if (html_is_hidden_tag(nm)) {
+		b->html_hidden = !t->closing;
+	} else if (strcmp(nm, "img") == 0 && !t->closing) {
+		b->alt++;
+		if (t->alt != NULL && t->alt[0] != '\0') {
+			lay_para_add_str(b, "[Image: ", lay_cur_style(b),
+					 lay_cur_target(b));
+			lay_para_add_str(b, t->alt, lay_cur_style(b),
+					 lay_cur_target(b));
+			lay_para_add_str(b, "]", lay_cur_style(b),
+					 lay_cur_target(b));
+		} else {
+			lay_para_add_str(b, "[Image]", lay_cur_style(b),
+					 lay_cur_target(b));
+		}
+		b->alt--;
+	} else if ((strcmp(nm, "iframe") == 0 || strcmp(nm, "video") == 0 ||
+		    strcmp(nm, "audio") == 0) && !t->closing) {
+		char *label = xasprintf("%s%s%s", nm[0] == 'a' ? "Audio" : "Video",
+					t->title != NULL ? ": " : "",
+					t->title != NULL ? t->title : "");
+		int32_t id = t->src != NULL && b->html_link < 0
+				     ? lay_new_target(b, TARGET_LINK, 0, t->src)
+				     : lay_cur_target(b);
+		size_t start = b->para.len;
+		lay_para_add_str(b, label, lay_cur_style(b) |
+					   (id >= 0 ? STYLE_LINK : 0), id);
+		if (b->html_link < 0)
+			lay_link_address(b, id, start);
+		free(label);
+	}
+}
+
 void lay_inline_node(struct builder *b, cmark_node *n, cmark_event_type ev)
 {
 	cmark_node_type t = cmark_node_get_type(n);
@@ -334,37 +302,12 @@ void lay_inline_node(struct builder *b, cmark_node *n, cmark_event_type ev)
 		}
 		break;
 	case CMARK_NODE_HTML_INLINE: {
+		/* One tag (or a comment) of raw HTML in running text. */
 		lit = cmark_node_get_literal(n);
-		if (lit == NULL)
-			break;
-		size_t len = strlen(lit), pos = 0;
-		struct html_token tok;
-		while (html_next(lit, len, &pos, &tok)) {
-			if (tok.kind != HTML_TAG)
-				continue;
-			if (strcmp(tok.name, "a") == 0) {
-				if (tok.closing) {
-					int32_t lt = b->html_link;
-					b->html_link = -1;
-					lay_link_address(b, lt, b->html_start);
-				} else {
-					char *href = html_attr(&tok, "href");
-					b->html_start = b->para.len;
-					if (href != NULL)
-						b->html_link = lay_new_target(
-							b, TARGET_LINK, 0, href);
-					free(href);
-					char *id = b->heading > 0 && b->heading_id == NULL
-							   ? html_attr(&tok, "id")
-							   : NULL;
-					b->heading_id = id;
-				}
-			} else if (strcmp(tok.name, "br") == 0) {
-				lay_para_add(b, "\n", 1, 0, -1, true);
-			} else if (html_is_hidden_tag(tok.name)) {
-				b->html_hidden = !tok.closing;
-			}
-		}
+		struct html_tag tag;
+		if (lit != NULL && html_tag_read(lit, strlen(lit), &tag))
+			html_inline(b, &tag);
+		html_tag_free(&tag);
 		break;
 	}
 	default:
@@ -464,6 +407,7 @@ struct layout *layout_build(cmark_node *doc, const struct layout_options *o)
 				b.collecting = false;
 				b.html_link = -1; /* an <a> left open ends here */
 				b.html_hidden = false;
+				b.html_bold = b.html_italic = 0;
 				if (b.para.len > 0) {
 					lay_block_start(&b, false);
 					lay_flush_para(&b, 0);
@@ -481,6 +425,7 @@ struct layout *layout_build(cmark_node *doc, const struct layout_options *o)
 				b.collecting = false;
 				b.html_link = -1;
 				b.html_hidden = false;
+				b.html_bold = b.html_italic = 0;
 				lay_block_start(&b, true);
 				if (b.heading <= 3) {
 					char *title = heading_text(n, &b);
@@ -533,7 +478,7 @@ struct layout *layout_build(cmark_node *doc, const struct layout_options *o)
 			code_block(&b, n);
 			break;
 		case CMARK_NODE_HTML_BLOCK:
-			html_block(&b, n);
+			/* Converted to blocks at parse (html_convert). */
 			break;
 		case CMARK_NODE_THEMATIC_BREAK:
 			thematic_break(&b);

@@ -61,6 +61,7 @@ struct builder {
 	char *heading_id;   /* owned; its own anchor (<a id>), or NULL */
 	int bold, italic, alt; /* open emphasis, strong, image depth */
 	int strike;         /* open strikethrough */
+	int html_bold, html_italic; /* open inline <b>, <i> and the like */
 	int32_t *tstack;    /* open link targets */
 	size_t *tstart;     /* paragraph length when each was opened */
 	size_t cap_tstart;

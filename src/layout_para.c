@@ -130,9 +130,9 @@ int32_t lay_new_target(struct builder *b, enum target_kind kind,
 uint16_t lay_cur_style(const struct builder *b)
 {
 	uint16_t s = 0;
-	if (b->bold > 0)
+	if (b->bold > 0 || b->html_bold > 0)
 		s |= STYLE_BOLD;
-	if (b->italic > 0)
+	if (b->italic > 0 || b->html_italic > 0)
 		s |= STYLE_ITALIC;
 	if (b->alt > 0 || b->strike > 0)
 		s |= STYLE_ALT;

@@ -78,6 +78,7 @@ static void collect_cell(struct builder *b, cmark_node *n, bool header,
 		b->bold--;
 	b->html_link = -1;
 	b->html_hidden = false;
+	b->html_bold = b->html_italic = 0;
 	/* No space at either end: it would only pad the column. */
 	struct para *p = &b->para;
 	while (p->len > 0 && (p->text[p->len - 1] == ' ' ||

@@ -1466,10 +1466,13 @@ static void a_heading_id_is_its_sections_anchor(void **state)
 	struct layout *l = lay("Intro.\n\n## Getting ready {#ready}\n\nText "
 			       "{.lead}.\n\n## Plain\n\n<h2 id=\"x\">No</h2>\n", 40);
 	check_layout(l, 40, "heading ids");
-	assert_int_equal(l->nsections, 3);
+	assert_int_equal(l->nsections, 4);
 	assert_string_equal(l->sections[1].title, "Getting ready");
 	assert_string_equal(l->sections[1].id, "ready");
 	assert_null(l->sections[2].id);
+	/* An HTML heading starts a section too, its id the anchor. */
+	assert_string_equal(l->sections[3].title, "No");
+	assert_string_equal(l->sections[3].id, "x");
 	assert_true(line_with(l, "{") == SIZE_MAX);
 	assert_true(line_with(l, "Text.") != SIZE_MAX);
 	release(l);

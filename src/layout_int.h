@@ -114,6 +114,9 @@ void lay_line_add_para(struct line *ln, size_t *cap, size_t *cap_spans,
 		       const struct para *p, size_t start, size_t end,
 		       uint16_t extra_style);
 void lay_line_finish(struct builder *b, struct line *ln);
+/* As lay_line_finish for a line with no targets and no trailing spaces
+ * whose width is known. */
+void lay_line_finish_width(struct builder *b, struct line *ln, uint32_t width);
 void lay_line_prefix(struct builder *b, struct line *ln, size_t *cap,
 		     size_t *cap_spans, bool first);
 void lay_blank_line(struct builder *b);

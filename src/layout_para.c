@@ -254,6 +254,31 @@ void lay_line_add(struct line *ln, size_t *cap, size_t *cap_spans,
 	ln->text[ln->len] = '\0';
 }
 
+/* Display width of a span: a run of box-drawing characters (U+2500 to
+ * U+257F, one column each: a table's rules, many to a line) is counted
+ * without decoding it. */
+static size_t span_width(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	if (n % 3 == 0 && n > 0 && p[0] == 0xe2) {
+		size_t i = 0;
+		while (i < n && p[i] == 0xe2 && (p[i + 1] == 0x94 || p[i + 1] == 0x95) &&
+		       (p[i + 2] & 0xc0) == 0x80)
+			i += 3;
+		if (i == n)
+			return n / 3;
+	}
+	return text_width(s, n);
+}
+
+void lay_line_finish_width(struct builder *b, struct line *ln, uint32_t width)
+{
+	b->last_blank = false;
+	if (ln->text == NULL)
+		ln->text = xstrdup("");
+	ln->width = width;
+}
+
 void lay_line_finish(struct builder *b, struct line *ln)
 {
 	b->last_blank = false;
@@ -282,7 +307,7 @@ void lay_line_finish(struct builder *b, struct line *ln)
 				t->col = col;
 			}
 		}
-		col += (uint32_t)text_width(ln->text + sp->off, sp->len);
+		col += (uint32_t)span_width(ln->text + sp->off, sp->len);
 	}
 	ln->width = col;
 }

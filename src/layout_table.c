@@ -25,6 +25,7 @@
  */
 #include "layout_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -200,6 +201,55 @@ static bool column_widths(struct table *t, size_t avail)
 	return ok;
 }
 
+/* Line break opportunities of a cell's text.  Most cells are short and
+ * ASCII, and a table has hundreds: for those, the opportunities of
+ * Unicode's line breaking (UAX #14) that matter in ASCII text are found
+ * directly (after spaces, except before closing punctuation or after
+ * opening brackets; after a hyphen between letters), a subset of what
+ * libunistring finds, at a tenth of the cost.  Other text goes to
+ * libunistring. */
+static bool letter(uint8_t c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Closing punctuation and the like: no break before it (UAX #14 LB13). */
+static bool closing(uint8_t c)
+{
+	switch (c) {
+	case ')': case ']': case '}': case '!': case ',': case '.':
+	case ':': case ';': case '?': case '/':
+		return true;
+	default:
+		return false;
+	}
+}
+
+static char *cell_breaks(const struct para *p)
+{
+	const uint8_t *s = (const uint8_t *)p->text;
+	for (size_t i = 0; i < p->len; i++)
+		if (s[i] >= 0x80)
+			return lay_breaks(p);
+	char *brk = xmalloc(p->len + 1);
+	memset(brk, UC_BREAK_PROHIBITED, p->len + 1);
+	uint8_t before = 0; /* the last character before the spaces */
+	for (size_t i = 1; i < p->len; i++) {
+		uint8_t c = s[i], prev = s[i - 1];
+		if (prev != ' ') {
+			before = prev;
+			if (prev == '-' && i >= 2 && letter(s[i - 2]) && letter(c))
+				brk[i] = UC_BREAK_POSSIBLE;
+		} else if (c != ' ' && !closing(c) && before != '(' &&
+			   before != '[' && before != '{') {
+			brk[i] = UC_BREAK_POSSIBLE;
+		}
+		if (c == '\n')
+			brk[i] = UC_BREAK_MANDATORY;
+	}
+	return brk;
+}
+
 /* The line pieces of cell c at width w: pairs of byte offsets, in
  * *out (grown; *cap entries).  Returns the number of pieces. */
 static size_t cell_pieces(struct cell *c, size_t w, size_t **out, size_t *cap)
@@ -209,7 +259,7 @@ static size_t cell_pieces(struct cell *c, size_t w, size_t **out, size_t *cap)
 		return 0;
 	const uint8_t *s = (const uint8_t *)c->p.text;
 	if (c->natural > w && c->brk == NULL)
-		c->brk = lay_breaks(&c->p);
+		c->brk = cell_breaks(&c->p);
 	for (size_t seg = 0; seg <= c->p.len;) {
 		const char *nl = seg < c->p.len
 					 ? memchr(c->p.text + seg, '\n',
@@ -243,8 +293,9 @@ static size_t cell_pieces(struct cell *c, size_t w, size_t **out, size_t *cap)
  * under the header, the rules between rows and the bottom. */
 enum rule_kind { RULE_TOP, RULE_HEAD, RULE_ROW, RULE_BOTTOM };
 
-static void rule_line(struct builder *b, const struct table *t,
-		      enum rule_kind k, uint32_t block, uint32_t off)
+/* The rule of kind k for t's columns (a new string, caller frees). */
+static char *rule_text(const struct builder *b, const struct table *t,
+		       enum rule_kind k)
 {
 	static const char *const uni[4][4] = {
 		{"\u250c", "\u2500", "\u252c", "\u2510"},
@@ -259,20 +310,36 @@ static void rule_line(struct builder *b, const struct table *t,
 		{"+", "-", "+", "+"},
 	};
 	const char *const *g = b->o->ascii ? asc[k] : uni[k];
+	size_t fl = strlen(g[1]), cols = 1;
+	for (size_t c = 0; c < t->ncols; c++)
+		cols += t->width[c] + 3;
+	char *out = xmalloc(cols * 3 + 1), *o = out;
+	o += sprintf(o, "%s", g[0]);
+	for (size_t c = 0; c < t->ncols; c++) {
+		for (size_t i = 0; i < t->width[c] + 2; i++) {
+			memcpy(o, g[1], fl);
+			o += fl;
+		}
+		o += sprintf(o, "%s", c + 1 < t->ncols ? g[2] : g[3]);
+	}
+	*o = '\0';
+	return out;
+}
+
+/* A rule line; cols is the rule's width (known: measuring a line of
+ * box characters again for each row would cost more than the row). */
+static void rule_line(struct builder *b, const char *rule, size_t cols,
+		      bool first, uint32_t block, uint32_t off)
+{
 	size_t cap = 0, caps = 0;
 	struct line *ln = lay_line_new(b);
 	ln->block = block;
 	ln->block_off = off;
-	lay_line_prefix(b, ln, &cap, &caps, k == RULE_TOP);
-	size_t fl = strlen(g[1]);
-	lay_line_add(ln, &cap, &caps, g[0], strlen(g[0]), STYLE_RULE, -1);
-	for (size_t c = 0; c < t->ncols; c++) {
-		for (size_t i = 0; i < t->width[c] + 2; i++)
-			lay_line_add(ln, &cap, &caps, g[1], fl, STYLE_RULE, -1);
-		const char *j = c + 1 < t->ncols ? g[2] : g[3];
-		lay_line_add(ln, &cap, &caps, j, strlen(j), STYLE_RULE, -1);
-	}
-	lay_line_finish(b, ln);
+	lay_line_prefix(b, ln, &cap, &caps, first);
+	uint32_t pw = (uint32_t)lay_width(ln->text != NULL ? ln->text : "",
+					  ln->len);
+	lay_line_add(ln, &cap, &caps, rule, strlen(rule), STYLE_RULE, -1);
+	lay_line_finish_width(b, ln, pw + (uint32_t)cols);
 }
 
 static void spaces(struct line *ln, size_t *cap, size_t *caps, size_t n)
@@ -302,7 +369,13 @@ static void grid(struct builder *b, struct table *t)
 			    memchr(t->rows[r].cells[c].p.text ? t->rows[r].cells[c].p.text : "",
 				   '\n', t->rows[r].cells[c].p.len) != NULL)
 				multi = true;
-	rule_line(b, t, RULE_TOP, b->block, 0);
+	char *rules[4];
+	for (int k = 0; k < 4; k++)
+		rules[k] = rule_text(b, t, (enum rule_kind)k);
+	size_t rc = 1;
+	for (size_t c = 0; c < n; c++)
+		rc += t->width[c] + 3;
+	rule_line(b, rules[RULE_TOP], rc, true, b->block, 0);
 	for (size_t r = 0; r < t->nrows; r++) {
 		struct trow *row = &t->rows[r];
 		size_t height = 1;
@@ -315,6 +388,10 @@ static void grid(struct builder *b, struct table *t)
 		for (size_t k = 0; k < height; k++) {
 			size_t cap = 0, caps = 0;
 			struct line *ln = lay_line_new(b);
+			/* Room for the whole line at once: it is built from
+			 * many small pieces. */
+			xgrow(&ln->text, &cap, 4 * rc + 64, 1);
+			xgrow(&ln->spans, &caps, 4 * n + 8, sizeof *ln->spans);
 			ln->block_off = (uint32_t)k;
 			lay_line_prefix(b, ln, &cap, &caps, false);
 			lay_line_add(ln, &cap, &caps, bar, barl, STYLE_RULE, -1);
@@ -344,11 +421,15 @@ static void grid(struct builder *b, struct table *t)
 		}
 		b->block++;
 		if (r + 1 < t->nrows && row->header && !t->rows[r + 1].header)
-			rule_line(b, t, RULE_HEAD, b->block - 1, UINT32_MAX);
+			rule_line(b, rules[RULE_HEAD], rc, false, b->block - 1,
+				  UINT32_MAX);
 		else if (r + 1 < t->nrows && multi)
-			rule_line(b, t, RULE_ROW, b->block - 1, UINT32_MAX);
+			rule_line(b, rules[RULE_ROW], rc, false, b->block - 1,
+				  UINT32_MAX);
 	}
-	rule_line(b, t, RULE_BOTTOM, b->block - 1, UINT32_MAX);
+	rule_line(b, rules[RULE_BOTTOM], rc, false, b->block - 1, UINT32_MAX);
+	for (int k = 0; k < 4; k++)
+		free(rules[k]);
 	for (size_t c = 0; c < n; c++)
 		free(pieces[c]);
 	free(pieces);

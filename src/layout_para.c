@@ -37,7 +37,8 @@ void lay_para_add(struct builder *b, const char *s, size_t n,
 	struct para *p = &b->para;
 	size_t cl;
 	if (n <= PARA_IN_PLACE) {
-		xgrow(&p->text, &p->cap, p->len + 3 * n + 2, 1);
+		if (p->len + 3 * n + 2 > p->cap)
+			xgrow(&p->text, &p->cap, p->len + 3 * n + 2, 1);
 		cl = text_sanitize_to(p->text + p->len, s, n);
 	} else {
 		/* Room for the worst case (3 bytes a byte) would stay with
@@ -89,7 +90,9 @@ void lay_para_add(struct builder *b, const char *s, size_t n,
 	    last->target == target) {
 		last->end = (uint32_t)(p->len + cl);
 	} else {
-		xgrow(&p->runs, &p->cap_runs, p->nruns + 1, sizeof *p->runs);
+		if (p->nruns + 1 > p->cap_runs)
+			xgrow(&p->runs, &p->cap_runs, p->nruns + 1,
+			      sizeof *p->runs);
 		p->runs[p->nruns++] = (struct run){(uint32_t)p->len,
 						   (uint32_t)(p->len + cl),
 						   style, target};
@@ -221,7 +224,8 @@ struct line *lay_line_new(struct builder *b)
 	struct layout *l = b->l;
 	if (!b->have_section)
 		lay_add_section(b, "Introduction", 0, NULL);
-	xgrow(&l->lines, &b->cap_lines, l->nlines + 1, sizeof *l->lines);
+	if (l->nlines + 1 > b->cap_lines)
+		xgrow(&l->lines, &b->cap_lines, l->nlines + 1, sizeof *l->lines);
 	struct line *ln = &l->lines[l->nlines++];
 	memset(ln, 0, sizeof *ln);
 	ln->section = (uint32_t)(l->nsections - 1);
@@ -234,7 +238,9 @@ void lay_line_add(struct line *ln, size_t *cap, size_t *cap_spans,
 {
 	if (n == 0)
 		return;
-	xgrow(&ln->text, cap, ln->len + n + 1, 1);
+	/* (Checked here: this runs for every piece of every line.) */
+	if (ln->len + n + 1 > *cap)
+		xgrow(&ln->text, cap, ln->len + n + 1, 1);
 	memcpy(ln->text + ln->len, s, n);
 	if (ln->nspans > 0) {
 		struct span *last = &ln->spans[ln->nspans - 1];
@@ -247,7 +253,8 @@ void lay_line_add(struct line *ln, size_t *cap, size_t *cap_spans,
 		}
 	}
 	size_t ns = ln->nspans;
-	xgrow(&ln->spans, cap_spans, ns + 1, sizeof *ln->spans);
+	if (ns + 1 > *cap_spans)
+		xgrow(&ln->spans, cap_spans, ns + 1, sizeof *ln->spans);
 	ln->spans[ns] = (struct span){ln->len, (uint32_t)n, style, target};
 	ln->nspans++;
 	ln->len += (uint32_t)n;

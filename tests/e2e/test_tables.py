@@ -50,12 +50,12 @@ def test_resize_keeps_the_row_as_grid_or_records(spawn, make_content):
     m = re.search(r"Service (\d+)", "\n".join(k.lines()[1:4]))
     assert m, k.failure("expected table rows at the top")
     top = f"Service {m.group(1)}"
-    # 30 columns: the three columns cannot be read side by side
-    k.resize(30, 24)
+    # 40 columns: the three columns cannot be read side by side
+    k.resize(40, 24)
     k.wait_quiet()
-    assert k.find("Service: " + top), k.failure("at 30 columns rows should be records")
+    assert k.find("Service: " + top), k.failure("at 40 columns rows should be records")
     row, _ = k.must_find("Service: " + top)
-    assert row <= 4, k.failure(f"{top} moved to row {row} at 30 columns")
+    assert row <= 4, k.failure(f"{top} moved to row {row} at 40 columns")
     k.resize(100, 24)
     k.wait_quiet()
     row, _ = k.must_find(top + " ")

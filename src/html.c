@@ -96,13 +96,15 @@ void html_convert(cmark_node *doc)
 		cmark_node *prev = cmark_node_previous(x);
 		if (prev != NULL && cmark_node_get_type(prev) == CMARK_NODE_HTML_BLOCK)
 			continue; /* part of the run before */
-		xgrow(&first, &cap, n + 1, sizeof *first);
+		xgrow(&first, &cap, n + 1, sizeof(cmark_node *));
 		first[n++] = x;
 	}
 	cmark_iter_free(it);
 	for (size_t i = 0; i < n; i++) {
 		char *html = NULL;
 		size_t len = 0, hcap = 0;
+		xgrow(&html, &hcap, 1, 1);
+		html[0] = '\0';
 		cmark_node *x = first[i];
 		while (x != NULL && cmark_node_get_type(x) == CMARK_NODE_HTML_BLOCK) {
 			const char *lit = cmark_node_get_literal(x);
@@ -224,8 +226,34 @@ static void walk_elements(const GumboNode *g, html_element_fn fn, void *ctx,
 		walk_elements(e->children.data[i], fn, ctx, depth + 1);
 }
 
+bool html_too_big(const char *s, size_t len)
+{
+	size_t tags = 0;
+	long depth = 0, deepest = 0;
+	for (const char *p = memchr(s, '<', len); p != NULL;
+	     p = memchr(p + 1, '<', len - (size_t)(p + 1 - s))) {
+		size_t rest = len - (size_t)(p - s);
+		if (rest < 2)
+			break;
+		bool end = p[1] == '/';
+		char c = p[end ? 2 : 1] | 0x20;
+		if (rest < 3 || c < 'a' || c > 'z')
+			continue;
+		if (++tags > HTML_MAX_TAGS)
+			return true;
+		/* Void elements (br, img, hr, ...) and "/>" do not nest, but
+		 * counting them only overestimates the depth. */
+		depth += end ? -1 : 1;
+		if (depth > deepest && (deepest = depth) > HTML_MAX_NESTING)
+			return true;
+	}
+	return false;
+}
+
 void html_elements(const char *s, size_t len, html_element_fn fn, void *ctx)
 {
+	if (html_too_big(s, len))
+		return;
 	GumboOptions o;
 	GumboOutput *out = html_parse(s, len, &o);
 	if (out == NULL)

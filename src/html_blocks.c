@@ -539,10 +539,10 @@ static void rows_of(const GumboElement *e, bool in_head, struct hrow **rows,
 			rows_of(ke, ke->tag == GUMBO_TAG_THEAD, rows, n, cap,
 				depth + 1);
 		} else if (ke->tag == GUMBO_TAG_TR) {
-			xgrow(rows, cap, *n + 1, sizeof **rows);
+			xgrow(rows, cap, *n + 1, sizeof(struct hrow));
 			struct hrow *r = &(*rows)[(*n)++];
 			r->cells = xcalloc(ke->children.length + 1,
-					   sizeof *r->cells);
+					   sizeof(const GumboElement *));
 			r->n = 0;
 			bool all_th = true;
 			for (unsigned j = 0; j < ke->children.length; j++) {
@@ -725,13 +725,14 @@ static void blk(struct conv *c, const GumboNode *g, cmark_node *container)
 	case GUMBO_TAG_CAPTION:
 		break; /* read with its table */
 	default:
-		if (is_media(e->tag)) {
-			to_para(c, g); /* a line of its own in the text */
-		} else if (block_tag(e->tag) || e->tag == GUMBO_TAG_DD ||
-			   e->tag == GUMBO_TAG_LI) {
+		if (!is_media(e->tag) &&
+		    (block_tag(e->tag) || e->tag == GUMBO_TAG_DD ||
+		     e->tag == GUMBO_TAG_LI)) {
 			flush(c, container);
 			blk_children(c, e, container);
 		} else {
+			/* Inline content, and media: a line of their own in
+			 * the text (inl). */
 			to_para(c, g);
 		}
 		break;
@@ -739,12 +740,54 @@ static void blk(struct conv *c, const GumboNode *g, cmark_node *container)
 	c->depth--;
 }
 
+/* HTML too large or too deep for the parser (which takes time growing
+ * with the square of the nesting, as browsers do): its text, tags taken
+ * out, as one paragraph.  Character references stay as written. */
+static void plain(struct conv *c, const char *s, size_t len, cmark_node *doc)
+{
+	char *out = xmalloc(len + 1);
+	size_t o = 0;
+	bool space = false;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '<') {
+			const char *e = memchr(s + i, '>', len - i);
+			if (e == NULL)
+				break;
+			i = (size_t)(e - s);
+			space = true;
+			continue;
+		}
+		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+			space = true;
+			continue;
+		}
+		if (space && o > 0)
+			out[o++] = ' ';
+		space = false;
+		out[o++] = s[i];
+	}
+	out[o] = '\0';
+	if (o > 0) {
+		cmark_node *p = node(c, CMARK_NODE_PARAGRAPH);
+		cmark_node *t = node(c, CMARK_NODE_TEXT);
+		cmark_node_set_literal(t, out);
+		append(p, t);
+		append(doc, p);
+	}
+	free(out);
+}
+
 cmark_node *html_to_blocks(const char *s, size_t len)
 {
 	cmark_mem *mem = article_mem();
+	cmark_node *doc = cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, mem);
+	if (html_too_big(s, len)) {
+		struct conv c = {.mem = mem};
+		plain(&c, s, len, doc);
+		return doc;
+	}
 	GumboOptions o;
 	GumboOutput *out = html_parse(s, len, &o);
-	cmark_node *doc = cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, mem);
 	struct conv c = {.mem = mem};
 	block_reset(&c);
 	if (out != NULL && out->root != NULL &&

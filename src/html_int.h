@@ -13,6 +13,16 @@
  * walks stop there), so no input exhausts the stack. */
 #define HTML_MAX_DEPTH 200
 
+/* Largest HTML given to the parser: tags, and tags open at once (start
+ * tags less end tags, counted without parsing).  The parser's time grows
+ * with the square of the nesting: 20,000 nested <div> take seconds. */
+#define HTML_MAX_TAGS 50000
+#define HTML_MAX_NESTING 2000
+
+/* True when s[0..len) is over those limits (it is then shown as its
+ * text, tags taken out, and --check does not look inside it). */
+bool html_too_big(const char *s, size_t len);
+
 /* s[0..len) parsed as a fragment of <body>, with the kiosk's allocator
  * and no error list; free with gumbo_destroy_output(o, result). */
 GumboOutput *html_parse(const char *s, size_t len, GumboOptions *o);

@@ -22,12 +22,12 @@ size_t node_literals(cmark_node *n, size_t max, char **buf, size_t *cap)
 		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
 		    t == CMARK_NODE_CODE_BLOCK)
 			lit = cmark_node_get_literal(c);
-		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
+			 /* between table cells and rows: */
+			 ((t == CMARK_NODE_TABLE_CELL || t == CMARK_NODE_TABLE_ROW) &&
+			  t != CMARK_NODE_NONE && c != n &&
+			  cmark_node_previous(c) != NULL))
 			lit = " ";
-		else if ((t == CMARK_NODE_TABLE_CELL || t == CMARK_NODE_TABLE_ROW) &&
-			 t != CMARK_NODE_NONE && c != n &&
-			 cmark_node_previous(c) != NULL)
-			lit = " "; /* between cells and rows */
 		if (lit == NULL)
 			continue;
 		size_t k = strlen(lit);

@@ -20,7 +20,7 @@ KIOSK_GROUP ?= kiosk
 
 VERSION = 0.1.0
 CC     ?= cc
-PKGS    = ncursesw libcmark-gfm yaml-0.1 inih libxcrypt libqrencode
+PKGS    = ncursesw libcmark-gfm yaml-0.1 inih libxcrypt libqrencode gumbo
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libc first, then libunistring: the dynamic loader looks a symbol up in
 # the libraries in this order, and most lookups at start (about 1,200,
@@ -33,7 +33,7 @@ PKG_LIBS   := -lc -lunistring $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 # 1.18 M -> 0.43 M instructions), but a security update of one of them then
 # needs a rebuild of the kiosk.
 ifeq ($(STATIC),1)
-PKG_LIBS   := -Wl,-Bstatic -lncursesw -ltinfo -lcmark-gfm-extensions -lcmark-gfm -lyaml -linih \
+PKG_LIBS   := -Wl,-Bstatic -lncursesw -ltinfo -lcmark-gfm-extensions -lcmark-gfm -lyaml -linih -lgumbo \
               -lunistring -Wl,-Bdynamic -lcrypt -lqrencode -lm
 endif
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
@@ -68,6 +68,7 @@ PYTHON = /usr/bin/python3
 
 # Debian packages: build, test and run dependencies.
 DEB_PKGS = build-essential pkg-config gettext libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm \
+           libgumbo-dev \
            libyaml-dev libinih-dev libunistring-dev libqrencode-dev libcrypt-dev \
            libcmocka-dev python3-pyte python3-pexpect python3-pytest tmux \
            ncurses-term openssh-server openssh-client zbar-tools python3-pil \

@@ -13,9 +13,12 @@ the generator with the same seed):
   content-1mb/glossary.md
   content-one/articles/01-sample/<article 0>.md       article 0 alone
   content-one/glossary.md
-  html/article0.html, html/long-read.html             the same articles as
-                                                       HTML (cmark, front
-                                                       matter removed)
+  content-table/articles/01-services/services.md     a page with a table
+                                                       of 200 rows
+  html/article0.html, html/long-read.html,            the same articles as
+  html/table.html                                      HTML (cmark-gfm,
+                                                       front matter
+                                                       removed)
 
 Article i is the same file (same path, same bytes) in every content-N that
 has it: topic folder = i // 25, and its links point only at articles below
@@ -241,6 +244,24 @@ def article_text(i, internal=True):
     return trim_to(text, ARTICLE_BYTES)
 
 
+TABLE_ROWS = 200
+
+
+def table_text():
+    """A page that is mostly a GitHub table of TABLE_ROWS rows, as clinics
+    list services (three columns, the last one a sentence that wraps)."""
+    rng = Rng(SEED + 2_000_003)
+    title = "Services and phone numbers"
+    fm = front_matter(rng, 0, title)
+    intro = "A table of services, their phone numbers and when to call them.\n\n"
+    rows = ["| Service | Phone | When to call |", "|---|---|---|"]
+    for i in range(TABLE_ROWS):
+        name = f"{rng.pick(WORDS).capitalize()} {rng.pick(WORDS)} service {i + 1}"
+        phone = f"0{1000 + i} {100000 + rng.below(900000)}"
+        rows.append(f"| {name} | {phone} | {sentence(rng).replace('|', '/')} |")
+    return fm + intro + "\n".join(rows) + "\n\nAfter the table.\n"
+
+
 def long_text():
     rng = Rng(SEED + 1_000_003)
     title = "A long read: everything about cell therapies"
@@ -311,8 +332,9 @@ def make_set(out, name, files, log):
     return d, True
 
 
-def cmark_html(md_text, cmark="cmark"):
-    r = subprocess.run([cmark, "--to", "html"], input=md_text.encode(),
+def cmark_html(md_text, cmark="cmark", extensions=()):
+    ext = [a for e in extensions for a in ("-e", e)]
+    r = subprocess.run([cmark, "--to", "html"] + ext, input=md_text.encode(),
                        capture_output=True, check=True)
     return r.stdout.decode()
 
@@ -343,17 +365,25 @@ def generate(out, sizes, log=print):
     paths["content-one"], _ = make_set(out, "content-one", [(a0_rel, lambda: article_text(0, internal=False))], log)
     paths["article0.md"] = os.path.join(paths["content-one"], "articles", a0_rel)
     paths["long.md"] = os.path.join(paths["content-1mb"], "articles", long_rel)
+    table_rel = os.path.join("01-services", "services.md")
+    paths["content-table"], _ = make_set(out, "content-table", [(table_rel, table_text)], log)
+    paths["table.md"] = os.path.join(paths["content-table"], "articles", table_rel)
 
     hd = os.path.join(out, "html")
     os.makedirs(hd, exist_ok=True)
-    for key, name in (("article0.md", "article0.html"), ("long.md", "long-read.html")):
+    for key, name in (("article0.md", "article0.html"), ("long.md", "long-read.html"),
+                      ("table.md", "table.html")):
         dst = os.path.join(hd, name)
         src = paths[key]
         if not os.path.exists(dst) or os.path.getmtime(dst) < os.path.getmtime(src):
             with open(src, encoding="utf-8") as f:
                 md = f.read()
             title = md.split("title: \"", 1)[1].split("\"", 1)[0] if "title: \"" in md else name
-            write(dst, html_page(title, cmark_html(strip_front_matter(md))))
+            if key == "table.md" and shutil.which("cmark-gfm"):
+                body_html = cmark_html(strip_front_matter(md), "cmark-gfm", ("table",))
+            else:
+                body_html = cmark_html(strip_front_matter(md))
+            write(dst, html_page(title, body_html))
         paths[name] = dst
     return paths
 

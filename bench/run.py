@@ -59,6 +59,7 @@ ARTICLES = {
     "bundled": ("bundled article (5 KB)", "Stem cell therapy uses living"),
     "a0": ("generated article (8 KB)", "This guide was written with"),
     "long": ("long article (1 MiB)", "A very long article"),
+    "table": ("page with a 200-row table (21 KB)", "A table of services"),
 }
 
 
@@ -160,6 +161,9 @@ class Bench:
             "long": {"md": self.paths["long.md"], "html": self.paths["long-read.html"],
                      "content": self.paths["content-1mb"],
                      "title": "A long read: everything about cell therapies"},
+            "table": {"md": self.paths["table.md"], "html": self.paths["table.html"],
+                      "content": self.paths["content-table"],
+                      "title": "Services and phone numbers"},
         }
         self.programs = ["kiosk"] + [p for p in ("less", "lynx", "w3m") if self.have[p]]
         if not self.have["cmark"]:
@@ -240,10 +244,12 @@ class Bench:
                 t_home, nb = s.wait_frame(self.ready("kiosk", home_title=self.article[art]["title"]), quiet=QUIET)
                 r["home_ms"] = (t_home - s.t0) / 1e6
                 n0 = s.nbytes
+                c0, _ = s.cpu()
                 tk = time.monotonic_ns()
                 s.write(b"\r")
                 t_art, nb2 = s.wait_frame(self.ready("kiosk", art), since_bytes=n0, quiet=QUIET)
                 r["open_ms"] = (t_art - tk) / 1e6
+                r["open_cpu_us"] = (s.cpu()[0] - c0) / 1e3
                 r["first_ms"] = r["home_ms"] + r["open_ms"]
                 r["first_bytes"] = nb2
             else:
@@ -462,14 +468,14 @@ class Bench:
         self.cg = []
         if not self.have["valgrind"]:
             return
-        for art in ("a0", "long"):
+        for art in ("a0", "long", "table"):
             for cols, rows in SIZES:
                 # peers: all on the long article, less on the short one
                 # (the cheap keys of the 8 KB article are not worth lynx's
                 # and w3m's minutes under valgrind)
                 if self.a.quick:
                     progs = ["kiosk"]
-                elif art == "a0":
+                elif art in ("a0", "table"):
                     progs = [p for p in self.programs if p in ("kiosk", "less")]
                 else:
                     progs = self.programs
@@ -1150,8 +1156,13 @@ class Report:
                         why = self.bytes_why(art, s, key)
                     self.target(f"bytes, {name}, {ARTICLES[art][0]}, {s}: kiosk vs less", f"{k:,.0f} vs {l:,.0f} B",
                                 "≤ less", k <= l, why)
-        s = "200x60"
         cgi = {(c["prog"], c["art"], c["size"]): c["ir"] for c in getattr(b, "cg", [])}
+        c = self.art("kiosk", "table", "80x24", field="open_cpu_us")
+        if c is not None:
+            ir = cgi.get(("kiosk", "table", "80x24"), {}).get("open")
+            self.target("CPU to open the page with a 200-row table, 80x24", f"{c / 1e3:.2f} ms" + (f" ({ir:,} Ir)" if ir else ""),
+                        "< 5 ms", c < 5000, "" if c < 5000 else "see the table layout (src/layout_table.c)")
+        s = "200x60"
         for key in KEY_ORDER:
             c = self.art("kiosk", "long", s, key, "cpu_us")
             ir = cgi.get(("kiosk", "long", s), {}).get(key)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicase.h>
 #include <unictype.h>
 #include <unistr.h>
 
@@ -94,4 +95,89 @@ bool anchor_match(const char *title, const char *fragment)
 	free(b);
 	free(frag);
 	return same;
+}
+
+bool anchor_match_id(const char *title, const char *id, const char *fragment)
+{
+	if (fragment == NULL)
+		return false;
+	if (id != NULL && id[0] != '\0') {
+		char *frag = anchor_unescape(fragment);
+		bool same = strcmp(frag, id) == 0;
+		free(frag);
+		if (same || anchor_match(id, fragment))
+			return true;
+	}
+	return anchor_match(title, fragment);
+}
+
+char *anchor_slug(const char *title)
+{
+	size_t len = strlen(title);
+	char *out = xmalloc(4 * len + 1);
+	size_t o = 0;
+	bool sep = false;
+	const uint8_t *p = (const uint8_t *)title, *end = p + len;
+	while (p < end) {
+		ucs4_t uc;
+		int n = u8_mbtouc(&uc, p, (size_t)(end - p));
+		if (n <= 0)
+			n = 1;
+		if (uc == ' ' || uc == '-' || uc == '_' || uc == '\t' ||
+		    uc_is_property_white_space(uc) || uc_is_property_dash(uc)) {
+			sep = true;
+		} else if (uc_is_alnum(uc) ||
+			   uc_is_general_category(uc, UC_CATEGORY_M)) {
+			if (sep && o > 0)
+				out[o++] = '-';
+			sep = false;
+			/* Lower case, letter by letter (so Turkish I-dot
+			 * becomes a plain i, not i and a combining dot). */
+			int k = u8_uctomb((uint8_t *)out + o, uc_tolower(uc), 4);
+			o += k > 0 ? (size_t)k : 0;
+		}
+		p += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+size_t anchor_distance(const char *a, const char *b)
+{
+	/* Levenshtein distance over code points, two rows. */
+	size_t na = u8_strlen((const uint8_t *)a), nb = u8_strlen((const uint8_t *)b);
+	ucs4_t *x = xcalloc(na + 1, sizeof *x), *y = xcalloc(nb + 1, sizeof *y);
+	size_t la = 0, lb = 0;
+	for (const uint8_t *p = (const uint8_t *)a; *p && la < na;) {
+		int n = u8_strmbtouc(&x[la++], p);
+		p += n > 0 ? n : 1;
+	}
+	for (const uint8_t *p = (const uint8_t *)b; *p && lb < nb;) {
+		int n = u8_strmbtouc(&y[lb++], p);
+		p += n > 0 ? n : 1;
+	}
+	size_t *prev = xcalloc(lb + 1, sizeof *prev);
+	size_t *cur = xcalloc(lb + 1, sizeof *cur);
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		cur[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t d = prev[j - 1] + (x[i - 1] != y[j - 1]);
+			if (prev[j] + 1 < d)
+				d = prev[j] + 1;
+			if (cur[j - 1] + 1 < d)
+				d = cur[j - 1] + 1;
+			cur[j] = d;
+		}
+		size_t *t = prev;
+		prev = cur;
+		cur = t;
+	}
+	size_t d = prev[lb];
+	free(prev);
+	free(cur);
+	free(x);
+	free(y);
+	return d;
 }

@@ -9,11 +9,15 @@
 
 #include <unistr.h>
 
+#include <cmark-gfm-core-extensions.h>
+
 #include "cp1252.h"
 #include "fileio.h"
+#include "html.h"
 #include "node_text.h"
 #include "pasted.h"
 #include "plaintext.h"
+#include "sitesyntax.h"
 #include "text.h"
 #include "xmem.h"
 
@@ -165,14 +169,124 @@ static void *mem_realloc(void *p, size_t n) { return xrealloc(p, n); }
 static void mem_free(void *p) { free(p); }
 static cmark_mem allocator = {mem_calloc, mem_realloc, mem_free};
 
-cmark_node *article_parse_markdown(const char *text, size_t len)
+cmark_mem *article_mem(void)
 {
+	return &allocator;
+}
+
+/* The GitHub extensions every parse uses, found once. */
+static cmark_syntax_extension *gfm_ext[4];
+static const char *gfm_name[4];
+static size_t gfm_n;
+
+static void gfm_init(void)
+{
+	static bool done;
+	if (done)
+		return;
+	done = true;
+	cmark_gfm_core_extensions_ensure_registered();
+	static const char *const names[] = {"table", "strikethrough",
+					    "autolink", "tasklist"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		cmark_syntax_extension *e = cmark_find_syntax_extension(names[i]);
+		if (e != NULL) {
+			gfm_name[gfm_n] = names[i];
+			gfm_ext[gfm_n++] = e;
+		}
+	}
+}
+
+/* Whether s[i] starts a web address or e-mail address that is not
+ * already a link's destination ("](https://" or "<https://"). */
+static bool bare_address_at(const char *s, size_t len, size_t i)
+{
+	size_t a = i;
+	while (a > 0 && ((s[a - 1] >= 'a' && s[a - 1] <= 'z') ||
+			 (s[a - 1] >= 'A' && s[a - 1] <= 'Z') ||
+			 (s[a - 1] >= '0' && s[a - 1] <= '9') ||
+			 s[a - 1] == '.' || s[a - 1] == '-' || s[a - 1] == '_' ||
+			 s[a - 1] == '+'))
+		a--;
+	if (a > 0 && (s[a - 1] == '(' || s[a - 1] == '<' || s[a - 1] == '/' ||
+		      s[a - 1] == ':' || s[a - 1] == '"' || s[a - 1] == '\''))
+		return false;
+	return i + 1 < len;
+}
+
+/* Whether an extension can change anything in s[0..len): each needs a
+ * character or word of its own, and an extension attached to a parse
+ * costs time even where it finds nothing (autolink's pass over the text
+ * is a tenth of the time to open a long article). */
+static bool gfm_wanted(size_t i, const char *s, size_t len)
+{
+	const char *name = gfm_name[i];
+	if (strcmp(name, "table") == 0)
+		return memchr(s, '|', len) != NULL;
+	if (strcmp(name, "strikethrough") == 0)
+		return memchr(s, '~', len) != NULL;
+	if (strcmp(name, "tasklist") == 0)
+		return memchr(s, '[', len) != NULL;
+	if (strcmp(name, "autolink") != 0)
+		return true;
+	/* "www.", "scheme://" and "name@host" not already in a link. */
+	for (const char *p = memchr(s, '.', len); p != NULL;
+	     p = memchr(p + 1, '.', len - (size_t)(p + 1 - s))) {
+		size_t at = (size_t)(p - s);
+		if (at >= 3 && (s[at - 3] | 0x20) == 'w' && (s[at - 2] | 0x20) == 'w' &&
+		    (s[at - 1] | 0x20) == 'w' && bare_address_at(s, len, at - 3))
+			return true;
+	}
+	for (const char *p = memchr(s, ':', len); p != NULL;
+	     p = memchr(p + 1, ':', len - (size_t)(p + 1 - s))) {
+		size_t at = (size_t)(p - s);
+		if (at + 2 < len && s[at + 1] == '/' && s[at + 2] == '/' && at > 0 &&
+		    bare_address_at(s, len, at - 1))
+			return true;
+	}
+	for (const char *p = memchr(s, '@', len); p != NULL;
+	     p = memchr(p + 1, '@', len - (size_t)(p + 1 - s))) {
+		size_t at = (size_t)(p - s);
+		if (at > 0 && bare_address_at(s, len, at - 1))
+			return true;
+	}
+	return false;
+}
+
+bool article_is_tasklist_item(cmark_node *n)
+{
+	const char *t = cmark_node_get_type(n) == CMARK_NODE_ITEM
+				? cmark_node_get_type_string(n)
+				: NULL;
+	return t != NULL && strcmp(t, "tasklist") == 0;
+}
+
+static cmark_node *parse_markdown(const char *text, size_t len, bool html)
+{
+	gfm_init();
 	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_VALIDATE_UTF8,
 						    &allocator);
+	for (size_t i = 0; i < gfm_n; i++)
+		if (gfm_wanted(i, text, len))
+			cmark_parser_attach_syntax_extension(p, gfm_ext[i]);
+	size_t sl;
+	char *stripped = sitesyntax_strip(text, len, &sl, NULL);
+	if (stripped != NULL) {
+		text = stripped;
+		len = sl;
+	}
 	pasted_feed(p, text, len);
 	cmark_node *doc = cmark_parser_finish(p);
 	cmark_parser_free(p);
+	if (html && memchr(text, '<', len) != NULL)
+		html_convert(doc);
+	free(stripped);
 	return doc;
+}
+
+cmark_node *article_parse_markdown(const char *text, size_t len)
+{
+	return parse_markdown(text, len, true);
 }
 
 /* Plain text of the first heading of doc, or NULL. */
@@ -386,7 +500,8 @@ int article_load_at(struct article *a, int dir_fd, const char *path,
 	return rc;
 }
 
-cmark_node *article_parse(const struct article *a, struct diag_list *diags)
+static cmark_node *parse_article(const struct article *a,
+				 struct diag_list *diags, bool html)
 {
 	char *text, *cause;
 	size_t len;
@@ -413,7 +528,7 @@ cmark_node *article_parse(const struct article *a, struct diag_list *diags)
 		frontmatter_free(&fm);
 		diag_list_clear(&scratch);
 		body += skip;
-		doc = article_parse_markdown(text + body, len - body);
+		doc = parse_markdown(text + body, len - body, html);
 	} else if (a->plain) {
 		char *title;
 		/* Pasted text may hold invalid UTF-8: clean it first. */
@@ -423,10 +538,21 @@ cmark_node *article_parse(const struct article *a, struct diag_list *diags)
 		free(title);
 		free(clean);
 	} else {
-		doc = article_parse_markdown(text, len);
+		doc = parse_markdown(text, len, html);
 	}
 	free(text);
 	return doc;
+}
+
+cmark_node *article_parse(const struct article *a, struct diag_list *diags)
+{
+	return parse_article(a, diags, true);
+}
+
+cmark_node *article_parse_raw_html(const struct article *a,
+				   struct diag_list *diags)
+{
+	return parse_article(a, diags, false);
 }
 
 static char *dup_or_null(const char *s) { return s != NULL ? xstrdup(s) : NULL; }

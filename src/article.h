@@ -85,12 +85,37 @@ int article_load_at(struct article *a, int dir_fd, const char *path,
  */
 cmark_node *article_parse(const struct article *a, struct diag_list *diags);
 
+/* As article_parse, with raw HTML left as cmark's HTML nodes (for
+ * --check, which reports on the HTML as written); article_parse turns
+ * it into ordinary nodes (html.h). */
+cmark_node *article_parse_raw_html(const struct article *a,
+				   struct diag_list *diags);
+
 /* Deep copy of src into dst. */
 void article_copy(struct article *dst, const struct article *src);
 
 /* Parses Markdown text (no front matter) into a new document, with the
- * options the kiosk uses everywhere (UTF-8 validated). */
+ * options the kiosk uses everywhere (UTF-8 validated) and GitHub's
+ * extensions: tables, strikethrough, autolinks (www. and bare
+ * addresses) and task lists.  Web site generators' template and
+ * attribute syntax is taken out first (sitesyntax.h); raw HTML is
+ * turned into ordinary nodes after (html.h). */
 cmark_node *article_parse_markdown(const char *text, size_t len);
+
+/* The allocator of every document article_parse_markdown makes (cmark
+ * links only nodes of one allocator: make nodes for those documents
+ * with it).  Running out of memory ends the program with a message. */
+cmark_mem *article_mem(void);
+
+/* Node types of GitHub's extensions.  libcmark-gfm-extensions exports
+ * them but its installed headers do not declare them; they are set once
+ * the first document has been parsed (0, no node's type, before). */
+extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
+	CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
+
+/* True for a list item written "- [ ] ..." or "- [x] ..." (its state:
+ * cmark_gfm_extensions_get_tasklist_item_checked). */
+bool article_is_tasklist_item(cmark_node *n);
 
 void article_free(struct article *a);
 

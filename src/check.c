@@ -40,6 +40,8 @@
 #include "library.h"
 #include "check_frontmatter.h"
 #include "check_reading.h"
+#include "readability.h"
+#include "sitesyntax.h"
 #include "text.h"
 #include "xmem.h"
 
@@ -54,6 +56,7 @@
 struct sections {
 	bool done;     /* titles were read */
 	char **titles; /* owned array of n owned strings */
+	char **ids;    /* owned array of n: each heading's own id or NULL */
 	size_t n;
 };
 
@@ -238,26 +241,6 @@ static void S_check_front_matter(struct checker *c, const struct art *t)
 /* ---- links ---- */
 
 /* "How are the cells made?" -> "how-are-the-cells-made".  Caller frees. */
-static char *S_slug(const char *s)
-{
-	char *out = xmalloc(strlen(s) + 1);
-	size_t o = 0;
-	bool sep = false;
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch < 0x80 && isalnum(ch)) {
-			if (sep && o > 0)
-				out[o++] = '-';
-			out[o++] = (char)tolower(ch);
-			sep = false;
-		} else {
-			sep = true;
-		}
-	}
-	out[o] = '\0';
-	return out;
-}
-
 /* The section titles of article i, as the kiosk's layout names them. */
 static const struct sections *S_sections(struct checker *c, size_t i)
 {
@@ -273,8 +256,13 @@ static const struct sections *S_sections(struct checker *c, size_t i)
 	struct layout_options lo = {.width = 80, .skip_entry = -1};
 	struct layout *l = layout_build(doc, &lo);
 	s->titles = xcalloc(l->nsections + 1, sizeof *s->titles);
-	for (size_t k = 0; k < l->nsections; k++)
+	s->ids = xcalloc(l->nsections + 1, sizeof *s->ids);
+	for (size_t k = 0; k < l->nsections; k++) {
+		s->ids[s->n] = l->sections[k].id != NULL
+				       ? xstrdup(l->sections[k].id)
+				       : NULL;
 		s->titles[s->n++] = xstrdup(l->sections[k].title);
+	}
 	layout_free(l);
 	cmark_node_free(doc);
 	return s;
@@ -351,11 +339,48 @@ static void S_check_section(struct checker *c, const struct art *t,
 {
 	const struct sections *s = S_sections(c, target);
 	for (size_t i = 0; i < s->n; i++)
-		if (anchor_match(s->titles[i], frag))
+		if (anchor_match_id(s->titles[i], s->ids[i], frag))
 			return;
+	/* The closest section by key (case and accents aside), named in
+	 * its heading's own letters, or by its own id. */
+	char *fu = anchor_unescape(frag);
+	char *fk = anchor_key(fu, strlen(fu));
+	size_t best = SIZE_MAX, best_d = SIZE_MAX;
+	bool by_id = false;
+	for (size_t i = 0; i < s->n; i++) {
+		char *k = anchor_key(s->titles[i], strlen(s->titles[i]));
+		size_t d = anchor_distance(fk, k);
+		free(k);
+		if (d < best_d) {
+			best_d = d;
+			best = i;
+			by_id = false;
+		}
+		if (s->ids[i] != NULL &&
+		    (d = anchor_distance(fu, s->ids[i])) < best_d) {
+			best_d = d;
+			best = i;
+			by_id = true;
+		}
+	}
+	/* Only a near miss is worth a "did you mean": a third of the
+	 * letters at most. */
+	size_t flen = strlen(fk);
+	free(fk);
+	free(fu);
+	char *hint = xstrdup("");
+	if (best != SIZE_MAX && best_d <= (flen / 3 > 2 ? flen / 3 : 2) &&
+	    s->titles[best][0] != '\0') {
+		char *slug = by_id ? xstrdup(s->ids[best])
+				   : anchor_slug(s->titles[best]);
+		free(hint);
+		hint = xasprintf("did you mean #%s? ", slug);
+		free(slug);
+	}
 	char *list = xstrdup("");
 	for (size_t i = 0; i < s->n && i < SHOW_SECTIONS; i++) {
-		char *slug = S_slug(s->titles[i]);
+		char *slug = s->ids[i] != NULL ? xstrdup(s->ids[i])
+					       : anchor_slug(s->titles[i]);
 		char *next = xasprintf("%s%s#%s", list, i > 0 ? ", " : "",
 				       slug);
 		free(slug);
@@ -365,12 +390,13 @@ static void S_check_section(struct checker *c, const struct art *t,
 	char *u = S_show(url), *title = S_show(c->lib->articles[target].title);
 	S_diag_at(c, t, n, DIAG_WARNING,
 		  "link \"%s\" names a section that \"%s\" does not have "
-		  "(the article opens at its top); its sections are: %s%s",
-		  u, title, s->n > 0 ? list : "(none)",
+		  "(the article opens at its top); %sits sections are: %s%s",
+		  u, title, hint, s->n > 0 ? list : "(none)",
 		  s->n > SHOW_SECTIONS ? ", ..." : "");
 	free(u);
 	free(title);
 	free(list);
+	free(hint);
 }
 
 /* Checks one link destination written at node n. */
@@ -408,50 +434,81 @@ static void S_check_link(struct checker *c, const struct art *t,
 
 /* ---- raw HTML ---- */
 
-/* Warns about the first tag of an HTML node that the kiosk drops, and
- * checks the href of its <a> tags.  In inline HTML each tag is its own
- * node, so closing tags there are not reported again. */
+/* What --check says about raw HTML: each <a href> is checked like any
+ * link; <script>, <style> and <template> are reported once per node (the
+ * kiosk shows neither them nor what is inside).  Every other tag keeps
+ * its meaning or is left out with its text kept (html.h), which needs no
+ * message. */
+struct html_check {
+	struct checker *c;
+	const struct art *t;
+	cmark_node *n;
+	bool warned;
+};
+
+static void S_html_element(void *ctx, const char *name, const char *href)
+{
+	struct html_check *h = ctx;
+	if (strcmp(name, "a") == 0 && href != NULL)
+		S_check_link(h->c, h->t, h->n, href);
+	if (html_is_hidden_tag(name) && !h->warned) {
+		h->warned = true;
+		S_diag_at(h->c, h->t, h->n, DIAG_WARNING,
+			  "raw HTML <%s> is not shown, nor anything inside "
+			  "it; remove it",
+			  name);
+	}
+}
+
 static void S_check_html(struct checker *c, const struct art *t, cmark_node *n,
 			 bool block)
 {
 	const char *lit = cmark_node_get_literal(n);
 	if (lit == NULL)
 		return;
-	size_t len = strlen(lit), pos = 0;
-	struct html_token tok;
-	bool warned = false;
-	while (html_next(lit, len, &pos, &tok)) {
-		if (tok.kind != HTML_TAG || tok.name[0] == '\0')
-			continue;
-		if (strcmp(tok.name, "br") == 0)
-			continue;
-		if (strcmp(tok.name, "a") == 0) {
-			char *href =
-				tok.closing ? NULL : html_attr(&tok, "href");
-			if (href != NULL) {
-				S_check_link(c, t, n, href);
-				free(href);
-				continue;
-			}
-			if (tok.closing)
-				continue;
-		}
-		if (warned || (tok.closing && !block))
-			continue;
-		warned = true;
-		if (html_is_hidden_tag(tok.name))
-			S_diag_at(c, t, n, DIAG_WARNING,
-				  "raw HTML <%s> is not shown, nor anything "
-				  "inside it; remove it",
-				  tok.name);
-		else
-			S_diag_at(c, t, n, DIAG_WARNING,
-				  "raw HTML <%s> is shown as plain text "
-				  "(the tag itself is left out); use "
-				  "Markdown instead, such as **bold** or "
-				  "*italic*, or write \\< for a \"<\" sign",
-				  tok.name);
+	struct html_check h = {c, t, n, false};
+	if (block) {
+		html_elements(lit, strlen(lit), S_html_element, &h);
+		return;
 	}
+	struct html_tag tag;
+	if (html_tag_read(lit, strlen(lit), &tag) && !tag.closing)
+		S_html_element(&h, tag.name, tag.href);
+	html_tag_free(&tag);
+}
+
+/* ---- web site generators' syntax ---- */
+
+/* Warns once per file about template and attribute syntax (which the
+ * kiosk takes out: sitesyntax.h), at the line of the first. */
+static void S_check_site_syntax(struct checker *c, const struct art *t)
+{
+	if (t->text == NULL || t->a->plain)
+		return;
+	/* The body starts at file line body_line. */
+	size_t off = 0;
+	for (int l = 1; l < t->body_line && off < t->len; l++) {
+		const char *nl = memchr(t->text + off, '\n', t->len - off);
+		off = nl != NULL ? (size_t)(nl - t->text) + 1 : t->len;
+	}
+	struct sitesyntax_found f;
+	size_t n;
+	char *s = sitesyntax_strip(t->text + off, t->len - off, &n, &f);
+	free(s);
+	if (f.count == 0)
+		return;
+	char *first = S_show(f.first);
+	char *more = f.count > 1 ? xasprintf(" and %zu more", f.count - 1)
+				 : xstrdup("");
+	diag_add(c->diags, DIAG_WARNING, t->a->path,
+		 S_file_line(t, f.first_line), 0,
+		 "template syntax from a web site generator: \"%s\"%s; the "
+		 "kiosk leaves it out (a shortcode's inner text stays, a link "
+		 "whose address is a template shows as plain text), so check "
+		 "that the article still reads well without it",
+		 first, more);
+	free(first);
+	free(more);
 }
 
 /* ---- the walk ---- */
@@ -593,7 +650,8 @@ static void S_check_article(struct checker *c, size_t index)
 	struct art t;
 	S_art_open(&t, &c->lib->articles[index]);
 	S_check_front_matter(c, &t);
-	cmark_node *doc = article_parse(t.a, c->diags);
+	S_check_site_syntax(c, &t);
+	cmark_node *doc = article_parse_raw_html(t.a, c->diags);
 	if (doc != NULL) {
 		cmark_iter *it = cmark_iter_new(doc);
 		cmark_event_type ev;
@@ -750,9 +808,12 @@ int check_content(const char *dir, const char *config_path,
 		summary->articles = c.lib->narticles;
 		summary->terms = nterms;
 		for (size_t i = 0; i < c.lib->narticles; i++) {
-			for (size_t k = 0; k < c.sections[i].n; k++)
+			for (size_t k = 0; k < c.sections[i].n; k++) {
 				free(c.sections[i].titles[k]);
+				free(c.sections[i].ids[k]);
+			}
 			free(c.sections[i].titles);
+			free(c.sections[i].ids);
 		}
 		free(c.sections);
 		free(c.used);

@@ -1,230 +1,267 @@
-/* html: see html.h.  A forgiving scanner, not a parser. */
+/*
+ * html: see html.h.
+ *
+ * gumbo parses the HTML as a fragment of <body> (as a browser would read
+ * it inside a page) into a tree.  This file holds what reads that tree
+ * directly: the parser's set-up, inline tags one at a time, the element
+ * list for --check, and html_convert, which puts the blocks made by
+ * html_blocks.c in place of cmark's HTML blocks.
+ */
 #include "html.h"
 
-#include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include <unistr.h>
+#include <gumbo.h>
 
+#include "html_int.h"
 #include "xmem.h"
 
-static bool starts(const char *s, size_t len, size_t pos, const char *lit)
+/* ---- gumbo ---- */
+
+static void *g_alloc(void *ud, size_t n)
 {
-	size_t n = strlen(lit);
-	return pos + n <= len && strncasecmp(s + pos, lit, n) == 0;
+	(void)ud;
+	return xmalloc(n > 0 ? n : 1);
 }
 
-/* Finds lit at or after pos; returns the position after it, or len. */
-static size_t skip_past(const char *s, size_t len, size_t pos, const char *lit)
+static void g_free(void *ud, void *p)
 {
-	size_t n = strlen(lit);
-	for (size_t i = pos; i + n <= len; i++)
-		if (memcmp(s + i, lit, n) == 0)
-			return i + n;
-	return len;
+	(void)ud;
+	free(p);
 }
 
-bool html_next(const char *s, size_t len, size_t *pos, struct html_token *t)
+GumboOutput *html_parse(const char *s, size_t len, GumboOptions *o)
 {
-	size_t p = *pos;
-	if (p >= len)
-		return false;
-	memset(t, 0, sizeof *t);
-	t->start = s + p;
-	if (s[p] == '<' && starts(s, len, p, "<!--")) {
-		size_t e = skip_past(s, len, p + 4, "-->");
-		t->kind = HTML_COMMENT;
-		t->len = e - p;
-		*pos = e;
-		return true;
-	}
-	if (s[p] == '<' && p + 1 < len &&
-	    (s[p + 1] == '!' || s[p + 1] == '?')) {
-		size_t e = skip_past(s, len, p + 2, ">");
-		t->kind = HTML_COMMENT;
-		t->len = e - p;
-		*pos = e;
-		return true;
-	}
-	if (s[p] == '<' && p + 1 < len &&
-	    (isalpha((unsigned char)s[p + 1]) ||
-	     (s[p + 1] == '/' && p + 2 < len &&
-	      isalpha((unsigned char)s[p + 2])))) {
-		size_t q = p + 1;
-		t->kind = HTML_TAG;
-		if (s[q] == '/') {
-			t->closing = true;
-			q++;
-		}
-		size_t n = 0;
-		while (q < len && (isalnum((unsigned char)s[q]) || s[q] == '-')) {
-			if (n + 1 < sizeof t->name)
-				t->name[n++] = (char)tolower((unsigned char)s[q]);
-			q++;
-		}
-		t->name[n] = '\0';
-		/* Up to '>' outside quotes. */
-		char quote = 0;
-		while (q < len) {
-			char c = s[q++];
-			if (quote) {
-				if (c == quote)
-					quote = 0;
-			} else if (c == '"' || c == '\'') {
-				quote = c;
-			} else if (c == '>') {
-				break;
-			}
-		}
-		t->len = q - p;
-		*pos = q;
-		return true;
-	}
-	/* Text up to the next '<' that starts a tag or comment. */
-	size_t q = p + 1;
-	while (q < len && s[q] != '<')
-		q++;
-	t->kind = HTML_TEXT;
-	t->len = q - p;
-	*pos = q;
-	return true;
+	*o = kGumboDefaultOptions;
+	o->allocator = g_alloc;
+	o->deallocator = g_free;
+	o->max_errors = 0; /* errors are not kept */
+	o->fragment_context = GUMBO_TAG_BODY;
+	return gumbo_parse_with_options(o, s, len);
 }
 
-char *html_attr(const struct html_token *t, const char *attr)
+/* The lower-case name of element e into buf. */
+static void tag_name(const GumboElement *e, char *buf, size_t cap)
 {
-	if (t->kind != HTML_TAG || t->closing)
-		return NULL;
-	const char *s = t->start;
-	size_t len = t->len, an = strlen(attr);
-	size_t i = 1 + strlen(t->name);
-	while (i < len) {
-		while (i < len && (isspace((unsigned char)s[i]) || s[i] == '/'))
-			i++;
-		size_t ns = i;
-		while (i < len && !isspace((unsigned char)s[i]) && s[i] != '=' &&
-		       s[i] != '>' && s[i] != '/')
-			i++;
-		size_t nl = i - ns;
-		while (i < len && isspace((unsigned char)s[i]))
-			i++;
-		const char *v = NULL;
-		size_t vl = 0;
-		if (i < len && s[i] == '=') {
-			i++;
-			while (i < len && isspace((unsigned char)s[i]))
-				i++;
-			if (i < len && (s[i] == '"' || s[i] == '\'')) {
-				char qc = s[i++];
-				v = s + i;
-				while (i < len && s[i] != qc)
-					i++;
-				vl = (size_t)(s + i - v);
-				if (i < len)
-					i++;
-			} else {
-				v = s + i;
-				while (i < len && !isspace((unsigned char)s[i]) &&
-				       s[i] != '>')
-					i++;
-				vl = (size_t)(s + i - v);
-			}
-		}
-		if (nl == 0) {
-			i++;
-			continue;
-		}
-		if (nl == an && strncasecmp(s + ns, attr, an) == 0)
-			return v != NULL ? html_decode(v, vl, NULL) : xstrdup("");
+	if (e->tag != GUMBO_TAG_UNKNOWN) {
+		snprintf(buf, cap, "%s", gumbo_normalized_tagname(e->tag));
+		return;
 	}
-	return NULL;
+	GumboStringPiece p = e->original_tag;
+	gumbo_tag_from_original_text(&p);
+	size_t n = p.length < cap - 1 ? p.length : cap - 1;
+	for (size_t i = 0; i < n; i++) {
+		char c = p.data[i];
+		buf[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	buf[n] = '\0';
 }
 
-static const struct {
-	const char *name;
-	uint32_t cp;
-} entities[] = {
-	{"amp", '&'},     {"lt", '<'},      {"gt", '>'},     {"quot", '"'},
-	{"apos", '\''},   {"nbsp", 0xa0},   {"ndash", 0x2013}, {"mdash", 0x2014},
-	{"hellip", 0x2026}, {"rsquo", 0x2019}, {"lsquo", 0x2018},
-	{"rdquo", 0x201d}, {"ldquo", 0x201c}, {"copy", 0xa9},   {"reg", 0xae},
-	{"deg", 0xb0},    {"times", 0xd7},
-};
-
-char *html_decode(const char *s, size_t len, size_t *out_len)
+const char *html_attr_of(const GumboElement *e, const char *name)
 {
-	char *out = xmalloc(len + 1);
-	size_t o = 0;
-	for (size_t i = 0; i < len;) {
-		if (s[i] != '&') {
-			out[o++] = s[i++];
-			continue;
-		}
-		size_t e = i + 1;
-		while (e < len && e - i < 12 && s[e] != ';' && s[e] != '&' &&
-		       !isspace((unsigned char)s[e]))
-			e++;
-		uint32_t cp = 0;
-		if (e < len && s[e] == ';') {
-			const char *name = s + i + 1;
-			size_t nl = e - i - 1;
-			if (nl > 1 && name[0] == '#') {
-				unsigned long v = 0;
-				bool ok = true;
-				bool hex = name[1] == 'x' || name[1] == 'X';
-				for (size_t k = hex ? 2 : 1; k < nl && ok; k++) {
-					int c = (unsigned char)name[k];
-					int d = isdigit(c)            ? c - '0'
-						: hex && isxdigit(c) ? tolower(c) - 'a' + 10
-								      : -1;
-					if (d < 0)
-						ok = false;
-					else
-						v = v * (hex ? 16 : 10) + (unsigned)d;
-					if (v > 0x10ffff)
-						ok = false;
-				}
-				if (ok && v > 0)
-					cp = (uint32_t)v;
-			} else {
-				for (size_t k = 0; k < sizeof entities / sizeof entities[0]; k++)
-					if (strlen(entities[k].name) == nl &&
-					    memcmp(entities[k].name, name, nl) == 0)
-						cp = entities[k].cp;
-			}
-		}
-		if (cp == 0 || (cp >= 0xd800 && cp <= 0xdfff)) {
-			out[o++] = s[i++];
-			continue;
-		}
-		uint8_t buf[6];
-		int w = u8_uctomb(buf, cp, sizeof buf);
-		/* An entity is at least 4 bytes ("&lt;"), its UTF-8 at most 4. */
-		if (w > 0 && (size_t)w <= e + 1 - i) {
-			memcpy(out + o, buf, (size_t)w);
-			o += (size_t)w;
-		}
-		i = e + 1;
-	}
-	out[o] = '\0';
-	if (out_len != NULL)
-		*out_len = o;
-	return out;
+	GumboAttribute *a = gumbo_get_attribute(&e->attributes, name);
+	return a != NULL ? a->value : NULL;
 }
 
 bool html_is_hidden_tag(const char *name)
 {
-	return strcmp(name, "script") == 0 || strcmp(name, "style") == 0;
+	return strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
+	       strcmp(name, "template") == 0;
 }
 
-bool html_is_break_tag(const char *name)
+bool html_hidden(GumboTag t)
 {
-	static const char *const tags[] = {
-		"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-		"tr", "blockquote", "ul", "ol", "table", "section", "article",
-	};
-	for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-		if (strcmp(name, tags[i]) == 0)
+	return t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
+	       t == GUMBO_TAG_TEMPLATE || t == GUMBO_TAG_HEAD ||
+	       t == GUMBO_TAG_TITLE || t == GUMBO_TAG_NOSCRIPT ||
+	       t == GUMBO_TAG_META || t == GUMBO_TAG_LINK;
+}
+
+void html_convert(cmark_node *doc)
+{
+	/* The runs of HTML blocks first: the tree is not changed while
+	 * it is walked. */
+	cmark_node **first = NULL;
+	size_t n = 0, cap = 0;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *x = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(x) != CMARK_NODE_HTML_BLOCK)
+			continue;
+		cmark_node *prev = cmark_node_previous(x);
+		if (prev != NULL && cmark_node_get_type(prev) == CMARK_NODE_HTML_BLOCK)
+			continue; /* part of the run before */
+		xgrow(&first, &cap, n + 1, sizeof(cmark_node *));
+		first[n++] = x;
+	}
+	cmark_iter_free(it);
+	for (size_t i = 0; i < n; i++) {
+		char *html = NULL;
+		size_t len = 0, hcap = 0;
+		xgrow(&html, &hcap, 1, 1);
+		html[0] = '\0';
+		cmark_node *x = first[i];
+		while (x != NULL && cmark_node_get_type(x) == CMARK_NODE_HTML_BLOCK) {
+			const char *lit = cmark_node_get_literal(x);
+			size_t k = lit != NULL ? strlen(lit) : 0;
+			xgrow(&html, &hcap, len + k + 2, 1);
+			memcpy(html + len, lit != NULL ? lit : "", k);
+			len += k;
+			html[len++] = '\n';
+			html[len] = '\0';
+			x = cmark_node_next(x);
+		}
+		cmark_node *blocks = html_to_blocks(html, len);
+		free(html);
+		cmark_node *b;
+		while ((b = cmark_node_first_child(blocks)) != NULL) {
+			cmark_node_unlink(b);
+			if (!cmark_node_insert_before(first[i], b))
+				cmark_node_free(b);
+		}
+		cmark_node_free(blocks);
+		for (cmark_node *y = first[i]; y != x;) {
+			cmark_node *next = cmark_node_next(y);
+			cmark_node_free(y); /* unlinks it */
+			y = next;
+		}
+	}
+	free(first);
+}
+
+/* ---- tags one at a time ---- */
+
+static const GumboElement *first_element(const GumboNode *g)
+{
+	if (g->type != GUMBO_NODE_ELEMENT)
+		return NULL;
+	if (!(g->parse_flags & (GUMBO_INSERTION_BY_PARSER | GUMBO_INSERTION_IMPLIED)))
+		return &g->v.element;
+	const GumboVector *ch = &g->v.element.children;
+	for (unsigned i = 0; i < ch->length; i++) {
+		const GumboElement *e = first_element(ch->data[i]);
+		if (e != NULL)
+			return e;
+	}
+	return NULL;
+}
+
+static char *dup_attr(const GumboElement *e, const char *name)
+{
+	const char *v = html_attr_of(e, name);
+	return v != NULL ? xstrdup(v) : NULL;
+}
+
+bool html_tag_read(const char *s, size_t len, struct html_tag *t)
+{
+	memset(t, 0, sizeof *t);
+	if (len < 3 || s[0] != '<')
+		return false;
+	size_t i = 1;
+	if (s[i] == '/') {
+		t->closing = true;
+		i++;
+	}
+	size_t k = 0;
+	while (i < len && ((s[i] >= 'a' && s[i] <= 'z') ||
+			   (s[i] >= 'A' && s[i] <= 'Z') ||
+			   (k > 0 && ((s[i] >= '0' && s[i] <= '9') || s[i] == '-')))) {
+		if (k < sizeof t->name - 1)
+			t->name[k++] = (char)(s[i] >= 'A' && s[i] <= 'Z'
+						      ? s[i] - 'A' + 'a'
+						      : s[i]);
+		i++;
+	}
+	t->name[k] = '\0';
+	if (k == 0)
+		return false;
+	if (t->closing)
+		return true;
+	GumboOptions o;
+	GumboOutput *out = html_parse(s, len, &o);
+	const GumboElement *e = out != NULL && out->root != NULL
+					? first_element(out->root)
+					: NULL;
+	if (e != NULL) {
+		t->href = dup_attr(e, "href");
+		t->src = dup_attr(e, "src");
+		t->alt = dup_attr(e, "alt");
+		t->title = dup_attr(e, "title");
+		t->id = dup_attr(e, "id");
+	}
+	if (out != NULL)
+		gumbo_destroy_output(&o, out);
+	return true;
+}
+
+void html_tag_free(struct html_tag *t)
+{
+	free(t->href);
+	free(t->src);
+	free(t->alt);
+	free(t->title);
+	free(t->id);
+	memset(t, 0, sizeof *t);
+}
+
+static void walk_elements(const GumboNode *g, html_element_fn fn, void *ctx,
+			  int depth)
+{
+	if (g->type != GUMBO_NODE_ELEMENT || depth > HTML_MAX_DEPTH)
+		return;
+	const GumboElement *e = &g->v.element;
+	if (!(g->parse_flags & (GUMBO_INSERTION_BY_PARSER | GUMBO_INSERTION_IMPLIED))) {
+		char name[32];
+		tag_name(e, name, sizeof name);
+		fn(ctx, name, html_attr_of(e, "href"));
+	}
+	if (html_hidden(e->tag))
+		return;
+	for (unsigned i = 0; i < e->children.length; i++)
+		walk_elements(e->children.data[i], fn, ctx, depth + 1);
+}
+
+bool html_too_big(const char *s, size_t len)
+{
+	size_t tags = 0;
+	long depth = 0, deepest = 0;
+	for (const char *p = memchr(s, '<', len); p != NULL;
+	     p = memchr(p + 1, '<', len - (size_t)(p + 1 - s))) {
+		size_t rest = len - (size_t)(p - s);
+		if (rest < 2)
+			break;
+		bool end = p[1] == '/';
+		char c = p[end ? 2 : 1] | 0x20;
+		if (rest < 3 || c < 'a' || c > 'z')
+			continue;
+		if (++tags > HTML_MAX_TAGS)
 			return true;
+		/* Void elements (br, img, hr, ...) and "/>" do not nest, but
+		 * counting them only overestimates the depth. */
+		depth += end ? -1 : 1;
+		if (depth > deepest && (deepest = depth) > HTML_MAX_NESTING)
+			return true;
+	}
 	return false;
+}
+
+void html_elements(const char *s, size_t len, html_element_fn fn, void *ctx)
+{
+	if (html_too_big(s, len))
+		return;
+	GumboOptions o;
+	GumboOutput *out = html_parse(s, len, &o);
+	if (out == NULL)
+		return;
+	if (out->root != NULL && out->root->type == GUMBO_NODE_ELEMENT) {
+		const GumboVector *ch = &out->root->v.element.children;
+		for (unsigned i = 0; i < ch->length; i++)
+			walk_elements(ch->data[i], fn, ctx, 0);
+	}
+	gumbo_destroy_output(&o, out);
 }

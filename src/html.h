@@ -1,9 +1,22 @@
 /*
- * html: just enough HTML to show raw HTML in Markdown as text.
+ * html: raw HTML in Markdown, read with a real HTML parser (gumbo, the
+ * HTML5 parsing algorithm as browsers run it: implied and misnested
+ * tags, every named character reference) and turned into the cmark
+ * nodes the rest of the kiosk already shows.
  *
- * The kiosk never renders HTML; it reduces it to its text, keeping <a
- * href> links, line breaks and paragraph breaks.  html_next splits a
- * buffer into text runs and tags without allocating; nothing is unbounded.
+ * HTML blocks become blocks (html_convert): <p>, <div> and other
+ * containers their text as paragraphs; <h1>-<h6> headings (their id is
+ * the section's own anchor); <ul>/<ol>/<li> lists; <blockquote>; <pre>
+ * code; <hr> a rule; <table> a GitHub table (header row from <th>
+ * cells, alignment from align=); <strong>/<b>, <em>/<i>, <code>, <br>,
+ * <a href> and <img alt> their Markdown meaning; <iframe>, <video>,
+ * <audio> a line "Video: TITLE" (or "Audio: ...") linking to the address;
+ * <details> its content with <summary> in bold.  <script>, <style>,
+ * <template> and comments go with their content; any other tag goes and
+ * its text stays.
+ *
+ * Inline HTML (one tag per cmark node, inside a paragraph) is read tag
+ * by tag (html_tag_read) for the layout to apply.
  */
 #ifndef KIOSK_HTML_H
 #define KIOSK_HTML_H
@@ -11,38 +24,42 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum html_kind {
-	HTML_TEXT,    /* text (entities not yet decoded) */
-	HTML_TAG,     /* <name ...> or </name> or <name/> */
-	HTML_COMMENT, /* <!-- ... -->, <!...>, <?...?> */
+#include <cmark-gfm.h>
+
+/* One tag of inline HTML. */
+struct html_tag {
+	char name[16]; /* lower-cased tag name (cut), "" for a comment or
+			  anything that is not a tag */
+	bool closing;  /* </name> */
+	/* Attributes, character references decoded; owned, or NULL when
+	 * absent: */
+	char *href, *src, *alt, *title, *id;
 };
 
-struct html_token {
-	enum html_kind kind;
-	const char *start; /* the token's bytes in the input */
-	size_t len;
-	/* For HTML_TAG: */
-	char name[16];  /* lower-cased tag name, truncated; "" if not a tag */
-	bool closing;   /* </name> */
-};
+/* Reads the tag in s[0..len) (cmark's literal of an HTML_INLINE node)
+ * into t.  Returns false when it is not a start or end tag (t is then
+ * empty but still to be freed). */
+bool html_tag_read(const char *s, size_t len, struct html_tag *t);
+void html_tag_free(struct html_tag *t);
 
-/* Reads the token at *pos in s[0..len) and advances *pos.  Returns false at
- * the end of the input. */
-bool html_next(const char *s, size_t len, size_t *pos, struct html_token *t);
+/* Replaces each run of HTML blocks in doc (adjacent HTML_BLOCK nodes, so
+ * a table with blank lines in it stays one table) by the blocks they
+ * mean.  doc must come from article_parse_markdown: cmark links only
+ * nodes of one allocator, and new nodes are made with article_mem(). */
+void html_convert(cmark_node *doc);
 
-/* Value of attribute attr in a tag token as a new string (caller frees),
- * entities decoded, or NULL when absent. */
-char *html_attr(const struct html_token *t, const char *attr);
+/* The blocks s[0..len) means, as the children of a new DOCUMENT node
+ * (caller frees with cmark_node_free). */
+cmark_node *html_to_blocks(const char *s, size_t len);
 
-/* Decodes character references (&amp; &lt; &gt; &quot; &apos; &nbsp; &#N;
- * &#xH;) in s[0..len) into a new string (caller frees); unknown ones stay
- * as written. */
-char *html_decode(const char *s, size_t len, size_t *out_len);
+/* Calls fn for each element written in s[0..len) (not the ones the
+ * parser implies), in document order, with its tag name and its href
+ * (NULL when none); for --check. */
+typedef void (*html_element_fn)(void *ctx, const char *name,
+				const char *href);
+void html_elements(const char *s, size_t len, html_element_fn fn, void *ctx);
 
-/* True for tags whose content is never text (script, style). */
+/* True for tags whose content is never shown (script, style, template). */
 bool html_is_hidden_tag(const char *name);
-/* True for tags that end a line (br) or a paragraph (p, div, li, h1-h6,
- * tr, blockquote, ul, ol, table). */
-bool html_is_break_tag(const char *name);
 
 #endif

@@ -78,6 +78,8 @@ struct target {
 
 struct layout_section {
 	char *title;  /* owned; plain text of the heading */
+	char *id;     /* owned; the heading's own anchor ({#id} after it,
+			 or an HTML id), or NULL */
 	int level;    /* 1-3, or 0 for the introduction */
 	size_t line;  /* first line of the section (its heading) */
 };

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article.h"
 #include "text.h"
 #include "xmem.h"
 
@@ -21,7 +22,11 @@ size_t node_literals(cmark_node *n, size_t max, char **buf, size_t *cap)
 		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
 		    t == CMARK_NODE_CODE_BLOCK)
 			lit = cmark_node_get_literal(c);
-		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
+			 /* between table cells and rows: */
+			 ((t == CMARK_NODE_TABLE_CELL || t == CMARK_NODE_TABLE_ROW) &&
+			  t != CMARK_NODE_NONE && c != n &&
+			  cmark_node_previous(c) != NULL))
 			lit = " ";
 		if (lit == NULL)
 			continue;
@@ -48,3 +53,11 @@ char *node_text(cmark_node *n, size_t max, size_t *out_len)
 	return clean;
 }
 
+
+bool node_is_text_unit(cmark_node *n)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+	return t == CMARK_NODE_HEADING || t == CMARK_NODE_PARAGRAPH ||
+	       t == CMARK_NODE_CODE_BLOCK ||
+	       (t == CMARK_NODE_TABLE_ROW && t != CMARK_NODE_NONE);
+}

@@ -402,7 +402,8 @@ void reader_seek_fragment(struct reader *rd, const char *fragment)
 	if (rd->lay == NULL || fragment == NULL || fragment[0] == '\0')
 		return;
 	for (size_t i = 0; i < rd->lay->nsections; i++)
-		if (anchor_match(rd->lay->sections[i].title, fragment)) {
+		if (anchor_match_id(rd->lay->sections[i].title,
+				    rd->lay->sections[i].id, fragment)) {
 			rd->top = rd->lay->sections[i].line;
 			break;
 		}

@@ -37,8 +37,7 @@ void search_units_of(const struct article *a, cmark_node *doc, unit_fn fn,
 			continue;
 		cmark_node *n = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(n);
-		if (t != CMARK_NODE_HEADING && t != CMARK_NODE_PARAGRAPH &&
-		    t != CMARK_NODE_CODE_BLOCK)
+		if (!node_is_text_unit(n))
 			continue;
 		size_t len = node_literals(n, SIZE_MAX, &buf, &cap);
 		if (t == CMARK_NODE_HEADING) {

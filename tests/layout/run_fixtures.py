@@ -33,9 +33,11 @@ is run.  The output must equal the expectation line by line (trailing
 spaces and trailing empty lines are ignored), the program must exit with
 status 0, no output line, with the markers taken out, may be wider than N
 columns, and (except for ascii examples) no text may be lost: every
-character of the input's text, as `cmark --unsafe` reads it (white space
-aside), must show in the output in the same order.  Each failure prints a unified diff; the last line is
-"N passed, M failed", and the exit status is 1 when anything failed (or no
+character of the input's text, as `cmark-gfm --unsafe` with GitHub's
+extensions (tables, strikethrough, autolinks, task lists) reads it, less
+the web site generators' syntax the kiosk leaves out (white space
+aside), must show in the output in the same order.  Each failure
+prints a unified diff; the last line is "N passed, M failed", and the exit status is 1 when anything failed (or no
 example was found).
 """
 
@@ -129,31 +131,60 @@ def strip_markers(line):
 
 class _HtmlText(html.parser.HTMLParser):
     """Text of cmark's HTML output as a reader would get it: character
-    references decoded, image alt text kept, script and style dropped."""
+    references decoded, image alt text kept, script and style dropped.
+    Table cells go to .cells, one string each, not to .out: a table's
+    cells are read row by row across columns that wrap, or as records
+    that repeat the header, so they have no one order on screen."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.out, self.hidden = [], 0
+        self.out, self.hidden, self.cells, self.cell = [], 0, [], None
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self.hidden += 1
+        if tag in ("td", "th"):
+            self.cell = []
         if tag == "img":
-            self.out.append(dict(attrs).get("alt") or "")
+            self.handle_data(dict(attrs).get("alt") or "")
 
     def handle_endtag(self, tag):
         if tag in ("script", "style") and self.hidden:
             self.hidden -= 1
+        if tag in ("td", "th") and self.cell is not None:
+            self.cells.append("".join(self.cell))
+            self.cell = None
 
     def handle_data(self, data):
-        if not self.hidden:
-            self.out.append(data)
+        if self.hidden:
+            return
+        (self.cell if self.cell is not None else self.out).append(data)
 
 
 def _visible_chars(s):
     """Characters of s that must show, in order: white space and the marker
     characters {}<> (which text may also contain) left out."""
     return [c for c in unicodedata.normalize("NFC", s) if not c.isspace() and c not in "{}<>"]
+
+
+_SITE_SYNTAX = [
+    re.compile(r"\{\{[<%].*?[>%]\}\}", re.S),      # Hugo shortcodes
+    re.compile(r"\{%.*?%\}", re.S),                # Liquid/Jinja tags
+    re.compile(r"\{\{[^\n]*?\}\}"),                 # variables
+    re.compile(r"\{:[^}\n]*\}"),                    # {: ...}
+    re.compile(r"\{(?:\s*(?:[.#][A-Za-z_][\w:-]*|[A-Za-z_][\w:-]*=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))+\s*\}"),
+]
+
+
+def strip_site_syntax(markdown):
+    """The Markdown without web site generators' template and attribute
+    syntax, which the kiosk leaves out (src/sitesyntax.h): roughly, for
+    the lost-text check only."""
+    parts = re.split(r"(`[^`\n]*`)", markdown)  # code spans stay
+    for i in range(0, len(parts), 2):
+        for rx in _SITE_SYNTAX:
+            parts[i] = rx.sub("", parts[i])
+    return "".join(parts)
 
 
 def lost_text(markdown, output):
@@ -164,7 +195,9 @@ def lost_text(markdown, output):
         end = markdown.find("\n---", 3)
         if end >= 0:
             markdown = markdown[markdown.find("\n", end + 1) + 1:]
-    r = subprocess.run(["cmark-gfm", "--unsafe"], input=markdown.encode("utf-8"),
+    markdown = strip_site_syntax(markdown)
+    r = subprocess.run(["cmark-gfm", "--unsafe", "-e", "table", "-e", "strikethrough",
+                        "-e", "autolink", "-e", "tasklist"], input=markdown.encode("utf-8"),
                        capture_output=True, timeout=TIMEOUT)
     p = _HtmlText()
     p.feed(r.stdout.decode("utf-8", "replace"))
@@ -174,10 +207,19 @@ def lost_text(markdown, output):
     for c in have:
         if i < len(want) and c == want[i]:
             i += 1
-    if i == len(want):
-        return None
-    return (f"text missing from the output at {''.join(want[max(0, i - 15):i])!r} "
-            f"+ {''.join(want[i:i + 20])!r} (white space not shown)")
+    if i < len(want):
+        return (f"text missing from the output at {''.join(want[max(0, i - 15):i])!r} "
+                f"+ {''.join(want[i:i + 20])!r} (white space not shown)")
+    # Each word of each table cell must show (a word may be broken across
+    # the lines of its cell, so the output is searched without white space
+    # and rules).
+    flat = "".join(c for c in have if c not in "\u2502|")
+    for cell in p.cells:
+        for word in cell.split():
+            w = "".join(_visible_chars(word))
+            if w and w not in flat:
+                return f"table cell text missing from the output: {word!r} (in {cell!r})"
+    return None
 
 
 def normalize(lines):

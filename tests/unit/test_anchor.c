@@ -54,9 +54,50 @@ static void test_bad_escapes_stay_as_written(void **state)
 	free(u);
 }
 
+static void test_heading_id_matches_too(void **state)
+{
+	(void)state;
+	assert_true(anchor_match_id("Getting ready", "ready", "ready"));
+	assert_true(anchor_match_id("Getting ready", "ready", "getting-ready"));
+	assert_true(anchor_match_id("Getting ready", "Step_1", "step-1"));
+	assert_false(anchor_match_id("Getting ready", "ready", "read"));
+	assert_true(anchor_match_id("Getting ready", NULL, "getting-ready"));
+	assert_false(anchor_match_id("Getting ready", NULL, NULL));
+}
+
+static void test_slug_keeps_the_heading_letters(void **state)
+{
+	(void)state;
+	/* Before, --check suggested "#ne-ins-lin-nas-l-yap-l-r" for this
+	 * heading: every letter outside ASCII was dropped. */
+	char *s = anchor_slug("\xC4\xB0\xC4\x9Fne ins\xC3\xBClin nas\xC4\xB1l "
+			      "yap\xC4\xB1l\xC4\xB1r?");
+	assert_string_equal(s, "i\xC4\x9Fne-ins\xC3\xBClin-nas\xC4\xB1l-"
+			       "yap\xC4\xB1l\xC4\xB1r");
+	assert_true(anchor_match("\xC4\xB0\xC4\x9Fne ins\xC3\xBClin nas\xC4\xB1l "
+				 "yap\xC4\xB1l\xC4\xB1r?", s));
+	free(s);
+	s = anchor_slug("What are the risks?  Cost & time");
+	assert_string_equal(s, "what-are-the-risks-cost-time");
+	free(s);
+}
+
+static void test_distance_counts_characters(void **state)
+{
+	(void)state;
+	assert_int_equal(anchor_distance("kitten", "sitting"), 3);
+	assert_int_equal(anchor_distance("", "abc"), 3);
+	assert_int_equal(anchor_distance("same", "same"), 0);
+	/* One letter outside ASCII is one change, not two bytes. */
+	assert_int_equal(anchor_distance("nas\xC4\xB1l", "nasil"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_heading_id_matches_too),
+		cmocka_unit_test(test_slug_keeps_the_heading_letters),
+		cmocka_unit_test(test_distance_counts_characters),
 		cmocka_unit_test(test_github_and_kiosk_slugs_match),
 		cmocka_unit_test(test_turkish_letters_with_or_without_accents),
 		cmocka_unit_test(test_key_keeps_letters_of_every_script),

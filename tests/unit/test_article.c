@@ -615,9 +615,59 @@ static void head_load_gives_what_a_whole_load_gives(void **state)
 	}
 }
 
+/* How many nodes of the parse of md have the type string type ("link",
+ * "table"); *url gets the last one's address. */
+static int count_type(const char *md, const char *type, const char **url)
+{
+	cmark_node *doc = article_parse_markdown(md, strlen(md));
+	assert_non_null(doc);
+	int n = 0;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	static char last[256];
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *x = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER &&
+		    strcmp(cmark_node_get_type_string(x), type) == 0) {
+			n++;
+			if (cmark_node_get_url(x) != NULL)
+				snprintf(last, sizeof last, "%s", cmark_node_get_url(x));
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	if (url != NULL)
+		*url = last;
+	return n;
+}
+
+static void github_extensions_are_on_where_the_text_uses_them(void **state)
+{
+	(void)state;
+	const char *url;
+	/* Bare addresses become links (the autolink extension is attached
+	 * only when there is one, which saves its pass elsewhere). */
+	assert_int_equal(count_type("Visit www.example.org today.\n", "link", &url), 1);
+	assert_string_equal(url, "http://www.example.org");
+	assert_int_equal(count_type("Mail clinic@example.org now.\n", "link", &url), 1);
+	assert_string_equal(url, "mailto:clinic@example.org");
+	assert_int_equal(count_type("See https://example.org/a.\n", "link", &url), 1);
+	assert_int_equal(count_type("[a](https://example.org) and <https://x.org>\n",
+				    "link", NULL), 2);
+	assert_int_equal(count_type("A | B\n--|--\n1 | 2\n", "table", NULL), 1);
+	assert_int_equal(count_type("~~gone~~\n", "strikethrough", NULL), 1);
+	assert_int_equal(count_type("- [x] done\n- [ ] not\n", "tasklist", NULL), 2);
+	/* HTML blocks are read into ordinary nodes. */
+	assert_int_equal(count_type("<table><tr><td>x</td></tr></table>\n", "table", NULL), 1);
+	assert_int_equal(count_type("<div>text</div>\n", "html_block", NULL), 0);
+	/* Template syntax is gone before cmark sees it. */
+	assert_int_equal(count_type("[Find]({{ base }}find) it\n", "link", NULL), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(github_extensions_are_on_where_the_text_uses_them),
 		cmocka_unit_test(front_matter_gives_the_metadata),
 		cmocka_unit_test(without_front_matter_the_first_heading_is_the_title),
 		cmocka_unit_test(without_a_heading_the_file_name_is_the_title),

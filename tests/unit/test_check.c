@@ -147,7 +147,7 @@ static void config_mistakes_are_reported_and_its_folder_used(void **state)
 	};
 	expect(DIR "problems.conf", want, N(want));
 	/* content = problems, relative to the config's folder */
-	assert_int_equal(problems_summary.articles, 14);
+	assert_int_equal(problems_summary.articles, 15);
 	assert_int_equal(problems_summary.terms, 4);
 }
 
@@ -244,14 +244,9 @@ static void broken_links_are_reported(void **state)
 static void raw_html_is_reported(void **state)
 {
 	static const char *const want[] = {
-		":6:1: warning: raw HTML <div> is shown as plain text (the "
-		"tag itself is left out); use Markdown instead, such as "
-		"**bold** or *italic*, or write \\< for a \"<\" sign",
-		/* <br> is fine; </span> is not reported again; the <a href>
-		 * link is checked like any other; the comment is fine. */
-		":10:13: warning: raw HTML <span> is shown as plain text (the "
-		"tag itself is left out); use Markdown instead, such as "
-		"**bold** or *italic*, or write \\< for a \"<\" sign",
+		/* <div>, <br>, <span> keep their meaning or their text (an
+		 * HTML parser reads them): nothing to say.  The <a href> link
+		 * is checked like any other; the comment is fine. */
 		":10:67: error: link \"nowhere.md\" does not lead to any "
 		"article; check the file name and folder (they are relative "
 		"to this article's folder)",
@@ -259,6 +254,36 @@ static void raw_html_is_reported(void **state)
 		"inside it; remove it",
 	};
 	expect(ART "html.md", want, N(want));
+}
+
+static void anchors_in_every_language_and_ids(void **state)
+{
+	/* The heading in Turkish is found by its own letters and by its
+	 * {#id}; a near miss gets the closest section in the heading's own
+	 * letters (or its id); a far miss only the list.  The {#id} is not
+	 * reported as template syntax, the {.lead} is, once. */
+	static const char *const want[] = {
+		":8: warning: template syntax from a web site generator: "
+		"\"{.lead}\"; the kiosk leaves it out (a shortcode's inner "
+		"text stays, a link whose address is a template shows as "
+		"plain text), so check that the article still reads well "
+		"without it",
+		":12:57: warning: link \"#ne-ins-lin-nas-l-yap-l-r\" names a "
+		"section that \"Anchors\" does not have (the article opens at "
+		"its top); did you mean #i\xC4\x9Fne-ins\xC3\xBClin-nas\xC4\xB1l-"
+		"yap\xC4\xB1l\xC4\xB1r? its sections are: #insulin, #second-part",
+		":12:89: warning: link \"#secnd-part\" names a section that "
+		"\"Anchors\" does not have (the article opens at its top); did "
+		"you mean #second-part? its sections are: #insulin, "
+		"#second-part",
+		":12:107: warning: link \"#insuline\" names a section that "
+		"\"Anchors\" does not have (the article opens at its top); did "
+		"you mean #insulin? its sections are: #insulin, #second-part",
+		":12:123: warning: link \"#nothing-like-it\" names a section "
+		"that \"Anchors\" does not have (the article opens at its "
+		"top); its sections are: #insulin, #second-part",
+	};
+	expect(ART "anchors.md", want, N(want));
 }
 
 static void images_need_a_description(void **state)
@@ -344,13 +369,13 @@ static void nothing_else_is_reported(void **state)
 	assert_int_equal(problems.n, problems_seen);
 	assert_int_equal(problems_rc, -1);
 	assert_int_equal(problems_summary.errors, 13);
-	assert_int_equal(problems_summary.warnings, 16);
+	assert_int_equal(problems_summary.warnings, 19);
 	int status;
 	char *out = report(&problems, &problems_summary, false, &status);
-	const char *last = strstr(out, "14 articles, 4 terms:");
+	const char *last = strstr(out, "15 articles, 4 terms:");
 	assert_non_null(last);
-	assert_string_equal(last, "14 articles, 4 terms: 13 errors, "
-				  "16 warnings\n");
+	assert_string_equal(last, "15 articles, 4 terms: 13 errors, "
+				  "19 warnings\n");
 	assert_int_equal(status, 1);
 	free(out);
 }
@@ -502,6 +527,7 @@ int main(void)
 		cmocka_unit_test(broken_links_are_reported),
 		cmocka_unit_test(raw_html_is_reported),
 		cmocka_unit_test(images_need_a_description),
+		cmocka_unit_test(anchors_in_every_language_and_ids),
 		cmocka_unit_test(a_hard_section_is_reported_at_its_heading),
 		cmocka_unit_test(a_hard_article_is_reported_with_its_sections),
 		cmocka_unit_test(plain_text_is_checked_without_line_numbers),

@@ -580,6 +580,14 @@ static const struct doc docs[] = {
 	{"hard line breaks",
 	 "line one  \nline two\\\nthree\n",
 	 "line one line two three"},
+	{"table",
+	 "| Dose | Age |\n|:--|--:|\n| 5 ml | two years |\n"
+	 "| 10 ml | [five](x.md) years |\n\nAfter the table.\n",
+	 "5 ml two years 10 ml five years After the table."},
+	{"table in a list with a wrapping column",
+	 "- Who to call:\n\n  | Service | When |\n  |---|---|\n"
+	 "  | Pharmacy | For questions about the medicines you take |\n",
+	 "Who to call: Pharmacy For questions about the medicines you take"},
 };
 
 static void check_doc_all_widths(const struct doc *d, bool ascii)
@@ -1389,6 +1397,107 @@ static void inline_html_link_is_a_target(void **state)
 	release(l);
 }
 
+
+/* ---- (7b) tables ---- */
+
+static const char table_md[] =
+	"| Service | Phone | When to call |\n"
+	"|---|---|---|\n"
+	"| Stem cell clinic | 01234 567 891 | For questions about your "
+	"treatment, [any day](https://clinic.example/) |\n"
+	"| Night nurse | 0800 111 | After 6pm when the clinic is closed |\n";
+
+static void table_as_grid_or_records_keeps_row_and_targets(void **state)
+{
+	const struct glossary *g = *state;
+	struct layout *wide = lay_gloss(table_md, 100, g);
+	struct layout *narrow = lay_gloss(table_md, 30, g);
+	check_layout(wide, 100, "table wide");
+	check_layout(narrow, 30, "table narrow");
+	/* Wide: a grid, one row a line, cells side by side. */
+	size_t row = line_with(wide, "Night nurse");
+	assert_true(row != SIZE_MAX);
+	assert_non_null(strstr(wide->lines[row].text, "0800 111"));
+	assert_non_null(strstr(wide->lines[row].text, "After 6pm"));
+	/* Narrow: records, each value next to its header. */
+	assert_true(line_with(narrow, "Service: Night nurse") != SIZE_MAX);
+	assert_true(line_with(narrow, "Phone: 0800 111") != SIZE_MAX);
+	/* The term and the link in a cell are Tab targets in both forms. */
+	for (int k = 0; k < 2; k++) {
+		const struct layout *l = k == 0 ? wide : narrow;
+		assert_int_equal(count_kind(l, TARGET_TERM), 1);
+		assert_int_equal(count_kind(l, TARGET_LINK), 1);
+		for (size_t t = 0; t < l->ntargets; t++) {
+			char *tx = target_text(l, t);
+			if (l->targets[t].kind == TARGET_TERM)
+				assert_string_equal(tx, "Stem cell");
+			else
+				assert_string_equal(tx, "any day");
+			release(tx);
+		}
+	}
+	/* A position on a row survives a re-layout at the other width. */
+	const struct line *ln = &wide->lines[row];
+	size_t there = layout_find(narrow, ln->block, ln->block_off);
+	assert_non_null(strstr(narrow->lines[there].text, "Night nurse"));
+	size_t back = layout_find(wide, narrow->lines[there].block,
+				  narrow->lines[there].block_off);
+	assert_int_equal(back, row);
+	release(narrow);
+	release(wide);
+}
+
+static void table_columns_share_width_fairly(void **state)
+{
+	/* 60 columns: the long column is narrowed, the short ones keep
+	 * their natural width, nothing is cut. */
+	struct layout *l = lay(table_md, 60);
+	check_layout(l, 60, "table 60");
+	size_t i = line_with(l, "01234 567 891");
+	assert_true(i != SIZE_MAX);
+	assert_non_null(strstr(l->lines[i].text, "Stem cell clinic"));
+	assert_true(line_with(l, "closed") != SIZE_MAX);
+	assert_true(shows(l, "treatment"));
+	release(l);
+}
+
+static void a_heading_id_is_its_sections_anchor(void **state)
+{
+	struct layout *l = lay("Intro.\n\n## Getting ready {#ready}\n\nText "
+			       "{.lead}.\n\n## Plain\n\n<h2 id=\"x\">No</h2>\n", 40);
+	check_layout(l, 40, "heading ids");
+	assert_int_equal(l->nsections, 4);
+	assert_string_equal(l->sections[1].title, "Getting ready");
+	assert_string_equal(l->sections[1].id, "ready");
+	assert_null(l->sections[2].id);
+	/* An HTML heading starts a section too, its id the anchor. */
+	assert_string_equal(l->sections[3].title, "No");
+	assert_string_equal(l->sections[3].id, "x");
+	assert_true(line_with(l, "{") == SIZE_MAX);
+	assert_true(line_with(l, "Text.") != SIZE_MAX);
+	release(l);
+}
+
+static void table_with_ragged_rows_and_empty_cells(void **state)
+{
+	/* Rows with fewer cells than the header, rows with more (GFM drops
+	 * them), empty cells, and a table with only its header. */
+	static const char md[] =
+		"| a | b | c |\n|---|---|---|\n| 1 |\n| | | 3 | 4 |\n\n"
+		"| only | header |\n|---|---|\n";
+	for (int w = 1; w <= 60; w++) {
+		struct layout *l = lay(md, w);
+		check_layout(l, w, "ragged table");
+		char *sq = squeezed_text(l);
+		const char *o = strstr(sq, "only");
+		assert_non_null(o);
+		assert_non_null(strstr(o, "header"));
+		assert_non_null(strstr(sq, "3"));
+		release(sq);
+		release(l);
+	}
+}
+
 /* ---- (8) extremes ---- */
 
 static double seconds_since(const struct timespec *t0)
@@ -1733,6 +1842,12 @@ int main(void)
 		cmocka_unit_test(raw_html_breaks_paragraphs_and_decodes_entities),
 		cmocka_unit_test(inline_script_content_is_hidden),
 		cmocka_unit_test(inline_html_link_is_a_target),
+		cmocka_unit_test_setup_teardown(
+			table_as_grid_or_records_keeps_row_and_targets,
+			setup_glossary, teardown_glossary),
+		cmocka_unit_test(table_columns_share_width_fairly),
+		cmocka_unit_test(table_with_ragged_rows_and_empty_cells),
+		cmocka_unit_test(a_heading_id_is_its_sections_anchor),
 		cmocka_unit_test(ten_thousand_nested_quotes),
 		cmocka_unit_test(ten_thousand_nested_bullet_lists),
 		cmocka_unit_test(ten_thousand_nested_numbered_lists),

@@ -1,0 +1,538 @@
+/*
+ * layout_table: a table laid out for a terminal.
+ *
+ * Each cell's inline text is collected as a paragraph is (styles, links,
+ * glossary terms; header cells bold), then the columns get their widths:
+ *
+ *   - the natural widths (each column as wide as its widest cell line)
+ *     when the table fits;
+ *   - else a max-min fair split of the columns left: every column gets
+ *     an equal share of what is left, a column that needs less keeps its
+ *     natural width and gives the rest back, so the widest columns are
+ *     narrowed first and short ones keep their width; text wraps inside
+ *     its cell;
+ *   - when that leaves a column that must wrap narrower than
+ *     TABLE_MIN_COLUMN, the table is shown as records instead: each row
+ *     as "Header: value" lines, one row after another with a rule between
+ *     them.
+ *
+ * Nothing is cut: a word longer than its column is broken across lines.
+ * Rules are box-drawing characters, or + - | = in ASCII mode.
+ *
+ * Reading position: each row is one block (layout.h), and its lines are
+ * numbered from 0 inside it, so a position kept at one width lands on
+ * the same row at another, in either form.
+ */
+#include "layout_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+#include <unilbrk.h>
+
+#include "article.h"
+#include "xmem.h"
+
+/* A column narrower than this (when its text has to wrap) is not
+ * readable: the table is shown as records. */
+#define TABLE_MIN_COLUMN 12
+
+struct cell {
+	struct para p;  /* owned; its text, terms marked, ASCII applied */
+	size_t natural; /* widest line of it */
+	char *brk;      /* owned; break opportunities, or NULL */
+};
+
+struct trow {
+	struct cell *cells; /* owned; ncols of them (extra ones empty) */
+	bool header;
+};
+
+struct table {
+	struct trow *rows;
+	size_t nrows, cap_rows;
+	size_t ncols;
+	const uint8_t *align; /* per column 'l', 'c', 'r' or 0; may be NULL */
+	size_t nalign;
+	size_t *width;        /* per column, the width given */
+};
+
+/* Collects the inlines of cell node n into c. */
+static void collect_cell(struct builder *b, cmark_node *n, bool header,
+			 struct cell *c)
+{
+	struct para saved = b->para;
+	memset(&b->para, 0, sizeof b->para);
+	if (header)
+		b->bold++;
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *k = cmark_iter_get_node(it);
+		if (k != n)
+			lay_inline_node(b, k, ev);
+	}
+	cmark_iter_free(it);
+	if (header)
+		b->bold--;
+	b->html_link = -1;
+	b->html_hidden = false;
+	b->html_bold = b->html_italic = 0;
+	/* No space at either end: it would only pad the column. */
+	struct para *p = &b->para;
+	while (p->len > 0 && (p->text[p->len - 1] == ' ' ||
+			      p->text[p->len - 1] == '\n')) {
+		p->len--;
+		struct run *r = &p->runs[p->nruns - 1];
+		if (--r->end == r->start)
+			p->nruns--;
+	}
+	if (p->text != NULL)
+		p->text[p->len] = '\0';
+	if (!header)
+		lay_mark_terms(b);
+	lay_para_ascii(b);
+	c->p = b->para;
+	b->para = saved;
+	c->natural = 0;
+	for (size_t s = 0; s <= c->p.len;) {
+		const char *nl = c->p.len > s ? memchr(c->p.text + s, '\n',
+						       c->p.len - s)
+					      : NULL;
+		size_t e = nl != NULL ? (size_t)(nl - c->p.text) : c->p.len;
+		size_t w = lay_width(c->p.text + s, e - s);
+		if (w > c->natural)
+			c->natural = w;
+		s = e + 1;
+	}
+}
+
+static void collect(struct builder *b, cmark_node *table, struct table *t)
+{
+	for (cmark_node *r = cmark_node_first_child(table); r != NULL;
+	     r = cmark_node_next(r)) {
+		if (cmark_node_get_type(r) != CMARK_NODE_TABLE_ROW)
+			continue;
+		size_t n = 0;
+		for (cmark_node *c = cmark_node_first_child(r); c != NULL;
+		     c = cmark_node_next(c))
+			n++;
+		if (n > t->ncols)
+			t->ncols = n;
+	}
+	for (cmark_node *r = cmark_node_first_child(table); r != NULL;
+	     r = cmark_node_next(r)) {
+		if (cmark_node_get_type(r) != CMARK_NODE_TABLE_ROW)
+			continue;
+		xgrow(&t->rows, &t->cap_rows, t->nrows + 1, sizeof *t->rows);
+		struct trow *row = &t->rows[t->nrows++];
+		row->header = cmark_gfm_extensions_get_table_row_is_header(r);
+		row->cells = xcalloc(t->ncols > 0 ? t->ncols : 1,
+				     sizeof *row->cells);
+		size_t i = 0;
+		for (cmark_node *c = cmark_node_first_child(r);
+		     c != NULL && i < t->ncols; c = cmark_node_next(c))
+			collect_cell(b, c, row->header, &row->cells[i++]);
+	}
+}
+
+static void table_free(struct table *t)
+{
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			free(t->rows[r].cells[c].p.text);
+			free(t->rows[r].cells[c].p.runs);
+			free(t->rows[r].cells[c].brk);
+		}
+		free(t->rows[r].cells);
+	}
+	free(t->rows);
+	free(t->width);
+}
+
+/* Gives the columns their widths for avail columns of text (rules
+ * aside).  Returns false when the table should be shown as records. */
+static bool column_widths(struct table *t, size_t avail)
+{
+	size_t n = t->ncols, sum = 0;
+	t->width = xcalloc(n, sizeof *t->width);
+	size_t *nat = xcalloc(n, sizeof *nat);
+	for (size_t c = 0; c < n; c++) {
+		nat[c] = 1;
+		for (size_t r = 0; r < t->nrows; r++)
+			if (t->rows[r].cells[c].natural > nat[c])
+				nat[c] = t->rows[r].cells[c].natural;
+		sum += nat[c];
+	}
+	size_t overhead = 3 * n + 1;
+	bool ok = true;
+	if (sum + overhead <= avail) {
+		memcpy(t->width, nat, n * sizeof *nat);
+	} else if (avail <= overhead + n) {
+		ok = false;
+	} else {
+		/* Max-min fair: the narrowest needs first, each column an
+		 * equal share of what is left at most. */
+		size_t *order = xcalloc(n, sizeof *order);
+		for (size_t c = 0; c < n; c++)
+			order[c] = c;
+		for (size_t i = 1; i < n; i++)
+			for (size_t j = i; j > 0 && nat[order[j]] < nat[order[j - 1]];
+			     j--) {
+				size_t x = order[j];
+				order[j] = order[j - 1];
+				order[j - 1] = x;
+			}
+		size_t left = avail - overhead;
+		for (size_t i = 0; i < n; i++) {
+			size_t c = order[i], share = left / (n - i);
+			t->width[c] = nat[c] < share ? nat[c] : share;
+			if (t->width[c] < 1)
+				t->width[c] = 1;
+			left -= t->width[c] <= left ? t->width[c] : left;
+			if (t->width[c] < nat[c] && t->width[c] < TABLE_MIN_COLUMN)
+				ok = false;
+		}
+		free(order);
+	}
+	free(nat);
+	return ok;
+}
+
+/* Line break opportunities of a cell's text.  Most cells are short and
+ * ASCII, and a table has hundreds: for those, the opportunities of
+ * Unicode's line breaking (UAX #14) that matter in ASCII text are found
+ * directly (after spaces, except before closing punctuation or after
+ * opening brackets; after a hyphen between letters), a subset of what
+ * libunistring finds, at a tenth of the cost.  Other text goes to
+ * libunistring. */
+static bool letter(uint8_t c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Closing punctuation and the like: no break before it (UAX #14 LB13). */
+static bool closing(uint8_t c)
+{
+	switch (c) {
+	case ')': case ']': case '}': case '!': case ',': case '.':
+	case ':': case ';': case '?': case '/':
+		return true;
+	default:
+		return false;
+	}
+}
+
+static char *cell_breaks(const struct para *p)
+{
+	const uint8_t *s = (const uint8_t *)p->text;
+	for (size_t i = 0; i < p->len; i++)
+		if (s[i] >= 0x80)
+			return lay_breaks(p);
+	char *brk = xmalloc(p->len + 1);
+	memset(brk, UC_BREAK_PROHIBITED, p->len + 1);
+	uint8_t before = 0; /* the last character before the spaces */
+	for (size_t i = 1; i < p->len; i++) {
+		uint8_t c = s[i], prev = s[i - 1];
+		if (prev != ' ') {
+			before = prev;
+			if (prev == '-' && i >= 2 && letter(s[i - 2]) && letter(c))
+				brk[i] = UC_BREAK_POSSIBLE;
+		} else if (c != ' ' && !closing(c) && before != '(' &&
+			   before != '[' && before != '{') {
+			brk[i] = UC_BREAK_POSSIBLE;
+		}
+		if (c == '\n')
+			brk[i] = UC_BREAK_MANDATORY;
+	}
+	return brk;
+}
+
+/* The line pieces of cell c at width w: pairs of byte offsets, in
+ * *out (grown; *cap entries).  Returns the number of pieces. */
+static size_t cell_pieces(struct cell *c, size_t w, size_t **out, size_t *cap)
+{
+	size_t n = 0;
+	if (c->p.len == 0)
+		return 0;
+	const uint8_t *s = (const uint8_t *)c->p.text;
+	if (c->natural > w && c->brk == NULL)
+		c->brk = cell_breaks(&c->p);
+	for (size_t seg = 0; seg <= c->p.len;) {
+		const char *nl = seg < c->p.len
+					 ? memchr(c->p.text + seg, '\n',
+						  c->p.len - seg)
+					 : NULL;
+		size_t end = nl != NULL ? (size_t)(nl - c->p.text) : c->p.len;
+		size_t pos = seg;
+		do {
+			if (pos > seg)
+				while (pos < end && s[pos] == ' ')
+					pos++;
+			if (pos >= end && pos > seg)
+				break;
+			size_t cut = pos < end ? lay_wrap_cut(s, pos, end,
+							     c->brk, w)
+					       : end;
+			xgrow(out, cap, 2 * n + 2, sizeof **out);
+			(*out)[2 * n] = pos;
+			(*out)[2 * n + 1] = cut;
+			n++;
+			pos = cut;
+		} while (pos < end);
+		if (nl == NULL)
+			break;
+		seg = end + 1;
+	}
+	return n;
+}
+
+/* Box-drawing pieces: left, fill, middle, right, for the top, the rule
+ * under the header, the rules between rows and the bottom. */
+enum rule_kind { RULE_TOP, RULE_HEAD, RULE_ROW, RULE_BOTTOM };
+
+/* The rule of kind k for t's columns (a new string, caller frees). */
+static char *rule_text(const struct builder *b, const struct table *t,
+		       enum rule_kind k)
+{
+	static const char *const uni[4][4] = {
+		{"\u250c", "\u2500", "\u252c", "\u2510"},
+		{"\u255e", "\u2550", "\u256a", "\u2561"},
+		{"\u251c", "\u2500", "\u253c", "\u2524"},
+		{"\u2514", "\u2500", "\u2534", "\u2518"},
+	};
+	static const char *const asc[4][4] = {
+		{"+", "-", "+", "+"},
+		{"+", "=", "+", "+"},
+		{"+", "-", "+", "+"},
+		{"+", "-", "+", "+"},
+	};
+	const char *const *g = b->o->ascii ? asc[k] : uni[k];
+	size_t fl = strlen(g[1]), cols = 1;
+	for (size_t c = 0; c < t->ncols; c++)
+		cols += t->width[c] + 3;
+	char *out = xmalloc(cols * 3 + 1), *o = out;
+	o += sprintf(o, "%s", g[0]);
+	for (size_t c = 0; c < t->ncols; c++) {
+		for (size_t i = 0; i < t->width[c] + 2; i++) {
+			memcpy(o, g[1], fl);
+			o += fl;
+		}
+		o += sprintf(o, "%s", c + 1 < t->ncols ? g[2] : g[3]);
+	}
+	*o = '\0';
+	return out;
+}
+
+/* A rule line; cols is the rule's width (known: measuring a line of
+ * box characters again for each row would cost more than the row). */
+static void rule_line(struct builder *b, const char *rule, size_t cols,
+		      bool first, uint32_t block, uint32_t off)
+{
+	size_t cap = 0, caps = 0;
+	struct line *ln = lay_line_new(b);
+	ln->block = block;
+	ln->block_off = off;
+	lay_line_prefix(b, ln, &cap, &caps, first);
+	uint32_t pw = (uint32_t)lay_width(ln->text != NULL ? ln->text : "",
+					  ln->len);
+	lay_line_add(ln, &cap, &caps, rule, strlen(rule), STYLE_RULE, -1);
+	lay_line_finish_width(b, ln, pw + (uint32_t)cols);
+}
+
+static void spaces(struct line *ln, size_t *cap, size_t *caps, size_t n)
+{
+	static const char sp[] = "                                ";
+	while (n > 0) {
+		size_t k = n < sizeof sp - 1 ? n : sizeof sp - 1;
+		lay_line_add(ln, cap, caps, sp, k, 0, -1);
+		n -= k;
+	}
+}
+
+/* The rows as a grid. */
+static void grid(struct builder *b, struct table *t)
+{
+	size_t n = t->ncols;
+	size_t **pieces = xcalloc(n, sizeof *pieces);
+	size_t *caps_p = xcalloc(n, sizeof *caps_p);
+	size_t *np = xcalloc(n, sizeof *np);
+	const char *bar = b->o->ascii ? "|" : "\u2502";
+	size_t barl = strlen(bar);
+	/* Rules between rows only when some row takes several lines. */
+	bool multi = false;
+	for (size_t r = 0; r < t->nrows && !multi; r++)
+		for (size_t c = 0; c < n; c++)
+			if (t->rows[r].cells[c].natural > t->width[c] ||
+			    memchr(t->rows[r].cells[c].p.text ? t->rows[r].cells[c].p.text : "",
+				   '\n', t->rows[r].cells[c].p.len) != NULL)
+				multi = true;
+	char *rules[4];
+	for (int k = 0; k < 4; k++)
+		rules[k] = rule_text(b, t, (enum rule_kind)k);
+	size_t rc = 1;
+	for (size_t c = 0; c < n; c++)
+		rc += t->width[c] + 3;
+	rule_line(b, rules[RULE_TOP], rc, true, b->block, 0);
+	for (size_t r = 0; r < t->nrows; r++) {
+		struct trow *row = &t->rows[r];
+		size_t height = 1;
+		for (size_t c = 0; c < n; c++) {
+			np[c] = cell_pieces(&row->cells[c], t->width[c],
+					    &pieces[c], &caps_p[c]);
+			if (np[c] > height)
+				height = np[c];
+		}
+		for (size_t k = 0; k < height; k++) {
+			size_t cap = 0, caps = 0;
+			struct line *ln = lay_line_new(b);
+			/* Room for the whole line at once: it is built from
+			 * many small pieces. */
+			xgrow(&ln->text, &cap, 4 * rc + 64, 1);
+			xgrow(&ln->spans, &caps, 4 * n + 8, sizeof *ln->spans);
+			ln->block_off = (uint32_t)k;
+			lay_line_prefix(b, ln, &cap, &caps, false);
+			lay_line_add(ln, &cap, &caps, bar, barl, STYLE_RULE, -1);
+			for (size_t c = 0; c < n; c++) {
+				size_t s = 0, e = 0, w = 0;
+				if (k < np[c]) {
+					s = pieces[c][2 * k];
+					e = pieces[c][2 * k + 1];
+					while (e > s && row->cells[c].p.text[e - 1] == ' ')
+						e--;
+					w = lay_width(row->cells[c].p.text + s, e - s);
+				}
+				size_t pad = t->width[c] > w ? t->width[c] - w : 0;
+				uint8_t al = c < t->nalign && t->align != NULL
+						     ? t->align[c] : 0;
+				size_t before = al == 'r' ? pad
+						: al == 'c' ? pad / 2 : 0;
+				spaces(ln, &cap, &caps, 1 + before);
+				if (e > s)
+					lay_line_add_para(ln, &cap, &caps,
+							  &row->cells[c].p, s, e, 0);
+				spaces(ln, &cap, &caps, pad - before + 1);
+				lay_line_add(ln, &cap, &caps, bar, barl,
+					     STYLE_RULE, -1);
+			}
+			lay_line_finish(b, ln);
+		}
+		b->block++;
+		if (r + 1 < t->nrows && row->header && !t->rows[r + 1].header)
+			rule_line(b, rules[RULE_HEAD], rc, false, b->block - 1,
+				  UINT32_MAX);
+		else if (r + 1 < t->nrows && multi)
+			rule_line(b, rules[RULE_ROW], rc, false, b->block - 1,
+				  UINT32_MAX);
+	}
+	rule_line(b, rules[RULE_BOTTOM], rc, false, b->block - 1, UINT32_MAX);
+	for (int k = 0; k < 4; k++)
+		free(rules[k]);
+	for (size_t c = 0; c < n; c++)
+		free(pieces[c]);
+	free(pieces);
+	free(caps_p);
+	free(np);
+}
+
+/* Appends p's text and runs to the collected paragraph, with extra style
+ * bits. */
+static void para_append(struct builder *b, const struct para *p,
+			uint16_t extra)
+{
+	struct para *d = &b->para;
+	if (p->len == 0)
+		return;
+	xgrow(&d->text, &d->cap, d->len + p->len + 1, 1);
+	memcpy(d->text + d->len, p->text, p->len);
+	for (size_t r = 0; r < p->nruns; r++) {
+		xgrow(&d->runs, &d->cap_runs, d->nruns + 1, sizeof *d->runs);
+		d->runs[d->nruns++] = (struct run){
+			(uint32_t)(p->runs[r].start + d->len),
+			(uint32_t)(p->runs[r].end + d->len),
+			(uint16_t)(p->runs[r].style | extra), p->runs[r].target};
+	}
+	d->len += p->len;
+	d->text[d->len] = '\0';
+}
+
+/* Each row as "Header: value" lines, a rule between rows. */
+static void records(struct builder *b, struct table *t)
+{
+	const struct trow *head = t->nrows > 0 && t->rows[0].header
+					  ? &t->rows[0] : NULL;
+	size_t first = head != NULL && t->nrows > 1 ? 1 : 0;
+	bool shown = false;
+	if (first == 1)
+		b->block++; /* the header row's block: not shown by itself */
+	for (size_t r = first; r < t->nrows; r++) {
+		struct trow *row = &t->rows[r];
+		if (shown) {
+			size_t cap = 0, caps = 0;
+			bool show;
+			size_t cols = lay_text_columns(b, &show);
+			struct line *ln = lay_line_new(b);
+			ln->block = b->block - 1;
+			ln->block_off = UINT32_MAX;
+			lay_line_prefix(b, ln, &cap, &caps, false);
+			const char *g = lay_glyph_rule(b);
+			for (size_t i = 0; i < cols; i++)
+				lay_line_add(ln, &cap, &caps, g, strlen(g),
+					     STYLE_RULE, -1);
+			lay_line_finish(b, ln);
+		}
+		size_t from = b->l->nlines;
+		for (size_t c = 0; c < t->ncols; c++) {
+			const struct para *h = head != NULL && row != head
+						       ? &head->cells[c].p : NULL;
+			const struct para *v = &row->cells[c].p;
+			if (v->len == 0)
+				continue; /* no "Phone:" with nothing after it */
+			lay_para_reset(&b->para);
+			if (h != NULL && h->len > 0) {
+				para_append(b, h, STYLE_BOLD);
+				lay_para_add_str(b, ": ", STYLE_BOLD, -1);
+			}
+			para_append(b, v, 0);
+			lay_emit_para(b, 0);
+		}
+		if (b->l->nlines == from) {
+			/* An empty row: one empty line keeps it. */
+			size_t cap = 0, caps = 0;
+			struct line *ln = lay_line_new(b);
+			lay_line_prefix(b, ln, &cap, &caps, false);
+			lay_line_finish(b, ln);
+		}
+		for (size_t k = from; k < b->l->nlines; k++)
+			b->l->lines[k].block_off = (uint32_t)(k - from);
+		shown = true;
+		b->block++;
+	}
+}
+
+void lay_table(struct builder *b, cmark_node *table)
+{
+	struct table t;
+	memset(&t, 0, sizeof t);
+	/* Terms are marked once per section: the section must exist. */
+	if (!b->have_section)
+		lay_add_section(b, "Introduction", 0, NULL);
+	collect(b, table, &t);
+	if (t.nrows == 0 || t.ncols == 0) {
+		table_free(&t);
+		return;
+	}
+	t.align = cmark_gfm_extensions_get_table_alignments(table);
+	t.nalign = cmark_gfm_extensions_get_table_columns(table);
+	lay_block_start(b, false);
+	bool show;
+	size_t avail = lay_text_columns(b, &show);
+	if (column_widths(&t, avail))
+		grid(b, &t);
+	else
+		records(b, &t);
+	lay_block_end(b);
+	table_free(&t);
+}

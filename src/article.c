@@ -167,6 +167,8 @@ static void *mem_realloc(void *p, size_t n) { return xrealloc(p, n); }
 static void mem_free(void *p) { free(p); }
 static cmark_mem allocator = {mem_calloc, mem_realloc, mem_free};
 
+cmark_mem *article_mem(void) { return &allocator; }
+
 cmark_node *article_parse_markdown(const char *text, size_t len)
 {
 	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_VALIDATE_UTF8,

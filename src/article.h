@@ -91,6 +91,10 @@ void article_copy(struct article *dst, const struct article *src);
 /* Parses Markdown text (no front matter) into a new document, with the
  * options the kiosk uses everywhere (UTF-8 validated). */
 cmark_node *article_parse_markdown(const char *text, size_t len);
+/* The allocator of the trees article_parse_markdown makes: nodes added to
+ * them must be made with it (cmark_node_new_with_mem), as cmark refuses
+ * to join nodes of two allocators. */
+cmark_mem *article_mem(void);
 
 void article_free(struct article *a);
 

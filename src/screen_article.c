@@ -335,9 +335,9 @@ static void pane_show_term(struct app *a, size_t entry)
 	p->doc = article_parse_markdown(e->definition, strlen(e->definition));
 	char *s = glossary_also(e);
 	if (s != NULL) {
-		cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
-		cmark_node *em = cmark_node_new(CMARK_NODE_EMPH);
-		cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+		cmark_node *para = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, article_mem());
+		cmark_node *em = cmark_node_new_with_mem(CMARK_NODE_EMPH, article_mem());
+		cmark_node *t = cmark_node_new_with_mem(CMARK_NODE_TEXT, article_mem());
 		cmark_node_set_literal(t, s);
 		cmark_node_append_child(em, t);
 		cmark_node_append_child(para, em);

@@ -162,6 +162,28 @@ static long find_line(const struct reader *rd, long from, int dir)
 	return -1;
 }
 
+/* Scrolls so that line at, which holds found words, is near the top:
+ * two lines of context above it, but never lines of the section before
+ * (a heading that matches is the top line), so the title bar and the
+ * section list name the section that holds the words. */
+static size_t land_top(const struct reader *rd, size_t at)
+{
+	size_t top = at >= 2 ? at - 2 : 0;
+	const struct layout *l = rd->lay;
+	if (l != NULL && at < l->nlines && l->nsections > 0) {
+		size_t start = l->sections[layout_section_of(l, at)].line;
+		if (top < start)
+			top = start;
+	}
+	return top;
+}
+
+static void land(struct reader *rd, size_t at)
+{
+	rd->top = land_top(rd, at);
+	rd->match = (long)at;
+}
+
 /* ---- focus ---- */
 
 struct ring {
@@ -259,6 +281,7 @@ static void fit(struct reader *rd)
 		rd->focus = -1;
 		rd->focus_in_pane = false;
 		remark(rd);
+		rd->match = -1;
 	}
 	struct reader_pane *p = &rd->pane;
 	if (p->open && p->doc != NULL &&
@@ -287,6 +310,7 @@ void reader_init(struct reader *rd, const struct library *lib,
 	rd->opt = opt;
 	rd->article = -1;
 	rd->focus = -1;
+	rd->match = -1;
 	rd->sections_on = true;
 }
 
@@ -417,10 +441,9 @@ void reader_find(struct reader *rd, const char *find, bool scroll)
 	rd->find = own;
 	remark(rd);
 	if (scroll && rd->find != NULL) {
-		/* Land a little above the first line with the words. */
 		long at = find_line(rd, (long)rd->top, 1);
 		if (at >= 0)
-			rd->top = at >= 2 ? (size_t)at - 2 : 0;
+			land(rd, (size_t)at);
 	}
 	settle(rd);
 }
@@ -675,12 +698,15 @@ const char *reader_next_match(struct reader *rd, int dir)
 {
 	if (rd->find == NULL)
 		return S_SEARCH_FIRST;
-	long cur = (long)rd->top + 2;
+	/* The match landed on, while the text has not moved away from it. */
+	long cur = rd->match >= 0 && land_top(rd, (size_t)rd->match) == rd->top
+			   ? rd->match
+			   : (long)rd->top + 2;
 	long at = dir > 0 ? find_line(rd, cur + 1, 1)
 			  : (cur > 0 ? find_line(rd, cur - 1, -1) : -1);
 	if (at < 0)
 		return dir > 0 ? S_NONE_BELOW : S_NONE_ABOVE;
-	rd->top = at >= 2 ? (size_t)at - 2 : 0;
+	land(rd, (size_t)at);
 	settle(rd);
 	return NULL;
 }

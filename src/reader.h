@@ -103,6 +103,7 @@ struct reader {
 				 highlighted; n / N go to them */
 	struct reader_mark *marks; /* owned; where find is in lay */
 	size_t nmarks;
+	long match;           /* line of the found words landed on, or -1 */
 };
 
 void reader_init(struct reader *rd, const struct library *lib,

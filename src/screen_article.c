@@ -180,9 +180,15 @@ static void draw_pane(const struct reader *rd, const struct reader_geom *g)
 		  theme_ui(UI_DIM), true);
 }
 
-/* The searched words on the lines shown, in reverse video. */
+/* The searched words on the lines shown, in reverse video, and a pointer
+ * in the margin before the line of the place landed on (n / N move it). */
 static void draw_marks(const struct reader *rd, const struct reader_geom *g)
 {
+	if (rd->match >= 0 && (size_t)rd->match >= rd->top &&
+	    (size_t)rd->match < rd->top + (size_t)g->text_h)
+		draw_text(g->body_y + (int)((size_t)rd->match - rd->top),
+			  g->text_x, draw_glyph(GLYPH_POINTER), 1,
+			  theme_ui(UI_MATCH), false);
 	for (size_t i = 0; i < rd->nmarks; i++) {
 		const struct reader_mark *m = &rd->marks[i];
 		if (m->line < rd->top || m->line >= rd->top + (size_t)g->text_h)

@@ -15,21 +15,24 @@
 #include "article.h"
 #include "fold.h"
 #include "glossary.h"
+#include "i18n.h"
 #include "library.h"
 #include "log.h"
 #include "text.h"
 #include "xmem.h"
 
 /* The words a person reads from the model (notices and the link pane). */
-#define S_LAST_SECTION "This is the last section."
-#define S_SEARCH_FIRST "Press / to search first."
-#define S_NONE_BELOW "No more places below."
-#define S_NONE_ABOVE "No more places above."
-#define S_NO_WORDS "There are no highlighted words here."
-#define S_WEB_LINK "This link goes to a web page:"
+#define S_LAST_SECTION N_("This is the last section.")
+#define S_SEARCH_FIRST N_("Press / to search first.")
+#define S_NONE_BELOW N_("No more places below.")
+#define S_NONE_ABOVE N_("No more places above.")
+#define S_NO_WORDS N_("There are no highlighted words here.")
+#define S_WEB_LINK N_("This link goes to a web page:")
+#define S_ARTICLE_LINK N_("This link opens another article:")
+#define S_PRESS_ENTER N_("Press Enter to open it.")
 #define S_NO_WEB                                                              \
-	"The kiosk cannot open web pages. You can write the address down, or " \
-	"ask the staff for a printed copy."
+	N_("The kiosk cannot open web pages. You can write the address down, " \
+	   "or ask the staff for a printed copy.")
 
 /* ---- geometry ---- */
 
@@ -42,6 +45,7 @@ void reader_geom(const struct reader *rd, struct reader_geom *g)
 	g->body_h = g->rows - 2;
 	int avail = g->cols;
 	if (rd->pane.open) {
+		const struct reader_pane *p = &rd->pane;
 		g->pane = true;
 		if (g->cols >= 100) {
 			g->pane_right = true;
@@ -51,20 +55,33 @@ void reader_geom(const struct reader *rd, struct reader_geom *g)
 			if (g->pane_w > 48)
 				g->pane_w = 48;
 			g->pane_x = g->cols - g->pane_w;
-			g->pane_y = g->body_y;
-			g->pane_h = g->body_h;
 			avail -= g->pane_w;
 		} else {
 			g->pane_w = g->cols;
-			g->pane_h = g->body_h * 2 / 5;
-			if (g->pane_h < 5)
-				g->pane_h = 5;
-			g->pane_y = g->body_y + g->body_h - g->pane_h;
 		}
-		/* Border, title row, then text, then the hint row. */
 		int inner_x = g->pane_right ? 2 : 1;
 		g->pane_lw = g->pane_w - inner_x - 1;
-		g->pane_text_y = g->pane_y + (g->pane_right ? 2 : 3);
+		/* Right: title row, a blank, the text, the pane's key row.
+		 * Below the text: a border row with the title in it, the
+		 * text, the key row; as tall as the text needs, leaving
+		 * READER_PANE_KEEP rows of the article above it. */
+		int chrome = g->pane_right ? 3 : 2;
+		g->pane_h = g->body_h;
+		if (!g->pane_right) {
+			int most = g->body_h - READER_PANE_KEEP;
+			if (most < chrome + 1)
+				most = chrome + 1;
+			int want = most;
+			if (p->lay != NULL && p->lay->width == g->pane_lw)
+				want = (int)p->lay->nlines + chrome;
+			g->pane_h = want < most ? want : most;
+			if (g->pane_h < chrome + 1)
+				g->pane_h = chrome + 1;
+			if (g->pane_h > g->body_h)
+				g->pane_h = g->body_h;
+		}
+		g->pane_y = g->body_y + g->body_h - g->pane_h;
+		g->pane_text_y = g->pane_y + (g->pane_right ? 2 : 1);
 		g->pane_text_h = g->pane_y + g->pane_h - 1 - g->pane_text_y;
 		if (g->pane_text_h < 1)
 			g->pane_text_h = 1;
@@ -246,6 +263,22 @@ static void settle(struct reader *rd)
 		rd->focus = -1;
 }
 
+/* Scrolls the least that shows the focused word of the text again when
+ * the pane has grown over it (the pane follows Tab). */
+static void reveal_focus(struct reader *rd)
+{
+	const struct layout *l = rd->lay;
+	if (rd->focus < 0 || rd->focus_in_pane || l == NULL ||
+	    (size_t)rd->focus >= l->ntargets)
+		return;
+	size_t line = l->targets[rd->focus].line;
+	size_t h = (size_t)(text_h(rd) > 0 ? text_h(rd) : 1);
+	if (line < rd->top)
+		rd->top = line;
+	else if (line >= rd->top + h)
+		rd->top = line + 1 - h;
+}
+
 /* ---- layout ---- */
 
 static void pane_free(struct reader_pane *p)
@@ -299,6 +332,7 @@ static void fit(struct reader *rd)
 		if (rd->focus_in_pane)
 			rd->focus = -1;
 	}
+	reveal_focus(rd);
 	settle(rd);
 }
 
@@ -508,13 +542,29 @@ static void pane_term(struct reader *rd, size_t entry)
 	p->doc = article_parse_markdown(e->definition, strlen(e->definition));
 	char *s = glossary_also(e);
 	if (s != NULL) {
-		cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
-		cmark_node *em = cmark_node_new(CMARK_NODE_EMPH);
-		cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
-		cmark_node_set_literal(t, s);
-		cmark_node_append_child(em, t);
-		cmark_node_append_child(para, em);
-		cmark_node_append_child(p->doc, para);
+		/* Parsed as Markdown of its own (every punctuation mark
+		 * escaped, in emphasis), so its nodes share the document's
+		 * allocator: cmark refuses to join nodes of two, and the
+		 * line was silently never shown. */
+		size_t n = strlen(s), k = 0;
+		char *md = xmalloc(2 * n + 4);
+		md[k++] = '*';
+		for (size_t i = 0; i < n; i++) {
+			if (strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i]) != NULL &&
+			    s[i] != '\0')
+				md[k++] = '\\';
+			md[k++] = s[i];
+		}
+		md[k++] = '*';
+		cmark_node *also = article_parse_markdown(md, k);
+		free(md);
+		cmark_node *para = also != NULL ? cmark_node_first_child(also) : NULL;
+		if (para != NULL) {
+			cmark_node_unlink(para);
+			cmark_node_append_child(p->doc, para);
+		}
+		if (also != NULL)
+			cmark_node_free(also);
 		free(s);
 	}
 	fit(rd);
@@ -530,8 +580,20 @@ static void pane_link(struct reader *rd, const char *url)
 	p->open = true;
 	p->is_link = true;
 	p->url = own;
-	const char *paras[3] = {S_WEB_LINK, p->url,
-				S_NO_WEB};
+	const char *paras[3] = {_(S_WEB_LINK), p->url, _(S_NO_WEB)};
+	p->doc = plain_doc(paras, 3);
+	fit(rd);
+}
+
+/* Shows where a link to another article of the library goes. */
+static void pane_article(struct reader *rd, long index)
+{
+	struct reader_pane *p = &rd->pane;
+	pane_free(p);
+	p->open = true;
+	p->is_link = true;
+	const char *paras[3] = {_(S_ARTICLE_LINK), rd->lib->articles[index].title,
+				_(S_PRESS_ENTER)};
 	p->doc = plain_doc(paras, 3);
 	fit(rd);
 }
@@ -711,7 +773,7 @@ const char *reader_next_match(struct reader *rd, int dir)
 	return NULL;
 }
 
-const char *reader_move_focus(struct reader *rd, int dir)
+static const char *move_focus(struct reader *rd, int dir)
 {
 	struct reader_geom g;
 	reader_geom(rd, &g);
@@ -768,6 +830,54 @@ const char *reader_move_focus(struct reader *rd, int dir)
 	}
 	ring_free(&r);
 	return msg;
+}
+
+/* The open pane follows the focused word of the text: a term shows its
+ * explanation, a web link its address, a link to an article its title. */
+static void follow(struct reader *rd)
+{
+	const struct layout *l = rd->lay;
+	if (!rd->pane.open || rd->focus < 0 || rd->focus_in_pane ||
+	    l == NULL || (size_t)rd->focus >= l->ntargets)
+		return;
+	const struct target *t = &l->targets[rd->focus];
+	struct reader_pane *p = &rd->pane;
+	if (t->kind == TARGET_TERM) {
+		if (p->is_link || p->entry != t->entry)
+			pane_term(rd, t->entry);
+		return;
+	}
+	const char *frag = NULL;
+	long idx = library_resolve(rd->lib, &rd->lib->articles[rd->article],
+				   t->url, &frag);
+	if (idx >= 0)
+		pane_article(rd, idx);
+	else if (!p->is_link || p->url == NULL || t->url == NULL ||
+		 strcmp(p->url, t->url) != 0)
+		pane_link(rd, t->url);
+}
+
+const char *reader_move_focus(struct reader *rd, int dir)
+{
+	const char *msg = move_focus(rd, dir);
+	follow(rd);
+	return msg;
+}
+
+bool reader_pane_more(const struct reader *rd, bool *above)
+{
+	struct reader_geom g;
+	reader_geom(rd, &g);
+	const struct reader_pane *p = &rd->pane;
+	*above = p->open && p->top > 0;
+	return p->open && p->lay != NULL &&
+	       p->top + (size_t)g.pane_text_h < p->lay->nlines;
+}
+
+bool reader_pane_scrollable(const struct reader *rd)
+{
+	bool above;
+	return reader_pane_more(rd, &above) || above;
 }
 
 bool reader_activate(struct reader *rd, int32_t target, bool in_pane,

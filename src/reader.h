@@ -44,6 +44,7 @@ struct library;
 #define READER_SIDE_W 28       /* section list width */
 #define READER_MIN_TEXT 60     /* text columns wanted beside the list */
 #define READER_MAX_MEASURE 100 /* longest line, for readability */
+#define READER_PANE_KEEP 3     /* article rows kept above the pane */
 
 struct reader_geom {
 	int rows, cols;
@@ -157,7 +158,8 @@ size_t reader_sections_first(size_t sel, int rows);
  * next change to the reader. */
 const char *reader_take_home_url(const struct reader *rd);
 
-/* ---- moves (each acts at once; a notice literal, or NULL) ---- */
+/* ---- moves (each acts at once; a notice marked with N_, to be
+ * translated where it is shown, or NULL) ---- */
 
 void reader_scroll(struct reader *rd, long lines);
 void reader_scroll_to(struct reader *rd, long top);
@@ -175,8 +177,13 @@ void reader_toggle_sections(struct reader *rd);
 /* The section list's keys: moves, Enter (jump), Esc and s (leave). */
 void reader_sections_key(struct reader *rd, enum action act);
 const char *reader_next_match(struct reader *rd, int dir);
-/* Tab (dir 1) and Shift-Tab (-1). */
+/* Tab (dir 1) and Shift-Tab (-1); an open pane follows the focused word
+ * of the text (its explanation, a link's address, an article's title). */
 const char *reader_move_focus(struct reader *rd, int dir);
+/* The pane has more text below what it shows (*above: it is scrolled
+ * down from its start); scrollable: either. */
+bool reader_pane_more(const struct reader *rd, bool *above);
+bool reader_pane_scrollable(const struct reader *rd);
 /* Esc with the pane open: closes it; false when it was closed. */
 bool reader_close_pane(struct reader *rd);
 

@@ -11,6 +11,7 @@
 #include "draw.h"
 #include "glossary.h"
 #include "hyperlink.h"
+#include "i18n.h"
 #include "library.h"
 #include "linecache.h"
 #include "rowcache.h"
@@ -19,12 +20,18 @@
 #include "xmem.h"
 
 /* The words a person reads on this screen. */
-#define S_SECTIONS "Sections"
-#define S_SECTION_N "Section %zu of %zu"
-#define S_LINK "Link"
-#define S_PANE_HINT_TAB "Esc: close  Tab: more words"
-#define S_PANE_HINT "Esc: close"
-#define S_PRESS_TAB "Press Tab to choose a highlighted word, then Enter."
+#define S_SECTIONS N_("Sections")
+#define S_SECTION_N N_("Section %zu of %zu")
+#define S_LINK N_("Link")
+#define S_PANE_CLOSE N_("Close")
+#define S_PANE_SCROLL N_("Scroll")
+/* TRANSLATORS: at the right of the explanation pane's key row, when more
+ * of the explanation is below what it shows. */
+#define S_PANE_MORE N_("More below")
+#define S_PANE_END N_("End")
+#define S_KEY_ESC N_("Esc")
+#define S_KEY_PGDN N_("PgDn")
+#define S_PRESS_TAB N_("Press Tab to choose a highlighted word, then Enter.")
 
 void art_init(struct art_state *s, const struct library *lib,
 	      struct reader_opts opt)
@@ -86,7 +93,7 @@ static void paint_side_row(const struct layout *l, const struct side_key *k,
 				 : theme_ui(UI_TEXT);
 	draw_fill(y, x, w, at);
 	if (k->kind == SIDE_HEADING) {
-		draw_text(y, x + 1, S_SECTIONS, w - 2, theme_ui(UI_TOPIC), true);
+		draw_text(y, x + 1, _(S_SECTIONS), w - 2, theme_ui(UI_TOPIC), true);
 	} else if (k->kind == SIDE_SECTION) {
 		const char *mark = k->current ? draw_glyph(GLYPH_POINTER) : " ";
 		draw_text(y, x + 1, mark, 1, at, false);
@@ -145,6 +152,38 @@ static void draw_sections(const struct art_state *s,
 	}
 }
 
+/* The pane's own key row: its keys, and at the right whether more of
+ * the explanation is below. */
+static void draw_pane_bar(const struct reader *rd, const struct reader_geom *g,
+			  int x)
+{
+	int y = g->pane_y + g->pane_h - 1;
+	int end = x + g->pane_lw;
+	attr_t at = theme_ui(UI_PANE);
+	bool above, more = reader_pane_more(rd, &above);
+	const char *cue = more ? _(S_PANE_MORE) : above ? _(S_PANE_END) : NULL;
+	int cw = cue != NULL ? draw_width(cue) : 0;
+	if (cue != NULL && cw < g->pane_lw) {
+		draw_text(y, end - cw, cue, cw, theme_bold(at), false);
+		end -= cw + 2;
+	}
+	struct {
+		const char *key, *label;
+	} items[2] = {{_(S_KEY_ESC), _(S_PANE_CLOSE)}, {NULL, NULL}};
+	if (more || above)
+		items[1].key = _(S_KEY_PGDN), items[1].label = _(S_PANE_SCROLL);
+	for (int i = 0; i < 2 && items[i].key != NULL; i++) {
+		int kw = draw_width(items[i].key);
+		int lw = draw_width(items[i].label);
+		if (x + kw + 2 + lw > end)
+			break;
+		x += draw_text(y, x, items[i].key, end - x, theme_bold(at), false);
+		x += draw_text(y, x, ": ", end - x, at, false);
+		x += draw_text(y, x, items[i].label, end - x, at, false);
+		x += 2;
+	}
+}
+
 static void draw_pane(const struct reader *rd, const struct reader_geom *g)
 {
 	const struct reader_pane *p = &rd->pane;
@@ -152,15 +191,21 @@ static void draw_pane(const struct reader *rd, const struct reader_geom *g)
 	for (int y = 0; y < g->pane_h; y++)
 		draw_fill(g->pane_y + y, g->pane_x, g->pane_w, at);
 	int x = g->pane_x + (g->pane_right ? 2 : 1);
-	if (g->pane_right)
-		draw_vline(g->pane_y, g->pane_x, g->pane_h, theme_ui(UI_BORDER));
-	else
-		draw_hline(g->pane_y, 0, g->pane_w, theme_ui(UI_BORDER));
-	int ty = g->pane_y + (g->pane_right ? 0 : 1);
 	const char *title =
-		p->is_link ? S_LINK
+		p->is_link ? _(S_LINK)
 			   : glossary_entry_at(rd->lib->glossary, p->entry)->term;
-	draw_text(ty, x, title, g->pane_lw, theme_ui(UI_PANE_TITLE), true);
+	if (g->pane_right) {
+		draw_vline(g->pane_y, g->pane_x, g->pane_h, theme_ui(UI_BORDER));
+		draw_text(g->pane_y, x, title, g->pane_lw,
+			  theme_ui(UI_PANE_TITLE), true);
+	} else {
+		/* The title sits in the border line above the text. */
+		draw_hline(g->pane_y, 0, g->pane_w, theme_ui(UI_BORDER));
+		int tw = draw_text(g->pane_y, x + 2, title, g->pane_lw - 4,
+				   theme_ui(UI_PANE_TITLE), true);
+		draw_fill(g->pane_y, x + 1, 1, at);
+		draw_fill(g->pane_y, x + 2 + tw, 1, at);
+	}
 	if (p->lay != NULL) {
 		for (int i = 0; i < g->pane_text_h; i++) {
 			size_t ln = p->top + (size_t)i;
@@ -169,15 +214,12 @@ static void draw_pane(const struct reader *rd, const struct reader_geom *g)
 			const struct line *line = &p->lay->lines[ln];
 			draw_line(g->pane_text_y + i, x, line, g->pane_lw,
 				  rd->focus_in_pane ? rd->focus : -1);
-			if (p->is_link && line->block == 1) /* the address */
+			if (p->is_link && p->url != NULL && line->block == 1)
 				hyperlink_add(g->pane_text_y + i, x,
 					      (int)line->width, p->url);
 		}
 	}
-	const char *hint = p->lay != NULL && p->lay->ntargets > 0 ? S_PANE_HINT_TAB
-								  : S_PANE_HINT;
-	draw_text(g->pane_y + g->pane_h - 1, x, hint, g->pane_lw,
-		  theme_ui(UI_DIM), true);
+	draw_pane_bar(rd, g, x);
 }
 
 /* The searched words on the lines shown, in reverse video, and a pointer
@@ -211,7 +253,7 @@ void art_draw(const struct art_state *s, const struct ui *u)
 	const struct article *art = &rd->lib->articles[rd->article];
 	char right[48] = "";
 	if (rd->lay != NULL && rd->lay->nsections > 1)
-		snprintf(right, sizeof right, S_SECTION_N, reader_section(rd) + 1,
+		snprintf(right, sizeof right, _(S_SECTION_N), reader_section(rd) + 1,
 			 rd->lay->nsections);
 	ui_bars(u, art->title, right, CTX_ARTICLE);
 	if (rd->lay == NULL)
@@ -272,11 +314,17 @@ struct outcome art_key(struct art_state *s, const struct ui *u,
 		break;
 	}
 	case ACT_PAGE_UP:
-		reader_scroll(rd, -page);
+	case ACT_PAGE_DOWN: {
+		long d = act == ACT_PAGE_UP ? -1 : 1;
+		/* An explanation longer than its pane has these keys. */
+		if (reader_pane_scrollable(rd)) {
+			long pp = g.pane_text_h > 2 ? g.pane_text_h - 1 : 1;
+			reader_pane_scroll(rd, d * pp);
+		} else {
+			reader_scroll(rd, d * page);
+		}
 		break;
-	case ACT_PAGE_DOWN:
-		reader_scroll(rd, page);
-		break;
+	}
 	case ACT_HOME:
 		reader_top(rd);
 		break;
@@ -312,7 +360,7 @@ struct outcome art_key(struct art_state *s, const struct ui *u,
 	default:
 		break;
 	}
-	return msg != NULL ? outcome_notice(msg) : outcome_repaint();
+	return msg != NULL ? outcome_notice(_(msg)) : outcome_repaint();
 }
 
 struct outcome art_mouse(struct art_state *s, const struct ui *u,

@@ -14,26 +14,23 @@
 #include "anchor.h"
 #include "article.h"
 #include "fold.h"
+#include "frontmatter.h"
 #include "glossary.h"
 #include "i18n.h"
 #include "library.h"
 #include "log.h"
+#include "mdgen.h"
+#include "reader_int.h"
 #include "text.h"
 #include "xmem.h"
 
-/* The words a person reads from the model (notices and the link pane). */
+/* The words a person reads from the model (notices). */
 #define S_LAST_SECTION N_("This is the last section.")
+#define S_FIRST_SECTION N_("This is the first section.")
 #define S_SEARCH_FIRST N_("Press / to search first.")
 #define S_NONE_BELOW N_("No more places below.")
 #define S_NONE_ABOVE N_("No more places above.")
 #define S_NO_WORDS N_("There are no highlighted words here.")
-#define S_WEB_LINK N_("This link goes to a web page:")
-#define S_ARTICLE_LINK N_("This link opens another article:")
-#define S_PRESS_ENTER N_("Press Enter to open it.")
-#define S_NO_WEB                                                              \
-	N_("The kiosk cannot open web pages. You can write the address down, " \
-	   "or ask the staff for a printed copy.")
-
 /* ---- geometry ---- */
 
 void reader_geom(const struct reader *rd, struct reader_geom *g)
@@ -111,7 +108,7 @@ static int text_h(const struct reader *rd)
 	return g.text_h;
 }
 
-static size_t max_top(const struct layout *l, int h)
+size_t reader_max_top(const struct layout *l, int h)
 {
 	if (l == NULL || h < 0 || l->nlines <= (size_t)h)
 		return 0;
@@ -281,17 +278,8 @@ static void reveal_focus(struct reader *rd)
 
 /* ---- layout ---- */
 
-static void pane_free(struct reader_pane *p)
-{
-	if (p->doc != NULL)
-		cmark_node_free(p->doc);
-	layout_free(p->lay);
-	free(p->url);
-	memset(p, 0, sizeof *p);
-}
-
 /* Lays the text and the pane out again where their widths changed. */
-static void fit(struct reader *rd)
+void reader_fit(struct reader *rd)
 {
 	if (rd->doc == NULL)
 		return;
@@ -353,7 +341,7 @@ void reader_close(struct reader *rd)
 	if (rd->doc != NULL)
 		cmark_node_free(rd->doc);
 	layout_free(rd->lay);
-	pane_free(&rd->pane);
+	reader_pane_free(&rd->pane);
 	free(rd->find);
 	free(rd->marks);
 	const struct library *lib = rd->lib;
@@ -372,7 +360,7 @@ void reader_set_size(struct reader *rd, int rows, int cols)
 		return;
 	rd->rows = rows;
 	rd->cols = cols;
-	fit(rd);
+	reader_fit(rd);
 }
 
 void reader_set_library(struct reader *rd, const struct library *lib,
@@ -390,7 +378,7 @@ void reader_set_library(struct reader *rd, const struct library *lib,
 	reader_position(rd, &b, &off);
 	layout_free(rd->lay);
 	rd->lay = NULL;
-	fit(rd);
+	reader_fit(rd);
 	reader_seek(rd, b, off);
 }
 
@@ -405,14 +393,20 @@ int reader_open(struct reader *rd, long index)
 	reader_close(rd);
 	rd->sections_on = sections_on;
 	struct diag_list diags = {0};
-	cmark_node *doc = article_parse(&rd->lib->articles[index], &diags);
+	struct frontmatter fm;
+	cmark_node *doc = article_parse_fm(&rd->lib->articles[index], &diags,
+					   &fm);
 	log_diags(&diags);
 	diag_list_clear(&diags);
-	if (doc == NULL)
+	if (doc == NULL) {
+		frontmatter_free(&fm);
 		return -1;
+	}
 	rd->article = index;
 	rd->doc = doc;
-	fit(rd);
+	mdgen_end_block(doc, rd->lib, index, &fm);
+	frontmatter_free(&fm);
+	reader_fit(rd);
 	return 0;
 }
 
@@ -502,7 +496,7 @@ size_t reader_section(const struct reader *rd)
 	size_t s = layout_section_of(rd->lay, rd->top);
 	if (s < rd->lay->nsections && rd->lay->sections[s].line == rd->top)
 		return s;
-	size_t mt = max_top(rd->lay, text_h(rd));
+	size_t mt = reader_max_top(rd->lay, text_h(rd));
 	if (mt > 0 && rd->top >= mt)
 		return layout_section_of(rd->lay, rd->lay->nlines - 1);
 	return s;
@@ -511,112 +505,6 @@ size_t reader_section(const struct reader *rd)
 size_t reader_sections_first(size_t sel, int rows)
 {
 	return rows > 0 && sel >= (size_t)rows ? sel - (size_t)rows + 1 : 0;
-}
-
-/* ---- the pane ---- */
-
-/* A document of plain paragraphs (nothing in them is Markdown). */
-static cmark_node *plain_doc(const char *const *paras, size_t n)
-{
-	cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
-	for (size_t i = 0; i < n; i++) {
-		if (paras[i] == NULL)
-			continue;
-		cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH);
-		cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
-		cmark_node_set_literal(t, paras[i]);
-		cmark_node_append_child(p, t);
-		cmark_node_append_child(doc, p);
-	}
-	return doc;
-}
-
-static void pane_term(struct reader *rd, size_t entry)
-{
-	struct reader_pane *p = &rd->pane;
-	pane_free(p);
-	const struct glossary_entry *e =
-		glossary_entry_at(rd->lib->glossary, entry);
-	p->open = true;
-	p->entry = entry;
-	p->doc = article_parse_markdown(e->definition, strlen(e->definition));
-	char *s = glossary_also(e);
-	if (s != NULL) {
-		/* Parsed as Markdown of its own (every punctuation mark
-		 * escaped, in emphasis), so its nodes share the document's
-		 * allocator: cmark refuses to join nodes of two, and the
-		 * line was silently never shown. */
-		size_t n = strlen(s), k = 0;
-		char *md = xmalloc(2 * n + 4);
-		md[k++] = '*';
-		for (size_t i = 0; i < n; i++) {
-			if (strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i]) != NULL &&
-			    s[i] != '\0')
-				md[k++] = '\\';
-			md[k++] = s[i];
-		}
-		md[k++] = '*';
-		cmark_node *also = article_parse_markdown(md, k);
-		free(md);
-		cmark_node *para = also != NULL ? cmark_node_first_child(also) : NULL;
-		if (para != NULL) {
-			cmark_node_unlink(para);
-			cmark_node_append_child(p->doc, para);
-		}
-		if (also != NULL)
-			cmark_node_free(also);
-		free(s);
-	}
-	fit(rd);
-}
-
-/* Shows a web address in the pane (url is copied first: it may point
- * into the pane's own layout). */
-static void pane_link(struct reader *rd, const char *url)
-{
-	char *own = xstrdup(url != NULL ? url : "");
-	struct reader_pane *p = &rd->pane;
-	pane_free(p);
-	p->open = true;
-	p->is_link = true;
-	p->url = own;
-	const char *paras[3] = {_(S_WEB_LINK), p->url, _(S_NO_WEB)};
-	p->doc = plain_doc(paras, 3);
-	fit(rd);
-}
-
-/* Shows where a link to another article of the library goes. */
-static void pane_article(struct reader *rd, long index)
-{
-	struct reader_pane *p = &rd->pane;
-	pane_free(p);
-	p->open = true;
-	p->is_link = true;
-	const char *paras[3] = {_(S_ARTICLE_LINK), rd->lib->articles[index].title,
-				_(S_PRESS_ENTER)};
-	p->doc = plain_doc(paras, 3);
-	fit(rd);
-}
-
-void reader_show_term(struct reader *rd, const char *term)
-{
-	if (term == NULL || rd->doc == NULL)
-		return;
-	long e = glossary_lookup(rd->lib->glossary, term);
-	if (e >= 0)
-		pane_term(rd, (size_t)e);
-}
-
-bool reader_close_pane(struct reader *rd)
-{
-	if (!rd->pane.open)
-		return false;
-	pane_free(&rd->pane);
-	if (rd->focus_in_pane)
-		rd->focus = -1;
-	rd->focus_in_pane = false;
-	fit(rd);
-	return true;
 }
 
 const char *reader_take_home_url(const struct reader *rd)
@@ -637,7 +525,7 @@ const char *reader_take_home_url(const struct reader *rd)
 
 void reader_scroll_to(struct reader *rd, long top)
 {
-	long mt = (long)max_top(rd->lay, text_h(rd));
+	long mt = (long)reader_max_top(rd->lay, text_h(rd));
 	if (top > mt)
 		top = (long)rd->top > mt ? (long)rd->top : mt;
 	if (top < 0)
@@ -651,20 +539,6 @@ void reader_scroll(struct reader *rd, long lines)
 	reader_scroll_to(rd, (long)rd->top + lines);
 }
 
-void reader_pane_scroll(struct reader *rd, long lines)
-{
-	struct reader_geom g;
-	reader_geom(rd, &g);
-	struct reader_pane *p = &rd->pane;
-	long top = (long)p->top + lines;
-	long mt = (long)max_top(p->lay, g.pane_text_h);
-	if (top > mt)
-		top = mt;
-	if (top < 0)
-		top = 0;
-	p->top = (size_t)top;
-}
-
 void reader_top(struct reader *rd)
 {
 	rd->top = 0;
@@ -673,7 +547,7 @@ void reader_top(struct reader *rd)
 
 void reader_end(struct reader *rd)
 {
-	rd->top = max_top(rd->lay, text_h(rd));
+	rd->top = reader_max_top(rd->lay, text_h(rd));
 	settle(rd);
 }
 
@@ -696,23 +570,41 @@ const char *reader_next_section(struct reader *rd)
 	return NULL;
 }
 
-void reader_prev_section(struct reader *rd)
+const char *reader_prev_section(struct reader *rd)
 {
 	if (rd->lay == NULL)
-		return;
+		return NULL;
 	size_t s = reader_section(rd);
 	/* Inside a section, go to its start first. */
 	if (rd->lay->nsections > 0 && rd->top > rd->lay->sections[s].line)
 		reader_jump_section(rd, s);
 	else if (s > 0)
 		reader_jump_section(rd, s - 1);
+	else
+		return S_FIRST_SECTION;
+	return NULL;
+}
+
+bool reader_at_end(const struct reader *rd)
+{
+	return rd->lay != NULL && rd->top >= reader_max_top(rd->lay, text_h(rd));
+}
+
+int reader_percent(const struct reader *rd)
+{
+	if (rd->lay == NULL || rd->lay->nlines == 0)
+		return 100;
+	size_t seen = rd->top + (size_t)text_h(rd);
+	if (seen >= rd->lay->nlines)
+		return 100;
+	return (int)(seen * 100 / rd->lay->nlines);
 }
 
 void reader_pick_section(struct reader *rd, size_t s)
 {
 	reader_jump_section(rd, s);
 	rd->sections_focus = false;
-	fit(rd);
+	reader_fit(rd);
 }
 
 void reader_toggle_sections(struct reader *rd)
@@ -726,7 +618,7 @@ void reader_toggle_sections(struct reader *rd)
 		rd->sections_focus = true;
 		rd->sections_sel = reader_section(rd);
 	}
-	fit(rd);
+	reader_fit(rd);
 }
 
 void reader_sections_key(struct reader *rd, enum action act)
@@ -753,7 +645,7 @@ void reader_sections_key(struct reader *rd, enum action act)
 	default:
 		return;
 	}
-	fit(rd);
+	reader_fit(rd);
 }
 
 const char *reader_next_match(struct reader *rd, int dir)
@@ -811,8 +703,8 @@ static const char *move_focus(struct reader *rd, int dir)
 						     ? line - (size_t)g.text_h / 2
 						     : 0)
 					  : line;
-			if (rd->top > max_top(l, g.text_h))
-				rd->top = max_top(l, g.text_h);
+			if (rd->top > reader_max_top(l, g.text_h))
+				rd->top = reader_max_top(l, g.text_h);
 			rd->focus = (int32_t)cand;
 			rd->focus_in_pane = false;
 			return NULL;
@@ -832,78 +724,11 @@ static const char *move_focus(struct reader *rd, int dir)
 	return msg;
 }
 
-/* The open pane follows the focused word of the text: a term shows its
- * explanation, a web link its address, a link to an article its title. */
-static void follow(struct reader *rd)
-{
-	const struct layout *l = rd->lay;
-	if (!rd->pane.open || rd->focus < 0 || rd->focus_in_pane ||
-	    l == NULL || (size_t)rd->focus >= l->ntargets)
-		return;
-	const struct target *t = &l->targets[rd->focus];
-	struct reader_pane *p = &rd->pane;
-	if (t->kind == TARGET_TERM) {
-		if (p->is_link || p->entry != t->entry)
-			pane_term(rd, t->entry);
-		return;
-	}
-	const char *frag = NULL;
-	long idx = library_resolve(rd->lib, &rd->lib->articles[rd->article],
-				   t->url, &frag);
-	if (idx >= 0)
-		pane_article(rd, idx);
-	else if (!p->is_link || p->url == NULL || t->url == NULL ||
-		 strcmp(p->url, t->url) != 0)
-		pane_link(rd, t->url);
-}
-
 const char *reader_move_focus(struct reader *rd, int dir)
 {
 	const char *msg = move_focus(rd, dir);
-	follow(rd);
+	reader_follow(rd);
 	return msg;
-}
-
-bool reader_pane_more(const struct reader *rd, bool *above)
-{
-	struct reader_geom g;
-	reader_geom(rd, &g);
-	const struct reader_pane *p = &rd->pane;
-	*above = p->open && p->top > 0;
-	return p->open && p->lay != NULL &&
-	       p->top + (size_t)g.pane_text_h < p->lay->nlines;
-}
-
-bool reader_pane_scrollable(const struct reader *rd)
-{
-	bool above;
-	return reader_pane_more(rd, &above) || above;
-}
-
-bool reader_activate(struct reader *rd, int32_t target, bool in_pane,
-		     struct place *at)
-{
-	const struct layout *l = in_pane ? rd->pane.lay : rd->lay;
-	if (l == NULL || target < 0 || (size_t)target >= l->ntargets)
-		return false;
-	const struct target *t = &l->targets[target];
-	if (t->kind == TARGET_TERM) {
-		pane_term(rd, t->entry);
-		if (in_pane)
-			rd->focus = -1;
-		return false;
-	}
-	const char *frag = NULL;
-	long idx = library_resolve(rd->lib, &rd->lib->articles[rd->article],
-				   t->url, &frag);
-	if (idx >= 0) {
-		*at = (struct place){.article = idx, .fragment = frag};
-		return true;
-	}
-	pane_link(rd, t->url);
-	if (in_pane)
-		rd->focus = -1;
-	return false;
 }
 
 int32_t reader_target_at(const struct line *ln, int col)

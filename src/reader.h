@@ -18,6 +18,11 @@
  *                    over the lower part of the text)
  *   row h-1          key bar
  *
+ * The document ends with the end block (mdgen.h): the article's sources
+ * and review date, read from its front matter on opening, the next
+ * article of its topic and the way back.  The pane lives in
+ * reader_pane.c.
+ *
  * Ownership: the reader owns doc, lay, the pane and find.  lib is
  * borrowed and must outlive the reader or be replaced with
  * reader_set_library before it is freed.  Pointers into lay (section
@@ -61,12 +66,13 @@ struct reader_geom {
 	int pane_text_y, pane_text_h;
 };
 
-/* The glossary pane: a term's definition or a link's destination. */
+/* The explanation pane: a term's definition, a web link's address, or
+ * the title of the article a link opens (is_link, url NULL). */
 struct reader_pane {
 	bool open;
 	bool is_link;
 	size_t entry;          /* term: glossary entry */
-	char *url;             /* link: owned destination */
+	char *url;             /* web link: owned destination, else NULL */
 	cmark_node *doc;       /* owned; the text shown */
 	struct layout *lay;    /* owned; doc laid out at pane_lw */
 	size_t top;            /* first line shown */
@@ -167,7 +173,11 @@ void reader_pane_scroll(struct reader *rd, long lines);
 void reader_top(struct reader *rd);
 void reader_end(struct reader *rd);
 const char *reader_next_section(struct reader *rd);
-void reader_prev_section(struct reader *rd);
+const char *reader_prev_section(struct reader *rd);
+/* The end of the text is on screen. */
+bool reader_at_end(const struct reader *rd);
+/* How far through the text the bottom row is, 0-100 (100: at the end). */
+int reader_percent(const struct reader *rd);
 void reader_jump_section(struct reader *rd, size_t s);
 /* A section chosen in the list: goes there, the list gives the keys
  * back. */

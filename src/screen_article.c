@@ -22,6 +22,11 @@
 /* The words a person reads on this screen. */
 #define S_SECTIONS N_("Sections")
 #define S_SECTION_N N_("Section %zu of %zu")
+#define S_SECTION_N_PCT N_("Section %zu of %zu, %d%%")
+#define S_SECTION_N_END N_("Section %zu of %zu, end")
+#define S_PCT N_("%d%%")
+#define S_END N_("End")
+#define S_AT_END N_("This is the end of the article.")
 #define S_LINK N_("Link")
 #define S_PANE_CLOSE N_("Close")
 #define S_PANE_SCROLL N_("Scroll")
@@ -245,16 +250,39 @@ static void draw_marks(const struct reader *rd, const struct reader_geom *g)
 	}
 }
 
+/* The title bar's right text: the section, and how far through the
+ * text the screen is ("Section 2 of 6, 35%", "Section 6 of 6, end"). */
+static void where_text(const struct reader *rd, char *buf, size_t size)
+{
+	if (rd->lay == NULL)
+		return;
+	bool end = reader_at_end(rd);
+	bool all = end && rd->top == 0; /* everything is on screen */
+	size_t k = reader_section(rd) + 1, n = rd->lay->nsections;
+	int pct = reader_percent(rd);
+	if (n > 1 && all)
+		snprintf(buf, size, _(S_SECTION_N), k, n);
+	else if (n > 1 && end)
+		/* TRANSLATORS: title bar: section k of n, at the end. */
+		snprintf(buf, size, _(S_SECTION_N_END), k, n);
+	else if (n > 1)
+		/* TRANSLATORS: title bar: section k of n, and how much of
+		 * the article is above the bottom of the screen. */
+		snprintf(buf, size, _(S_SECTION_N_PCT), k, n, pct);
+	else if (end && !all)
+		snprintf(buf, size, "%s", _(S_END));
+	else if (!end)
+		snprintf(buf, size, _(S_PCT), pct);
+}
+
 void art_draw(const struct art_state *s, const struct ui *u)
 {
 	const struct reader *rd = &s->rd;
 	struct reader_geom g;
 	reader_geom(rd, &g);
 	const struct article *art = &rd->lib->articles[rd->article];
-	char right[48] = "";
-	if (rd->lay != NULL && rd->lay->nsections > 1)
-		snprintf(right, sizeof right, _(S_SECTION_N), reader_section(rd) + 1,
-			 rd->lay->nsections);
+	char right[96] = "";
+	where_text(rd, right, sizeof right);
 	ui_bars(u, art->title, right, CTX_ARTICLE);
 	if (rd->lay == NULL)
 		return;
@@ -307,10 +335,13 @@ struct outcome art_key(struct art_state *s, const struct ui *u,
 	case ACT_UP:
 	case ACT_DOWN: {
 		long d = act == ACT_UP ? -1 : 1;
-		if (pane_keys)
+		if (pane_keys) {
 			reader_pane_scroll(rd, d);
-		else
+		} else {
+			if (d > 0 && reader_at_end(rd))
+				msg = S_AT_END;
 			reader_scroll(rd, d);
+		}
 		break;
 	}
 	case ACT_PAGE_UP:
@@ -321,6 +352,8 @@ struct outcome art_key(struct art_state *s, const struct ui *u,
 			long pp = g.pane_text_h > 2 ? g.pane_text_h - 1 : 1;
 			reader_pane_scroll(rd, d * pp);
 		} else {
+			if (d > 0 && reader_at_end(rd))
+				msg = S_AT_END;
 			reader_scroll(rd, d * page);
 		}
 		break;
@@ -335,7 +368,7 @@ struct outcome art_key(struct art_state *s, const struct ui *u,
 		msg = reader_next_section(rd);
 		break;
 	case ACT_PREV_SECTION:
-		reader_prev_section(rd);
+		msg = reader_prev_section(rd);
 		break;
 	case ACT_SECTIONS:
 		reader_toggle_sections(rd);

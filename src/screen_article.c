@@ -275,6 +275,21 @@ static void where_text(const struct reader *rd, char *buf, size_t size)
 		snprintf(buf, size, _(S_PCT), pct);
 }
 
+/* The key bar's context: what Enter and Esc do now. */
+static int bar_context(const struct reader *rd)
+{
+	int ctx = CTX_ARTICLE;
+	if (rd->pane.open)
+		ctx |= CTX_PANE;
+	const struct layout *l = rd->focus_in_pane ? rd->pane.lay : rd->lay;
+	if (rd->sections_focus)
+		ctx |= CTX_FOCUS_LINK; /* Enter goes to the chosen section */
+	else if (l != NULL && rd->focus >= 0 && (size_t)rd->focus < l->ntargets)
+		ctx |= l->targets[rd->focus].kind == TARGET_TERM ? CTX_FOCUS_TERM
+								 : CTX_FOCUS_LINK;
+	return ctx;
+}
+
 void art_draw(const struct art_state *s, const struct ui *u)
 {
 	const struct reader *rd = &s->rd;
@@ -283,7 +298,7 @@ void art_draw(const struct art_state *s, const struct ui *u)
 	const struct article *art = &rd->lib->articles[rd->article];
 	char right[96] = "";
 	where_text(rd, right, sizeof right);
-	ui_bars(u, art->title, right, CTX_ARTICLE);
+	ui_bars(u, art->title, right, bar_context(rd));
 	if (rd->lay == NULL)
 		return;
 	if (g.side || g.overlay)

@@ -83,11 +83,18 @@ void reader_geom(const struct reader *rd, struct reader_geom *g)
 		if (g->pane_text_h < 1)
 			g->pane_text_h = 1;
 	}
-	g->side_room = avail - READER_SIDE_W - 1 >= READER_MIN_TEXT;
+	/* The list as wide as its titles need, up to a third of the
+	 * screen; beside the text when that leaves READER_MIN_TEXT. */
+	int side_w = rd->side_need > 0 ? rd->side_need : READER_SIDE_MIN;
+	if (side_w > g->cols / 3)
+		side_w = g->cols / 3;
+	if (side_w < READER_SIDE_MIN)
+		side_w = READER_SIDE_MIN;
+	g->side_room = avail - side_w - 1 >= READER_MIN_TEXT;
 	if (rd->sections_on && g->side_room) {
 		g->side = true;
-		g->side_w = READER_SIDE_W;
-		g->text_x = READER_SIDE_W + 1;
+		g->side_w = side_w;
+		g->text_x = side_w + 1;
 	} else if (rd->sections_focus) {
 		g->overlay = true;
 		g->side_w = avail;
@@ -95,8 +102,9 @@ void reader_geom(const struct reader *rd, struct reader_geom *g)
 	g->text_w = avail - g->text_x;
 	g->text_h = g->body_h - (g->pane && !g->pane_right ? g->pane_h : 0);
 	g->lw = g->text_w - 2;
-	if (g->lw > READER_MAX_MEASURE)
-		g->lw = READER_MAX_MEASURE;
+	int measure = rd->opt.measure > 0 ? rd->opt.measure : READER_MEASURE;
+	if (g->lw > measure)
+		g->lw = measure;
 	if (g->lw < 1)
 		g->lw = 1;
 }
@@ -279,6 +287,21 @@ static void reveal_focus(struct reader *rd)
 /* ---- layout ---- */
 
 /* Lays the text and the pane out again where their widths changed. */
+/* Columns the section list needs for its longest title: a margin, the
+ * pointer and a space, the indent of a level-3 title, and a margin. */
+static int side_need(const struct layout *l)
+{
+	int need = 0;
+	for (size_t i = 0; i < l->nsections; i++) {
+		int w = (int)text_width(l->sections[i].title,
+					strlen(l->sections[i].title)) +
+			(l->sections[i].level >= 3 ? 2 : 0) + 4;
+		if (w > need)
+			need = w;
+	}
+	return need;
+}
+
 void reader_fit(struct reader *rd)
 {
 	if (rd->doc == NULL)
@@ -298,6 +321,19 @@ void reader_fit(struct reader *rd)
 		layout_free(rd->lay);
 		rd->lay = layout_build(rd->doc, &o);
 		rd->gen++;
+		int need = side_need(rd->lay);
+		if (need != rd->side_need) {
+			/* The list's width moves the text: lay out again. */
+			rd->side_need = need;
+			struct reader_geom g2;
+			reader_geom(rd, &g2);
+			if (g2.lw != g.lw) {
+				o.width = g2.lw;
+				layout_free(rd->lay);
+				rd->lay = layout_build(rd->doc, &o);
+			}
+			g = g2;
+		}
 		rd->top = had ? layout_find(rd->lay, b, off) : 0;
 		rd->focus = -1;
 		rd->focus_in_pane = false;

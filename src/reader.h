@@ -13,7 +13,9 @@
  *
  * Geometry (from rows x cols):
  *   row 0            header: article title, "Section n of m"
- *   rows 1..h-2      section list (left, when shown), text, and the pane
+ *   rows 1..h-2      section list (left, when shown: as wide as its
+ *                    titles need, up to a third of the screen), text
+ *                    (at most measure columns), and the pane
  *                    (right when the screen is >= 100 columns wide, else
  *                    over the lower part of the text)
  *   row h-1          key bar
@@ -46,9 +48,10 @@
 
 struct library;
 
-#define READER_SIDE_W 28       /* section list width */
+#define READER_SIDE_MIN 16     /* narrowest section list */
 #define READER_MIN_TEXT 60     /* text columns wanted beside the list */
-#define READER_MAX_MEASURE 100 /* longest line, for readability */
+#define READER_MEASURE 72      /* longest line, for readability (the
+				  kiosk.conf key measure changes it) */
 #define READER_PANE_KEEP 3     /* article rows kept above the pane */
 
 struct reader_geom {
@@ -89,6 +92,7 @@ struct reader_opts {
 	bool ascii;            /* transliterate to ASCII */
 	bool show_urls;        /* write link addresses after link text */
 	bool ascii_bullets;    /* bullets the console font has */
+	int measure;           /* longest text line; 0: READER_MEASURE */
 };
 
 struct reader {
@@ -110,6 +114,8 @@ struct reader {
 				 highlighted; n / N go to them */
 	struct reader_mark *marks; /* owned; where find is in lay */
 	size_t nmarks;
+	int side_need;        /* columns the section list's titles need,
+				 with its margins; 0 before a layout */
 	long match;           /* line of the found words landed on, or -1 */
 };
 

@@ -298,7 +298,9 @@ void art_draw(const struct art_state *s, const struct ui *u)
 	const struct article *art = &rd->lib->articles[rd->article];
 	char right[96] = "";
 	where_text(rd, right, sizeof right);
-	ui_bars(u, art->title, right, bar_context(rd));
+	/* The right text ends where the text column does. */
+	ui_bars_at(u, art->title, right, g.overlay ? 0 : g.text_x + 1 + g.lw,
+		   bar_context(rd));
 	if (rd->lay == NULL)
 		return;
 	if (g.side || g.overlay)

@@ -66,19 +66,26 @@ static void keybar(const struct ui *u, int context)
 	}
 }
 
-void ui_bars(const struct ui *u, const char *title, const char *right,
-	     int context)
+void ui_bars_at(const struct ui *u, const char *title, const char *right,
+		int right_end, int context)
 {
 	int cols = u->cols;
 	attr_t at = theme_ui(UI_HEADER);
 	draw_fill(0, 0, cols, at);
 	int rw = right != NULL && right[0] != '\0' ? draw_width(right) : 0;
-	if (rw > 0 && rw + 12 < cols)
-		draw_text(0, cols - rw - 1, right, rw, at, false);
+	int end = right_end > 0 && right_end < cols ? right_end : cols - 1;
+	if (rw > 0 && rw + 12 < end)
+		draw_text(0, end - rw, right, rw, at, false);
 	else
-		rw = -1;
-	draw_text(0, 1, title, cols - rw - 3, at, true);
+		rw = -1, end = cols - 1;
+	draw_text(0, 1, title, end - rw - 3, at, true);
 	keybar(u, context);
+}
+
+void ui_bars(const struct ui *u, const char *title, const char *right,
+	     int context)
+{
+	ui_bars_at(u, title, right, 0, context);
 }
 
 void ui_centre(const struct ui *u, int y, const char *s, unsigned long attr)

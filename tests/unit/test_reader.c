@@ -185,6 +185,8 @@ static void enter_on_a_term_opens_the_pane_and_esc_closes_it(void **state)
 static void the_section_list_takes_the_keys_on_a_narrow_screen(void **state)
 {
 	struct fx *f = *state;
+	/* Short titles: the list is beside the text at 80 columns. */
+	reader_set_size(&f->rd, 24, 70);
 	assert_int_equal(reader_open(&f->rd, 1), 0);
 	reader_toggle_sections(&f->rd);
 	assert_true(f->rd.sections_focus);
@@ -255,6 +257,24 @@ static void found_words_in_a_heading_land_on_their_section(void **state)
 	assert_int_equal(f->rd.match, (long)f->rd.lay->sections[1].line);
 }
 
+/* The section list is as wide as its longest title needs (margins,
+ * pointer), up to a third of the screen; the text keeps to the measure. */
+static void the_section_list_fits_its_titles_and_text_keeps_the_measure(void **state)
+{
+	struct fx *f = *state;
+	reader_set_size(&f->rd, 60, 200);
+	assert_int_equal(reader_open(&f->rd, 0), 0);
+	struct reader_geom g;
+	reader_geom(&f->rd, &g);
+	assert_true(g.side);
+	assert_int_equal(g.side_w, 16); /* "Introduction" + 4 is under 16 */
+	assert_int_equal(g.lw, READER_MEASURE);
+	assert_int_equal(f->rd.lay->width, READER_MEASURE);
+	f->rd.opt.measure = 50;
+	reader_set_size(&f->rd, 60, 199);
+	assert_int_equal(f->rd.lay->width, 50);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -268,6 +288,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(take_home_gives_the_articles_address, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_pane_fits_its_text_and_follows_tab, setup, teardown),
 		cmocka_unit_test_setup_teardown(found_words_in_a_heading_land_on_their_section, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_section_list_fits_its_titles_and_text_keeps_the_measure, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

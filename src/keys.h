@@ -83,6 +83,9 @@ struct key_binding {
 					     or NULL */
 	int bar_rank;     /* where the bar is narrow, keys of lower rank
 			     stay first; 0: always there (Help) */
+	int bar_late;     /* contexts where it comes and goes with the
+			     state: drawn last, so the other keys of the
+			     bar never move (Enter in an article) */
 };
 
 /* bar_rank runs from 0 to this. */

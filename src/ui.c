@@ -13,6 +13,7 @@ struct bar_item {
 	const char *keys, *label;
 	int w;        /* columns, with the two spaces after it */
 	int rank;     /* keys_table's bar_rank */
+	bool late;    /* drawn last (keys_table's bar_late) */
 };
 
 /* The key bar: the context's bindings from the key table, each named for
@@ -43,6 +44,7 @@ static void keybar(const struct ui *u, int context)
 		it->label = _(label);
 		it->w = draw_width(it->keys) + 2 + draw_width(it->label) + 2;
 		it->rank = t[i].bar_rank;
+		it->late = (t[i].bar_late & context) != 0;
 	}
 	/* Which fit: rank 0 always, then by rank while there is room;
 	 * they are drawn in the table's order. */
@@ -55,8 +57,9 @@ static void keybar(const struct ui *u, int context)
 				room -= items[i].w;
 			}
 	int x = 1;
-	for (size_t i = 0; i < ni && x < cols - 1; i++) {
-		if (!show[i])
+	for (size_t k = 0; k < 2 * ni && x < cols - 1; k++) {
+		size_t i = k % ni;
+		if (!show[i] || items[i].late != (k >= ni))
 			continue;
 		x += draw_text(y, x, items[i].keys, cols - 1 - x, theme_bold(at),
 			       false);

@@ -130,7 +130,8 @@ void app_init(struct app *a, const struct config *cfg, struct library *lib)
 	a->screen = SCREEN_HOME;
 	struct reader_opts o = {.ascii = draw_ascii(),
 				.show_urls = !hyperlink_enabled(),
-				.ascii_bullets = draw_glyphs() != GLYPHS_UNICODE};
+				.ascii_bullets = draw_glyphs() != GLYPHS_UNICODE,
+				.measure = cfg->measure};
 	art_init(&a->art, lib, o);
 	srch_reset(&a->srch, false);
 	words_reset(&a->words);

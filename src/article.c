@@ -501,8 +501,11 @@ int article_load_at(struct article *a, int dir_fd, const char *path,
 }
 
 static cmark_node *parse_article(const struct article *a,
-				 struct diag_list *diags, bool html)
+				 struct diag_list *diags, bool html,
+				 struct frontmatter *keep)
 {
+	if (keep != NULL)
+		memset(keep, 0, sizeof *keep);
 	char *text, *cause;
 	size_t len;
 	if (a->text != NULL) {
@@ -525,7 +528,10 @@ static cmark_node *parse_article(const struct article *a,
 		int body_line;
 		frontmatter_parse(a->path, text + skip, len - skip, &fm, &body,
 				  &body_line, &scratch);
-		frontmatter_free(&fm);
+		if (keep != NULL)
+			*keep = fm;
+		else
+			frontmatter_free(&fm);
 		diag_list_clear(&scratch);
 		body += skip;
 		doc = parse_markdown(text + body, len - body, html);
@@ -546,13 +552,19 @@ static cmark_node *parse_article(const struct article *a,
 
 cmark_node *article_parse(const struct article *a, struct diag_list *diags)
 {
-	return parse_article(a, diags, true);
+	return parse_article(a, diags, true, NULL);
+}
+
+cmark_node *article_parse_fm(const struct article *a, struct diag_list *diags,
+			     struct frontmatter *fm)
+{
+	return parse_article(a, diags, true, fm);
 }
 
 cmark_node *article_parse_raw_html(const struct article *a,
 				   struct diag_list *diags)
 {
-	return parse_article(a, diags, false);
+	return parse_article(a, diags, false, NULL);
 }
 
 static char *dup_or_null(const char *s) { return s != NULL ? xstrdup(s) : NULL; }

@@ -84,6 +84,12 @@ int article_load_at(struct article *a, int dir_fd, const char *path,
  * with a message in diags when the file cannot be read.
  */
 cmark_node *article_parse(const struct article *a, struct diag_list *diags);
+/* As article_parse, and *fm gets the whole front matter as read again
+ * (a serving library keeps only its url): the reader shows the sources
+ * and review date at the end.  Zeroed when there is none; the caller
+ * frees it with frontmatter_free. */
+cmark_node *article_parse_fm(const struct article *a, struct diag_list *diags,
+			     struct frontmatter *fm);
 
 /* As article_parse, with raw HTML left as cmark's HTML nodes (for
  * --check, which reports on the HTML as written); article_parse turns

@@ -174,6 +174,15 @@ static const struct key_def keys[] = {
 	 .help = "file for the event log (content reloads and problems); "
 		 "empty: standard error when that is not the screen"},
 	{.section = "kiosk",
+	 .name = "measure",
+	 .type = KEY_INT,
+	 .offset = offsetof(struct config, measure),
+	 .min = 30,
+	 .max = 200,
+	 .def = 72,
+	 .help = "longest line of article text, in characters (about 72 "
+		 "reads best)"},
+	{.section = "kiosk",
 	 .name = "review_months",
 	 .type = KEY_INT,
 	 .offset = offsetof(struct config, review_months),

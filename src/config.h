@@ -45,6 +45,7 @@ struct config {
 				key" screen (waiting-room mode); 0: never */
 	char *pin_hash;      /* owned; crypt(3) hash of the staff PIN, or "" */
 	char *log_path;      /* owned; event log file, or "" */
+	int measure;         /* longest line of article text (characters) */
 	int review_months;   /* --check: "reviewed" older than this warns */
 	int reading_grade;   /* --check: highest reading grade accepted */
 	char *language;      /* owned; ISO 639-1 code of the content's

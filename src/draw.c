@@ -24,7 +24,7 @@ bool draw_ascii(void) { return ascii_mode; }
 
 /* One row per glyph: Unicode, console, ASCII. */
 static const char *const glyph_table[][3] = {
-	[GLYPH_ELLIPSIS] = {"\u2026", "~", "~"},
+	[GLYPH_ELLIPSIS] = {"\u2026", "\u2026", ">"},
 	[GLYPH_VLINE] = {"\u2502", "\u2502", "|"},
 	[GLYPH_HLINE] = {"\u2500", "\u2500", "-"},
 	[GLYPH_POINTER] = {"\u25b6", ">", ">"},

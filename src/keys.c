@@ -4,6 +4,8 @@
 
 #include <curses.h>
 
+#include "i18n.h"
+
 #define ALL (CTX_HOME | CTX_ARTICLE | CTX_HELP | CTX_SEARCH | CTX_GLOSSARY)
 
 /* The codes of a row, ended by {0}. */
@@ -13,47 +15,57 @@
 #define CH_AS(c, act) {(c), false, (act), 0}
 #define KC_AS(c, act) {(c), true, (act), 0}
 
+#define LABELS(...) ((const struct bar_label[]){__VA_ARGS__, {0, NULL}})
+
 static const struct key_binding table[] = {
 	{ACT_UP, ALL, CODES(KC(KEY_UP), CH('k')),
-	 "Up arrow, k", "Move up (or to the previous article)", NULL, NULL},
+	 N_("Up arrow, k"), N_("Move up (or to the previous article)"), NULL, NULL, NULL, 9, 0},
 	{ACT_DOWN, ALL, CODES(KC(KEY_DOWN), CH('j')),
-	 "Down arrow, j", "Move down (or to the next article)", "Move", "Arrows"},
+	 N_("Down arrow, j"), N_("Move down (or to the next article)"),
+	 N_("Move"), N_("Arrows"), NULL, 3, 0},
 	{ACT_OPEN, CTX_HOME | CTX_ARTICLE | CTX_SEARCH | CTX_GLOSSARY,
 	 CODES(CH('\n'), CH('\r'), KC(KEY_ENTER),
 	       {KEY_RIGHT, true, ACT_NONE, CTX_HOME}),
-	 "Enter (Right on the list)",
-	 "Open the chosen article, or explain the chosen word", "Open", "Enter"},
+	 N_("Enter (Right on the list)"),
+	 N_("Open the chosen article, or explain the chosen word"), N_("Open"),
+	 N_("Enter"),
+	 LABELS({CTX_ARTICLE | CTX_FOCUS_TERM, N_("Explain")},
+		{CTX_ARTICLE | CTX_FOCUS_LINK, N_("Open")},
+		{CTX_ARTICLE, NULL}), 2, CTX_ARTICLE},
 	{ACT_BACK, ALL,
 	 CODES(CH(27), CH(127), CH(8), KC(KEY_LEFT), KC(KEY_BACKSPACE)),
-	 "Esc, Backspace, Left", "Close the explanation, or go back", "Back", "Esc"},
+	 N_("Esc, Backspace, Left"), N_("Close the explanation, or go back"),
+	 N_("Back"), N_("Esc"),
+	 LABELS({CTX_HOME, NULL}, {CTX_ARTICLE | CTX_PANE, N_("Close")}), 1, 0},
 	{ACT_NEXT_TARGET, CTX_ARTICLE,
 	 CODES(CH('\t'), KC_AS(KEY_BTAB, ACT_PREV_TARGET)),
-	 "Tab, Shift+Tab", "Choose the next or previous highlighted word", "Word", "Tab"},
+	 N_("Tab, Shift+Tab"), N_("Choose the next or previous highlighted word"),
+	 N_("Next word"), N_("Tab"), NULL, 4, 0},
 	{ACT_HELP, ALL, CODES(CH('?'), KC(KEY_F(1))),
-	 "? or F1", "Show this help", "Help", "?"},
+	 N_("? or F1"), N_("Show this help"), N_("Help"), N_("?"), NULL, 0, 0},
 	{ACT_SEARCH, CTX_HOME | CTX_ARTICLE | CTX_HELP, CODES(CH('/')),
-	 "/", "Search all articles and the glossary", "Search", "/"},
+	 N_("/"), N_("Search all articles and the glossary"), N_("Search"), N_("/"), NULL, 5, 0},
 	{ACT_NEXT_SECTION, CTX_ARTICLE,
 	 CODES(CH(']'), CH_AS('[', ACT_PREV_SECTION)),
-	 "] and [", "Go to the next or previous section", NULL, NULL},
+	 N_("] and ["), N_("Go to the next or previous section"), NULL, NULL, NULL, 9, 0},
 	{ACT_SECTIONS, CTX_ARTICLE, CODES(CH('s'), CH('S')),
-	 "s", "Show or hide the list of sections", NULL, NULL},
+	 N_("s"), N_("Show or hide the list of sections"), NULL, NULL, NULL, 9, 0},
 	{ACT_GLOSSARY, CTX_HOME | CTX_ARTICLE | CTX_HELP, CODES(CH('w'), CH('W')),
-	 "w", "Words explained, from A to Z", NULL, NULL},
+	 N_("w"), N_("Words explained, from A to Z"), NULL, NULL, NULL, 9, 0},
 	{ACT_TAKE_HOME, CTX_HOME | CTX_ARTICLE, CODES(CH('u'), CH('U')),
-	 "u", "Take it home: a QR code of the web address", NULL, NULL},
+	 N_("u"), N_("Take it home: a QR code of the web address"), NULL, NULL, NULL, 9, 0},
 	{ACT_NEXT_MATCH, CTX_ARTICLE,
 	 CODES(CH('n'), CH_AS('N', ACT_PREV_MATCH)),
-	 "n and N", "After a search: the next or previous place", NULL, NULL},
+	 N_("n and N"), N_("After a search: the next or previous place"), NULL, NULL, NULL, 9, 0},
 	{ACT_PAGE_DOWN, ALL, CODES(KC(KEY_NPAGE), CH(' ')),
-	 "Page Down, Space", "Show the next screenful", NULL, NULL},
+	 N_("Page Down, Space"), N_("Show the next screenful"), NULL, NULL, NULL, 9, 0},
 	{ACT_PAGE_UP, ALL, CODES(KC(KEY_PPAGE)),
-	 "Page Up", "Show the previous screenful", NULL, NULL},
+	 N_("Page Up"), N_("Show the previous screenful"), NULL, NULL, NULL, 9, 0},
 	{ACT_HOME, ALL,
 	 CODES(KC(KEY_HOME), KC(KEY_A1), CH('g'), KC_AS(KEY_END, ACT_END),
 	       KC_AS(KEY_C1, ACT_END), CH_AS('G', ACT_END)),
-	 "Home, End (g, G)", "Go to the start or the end", NULL, NULL},
-	{ACT_QUIT, ALL, CODES(CH('q'), CH('Q')), "q", "Quit", NULL, NULL},
+	 N_("Home, End (g, G)"), N_("Go to the start or the end"), NULL, NULL, NULL, 9, 0},
+	{ACT_QUIT, ALL, CODES(CH('q'), CH('Q')), N_("q"), N_("Quit"), NULL, NULL, NULL, 9, 0},
 };
 
 #define NTABLE (sizeof table / sizeof table[0])
@@ -83,6 +95,17 @@ enum action keys_action(int ch, bool keycode, int context)
 		}
 	}
 	return ACT_NONE;
+}
+
+const char *keys_bar_label(const struct key_binding *b, int context)
+{
+	if (b->bar == NULL || !(b->contexts & context))
+		return NULL;
+	for (const struct bar_label *l = b->bar_when; l != NULL && l->when != 0;
+	     l++)
+		if ((l->when & context) == l->when)
+			return l->label;
+	return b->bar;
 }
 
 const struct key_binding *keys_table(size_t *n)

@@ -4,7 +4,8 @@
  * the names of those keys and its help text.  keys_action reads the codes
  * from the table; the help screen and the key bar are printed from the
  * same rows, so they can never disagree with the keys.  Every string a
- * person reads about keys is here (one place to translate).
+ * person reads about keys is here (one place to translate; marked with
+ * N_, translated where they are drawn).
  */
 #ifndef KIOSK_KEYS_H
 #define KIOSK_KEYS_H
@@ -43,6 +44,19 @@ enum {
 	CTX_HELP = 1 << 2,
 	CTX_SEARCH = 1 << 3,
 	CTX_GLOSSARY = 1 << 4,
+	/* The state of a screen, given to the key bar with its context so
+	 * each key is named for what it does now (no binding applies in
+	 * these): a word to explain, a link, the pane open. */
+	CTX_FOCUS_TERM = 1 << 8,
+	CTX_FOCUS_LINK = 1 << 9,
+	CTX_PANE = 1 << 10,
+};
+
+/* A key bar label for a state: used when every bit of when is in the
+ * context; label NULL leaves the key out of the bar then. */
+struct bar_label {
+	int when;
+	const char *label;
 };
 
 /* One key that gives an action: a character, or a curses KEY_* code when
@@ -64,7 +78,23 @@ struct key_binding {
 	const char *help; /* what it does, in plain words */
 	const char *bar;  /* short key bar label, or NULL: not in the bar */
 	const char *bar_keys; /* key names for the bar */
+	const struct bar_label *bar_when; /* labels by state, the first that
+					     applies wins, ended by when 0;
+					     or NULL */
+	int bar_rank;     /* where the bar is narrow, keys of lower rank
+			     stay first; 0: always there (Help) */
+	int bar_late;     /* contexts where it comes and goes with the
+			     state: drawn last, so the other keys of the
+			     bar never move (Enter in an article) */
 };
+
+/* bar_rank runs from 0 to this. */
+#define KEYS_BAR_RANKS 9
+
+/* The key bar label of row b in context (CTX_* and state bits), or NULL
+ * when the row is not in the bar there.  Strings are marked with N_:
+ * translate them where they are drawn. */
+const char *keys_bar_label(const struct key_binding *b, int context);
 
 /* The action for a key in a context.  keycode says ch is a curses KEY_*
  * code rather than a character. */

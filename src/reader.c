@@ -14,23 +14,23 @@
 #include "anchor.h"
 #include "article.h"
 #include "fold.h"
+#include "frontmatter.h"
 #include "glossary.h"
+#include "i18n.h"
 #include "library.h"
 #include "log.h"
+#include "mdgen.h"
+#include "reader_int.h"
 #include "text.h"
 #include "xmem.h"
 
-/* The words a person reads from the model (notices and the link pane). */
-#define S_LAST_SECTION "This is the last section."
-#define S_SEARCH_FIRST "Press / to search first."
-#define S_NONE_BELOW "No more places below."
-#define S_NONE_ABOVE "No more places above."
-#define S_NO_WORDS "There are no highlighted words here."
-#define S_WEB_LINK "This link goes to a web page:"
-#define S_NO_WEB                                                              \
-	"The kiosk cannot open web pages. You can write the address down, or " \
-	"ask the staff for a printed copy."
-
+/* The words a person reads from the model (notices). */
+#define S_LAST_SECTION N_("This is the last section.")
+#define S_FIRST_SECTION N_("This is the first section.")
+#define S_SEARCH_FIRST N_("Press / to search first.")
+#define S_NONE_BELOW N_("No more places below.")
+#define S_NONE_ABOVE N_("No more places above.")
+#define S_NO_WORDS N_("There are no highlighted words here.")
 /* ---- geometry ---- */
 
 void reader_geom(const struct reader *rd, struct reader_geom *g)
@@ -42,6 +42,7 @@ void reader_geom(const struct reader *rd, struct reader_geom *g)
 	g->body_h = g->rows - 2;
 	int avail = g->cols;
 	if (rd->pane.open) {
+		const struct reader_pane *p = &rd->pane;
 		g->pane = true;
 		if (g->cols >= 100) {
 			g->pane_right = true;
@@ -51,29 +52,49 @@ void reader_geom(const struct reader *rd, struct reader_geom *g)
 			if (g->pane_w > 48)
 				g->pane_w = 48;
 			g->pane_x = g->cols - g->pane_w;
-			g->pane_y = g->body_y;
-			g->pane_h = g->body_h;
 			avail -= g->pane_w;
 		} else {
 			g->pane_w = g->cols;
-			g->pane_h = g->body_h * 2 / 5;
-			if (g->pane_h < 5)
-				g->pane_h = 5;
-			g->pane_y = g->body_y + g->body_h - g->pane_h;
 		}
-		/* Border, title row, then text, then the hint row. */
 		int inner_x = g->pane_right ? 2 : 1;
 		g->pane_lw = g->pane_w - inner_x - 1;
-		g->pane_text_y = g->pane_y + (g->pane_right ? 2 : 3);
+		/* Right: title row, a blank, the text, the pane's key row.
+		 * Below the text: a border row with the title in it, the
+		 * text, the key row; as tall as the text needs, leaving
+		 * READER_PANE_KEEP rows of the article above it. */
+		int chrome = g->pane_right ? 3 : 2;
+		g->pane_h = g->body_h;
+		if (!g->pane_right) {
+			int most = g->body_h - READER_PANE_KEEP;
+			if (most < chrome + 1)
+				most = chrome + 1;
+			int want = most;
+			if (p->lay != NULL && p->lay->width == g->pane_lw)
+				want = (int)p->lay->nlines + chrome;
+			g->pane_h = want < most ? want : most;
+			if (g->pane_h < chrome + 1)
+				g->pane_h = chrome + 1;
+			if (g->pane_h > g->body_h)
+				g->pane_h = g->body_h;
+		}
+		g->pane_y = g->body_y + g->body_h - g->pane_h;
+		g->pane_text_y = g->pane_y + (g->pane_right ? 2 : 1);
 		g->pane_text_h = g->pane_y + g->pane_h - 1 - g->pane_text_y;
 		if (g->pane_text_h < 1)
 			g->pane_text_h = 1;
 	}
-	g->side_room = avail - READER_SIDE_W - 1 >= READER_MIN_TEXT;
+	/* The list as wide as its titles need, up to a third of the
+	 * screen; beside the text when that leaves READER_MIN_TEXT. */
+	int side_w = rd->side_need > 0 ? rd->side_need : READER_SIDE_MIN;
+	if (side_w > g->cols / 3)
+		side_w = g->cols / 3;
+	if (side_w < READER_SIDE_MIN)
+		side_w = READER_SIDE_MIN;
+	g->side_room = avail - side_w - 1 >= READER_MIN_TEXT;
 	if (rd->sections_on && g->side_room) {
 		g->side = true;
-		g->side_w = READER_SIDE_W;
-		g->text_x = READER_SIDE_W + 1;
+		g->side_w = side_w;
+		g->text_x = side_w + 1;
 	} else if (rd->sections_focus) {
 		g->overlay = true;
 		g->side_w = avail;
@@ -81,8 +102,9 @@ void reader_geom(const struct reader *rd, struct reader_geom *g)
 	g->text_w = avail - g->text_x;
 	g->text_h = g->body_h - (g->pane && !g->pane_right ? g->pane_h : 0);
 	g->lw = g->text_w - 2;
-	if (g->lw > READER_MAX_MEASURE)
-		g->lw = READER_MAX_MEASURE;
+	int measure = rd->opt.measure > 0 ? rd->opt.measure : READER_MEASURE;
+	if (g->lw > measure)
+		g->lw = measure;
 	if (g->lw < 1)
 		g->lw = 1;
 }
@@ -94,7 +116,7 @@ static int text_h(const struct reader *rd)
 	return g.text_h;
 }
 
-static size_t max_top(const struct layout *l, int h)
+size_t reader_max_top(const struct layout *l, int h)
 {
 	if (l == NULL || h < 0 || l->nlines <= (size_t)h)
 		return 0;
@@ -162,6 +184,28 @@ static long find_line(const struct reader *rd, long from, int dir)
 	return -1;
 }
 
+/* Scrolls so that line at, which holds found words, is near the top:
+ * two lines of context above it, but never lines of the section before
+ * (a heading that matches is the top line), so the title bar and the
+ * section list name the section that holds the words. */
+static size_t land_top(const struct reader *rd, size_t at)
+{
+	size_t top = at >= 2 ? at - 2 : 0;
+	const struct layout *l = rd->lay;
+	if (l != NULL && at < l->nlines && l->nsections > 0) {
+		size_t start = l->sections[layout_section_of(l, at)].line;
+		if (top < start)
+			top = start;
+	}
+	return top;
+}
+
+static void land(struct reader *rd, size_t at)
+{
+	rd->top = land_top(rd, at);
+	rd->match = (long)at;
+}
+
 /* ---- focus ---- */
 
 struct ring {
@@ -224,19 +268,41 @@ static void settle(struct reader *rd)
 		rd->focus = -1;
 }
 
-/* ---- layout ---- */
-
-static void pane_free(struct reader_pane *p)
+/* Scrolls the least that shows the focused word of the text again when
+ * the pane has grown over it (the pane follows Tab). */
+static void reveal_focus(struct reader *rd)
 {
-	if (p->doc != NULL)
-		cmark_node_free(p->doc);
-	layout_free(p->lay);
-	free(p->url);
-	memset(p, 0, sizeof *p);
+	const struct layout *l = rd->lay;
+	if (rd->focus < 0 || rd->focus_in_pane || l == NULL ||
+	    (size_t)rd->focus >= l->ntargets)
+		return;
+	size_t line = l->targets[rd->focus].line;
+	size_t h = (size_t)(text_h(rd) > 0 ? text_h(rd) : 1);
+	if (line < rd->top)
+		rd->top = line;
+	else if (line >= rd->top + h)
+		rd->top = line + 1 - h;
 }
 
+/* ---- layout ---- */
+
 /* Lays the text and the pane out again where their widths changed. */
-static void fit(struct reader *rd)
+/* Columns the section list needs for its longest title: a margin, the
+ * pointer and a space, the indent of a level-3 title, and a margin. */
+static int side_need(const struct layout *l)
+{
+	int need = 0;
+	for (size_t i = 0; i < l->nsections; i++) {
+		int w = (int)text_width(l->sections[i].title,
+					strlen(l->sections[i].title)) +
+			(l->sections[i].level >= 3 ? 2 : 0) + 4;
+		if (w > need)
+			need = w;
+	}
+	return need;
+}
+
+void reader_fit(struct reader *rd)
 {
 	if (rd->doc == NULL)
 		return;
@@ -255,10 +321,24 @@ static void fit(struct reader *rd)
 		layout_free(rd->lay);
 		rd->lay = layout_build(rd->doc, &o);
 		rd->gen++;
+		int need = side_need(rd->lay);
+		if (need != rd->side_need) {
+			/* The list's width moves the text: lay out again. */
+			rd->side_need = need;
+			struct reader_geom g2;
+			reader_geom(rd, &g2);
+			if (g2.lw != g.lw) {
+				o.width = g2.lw;
+				layout_free(rd->lay);
+				rd->lay = layout_build(rd->doc, &o);
+			}
+			g = g2;
+		}
 		rd->top = had ? layout_find(rd->lay, b, off) : 0;
 		rd->focus = -1;
 		rd->focus_in_pane = false;
 		remark(rd);
+		rd->match = -1;
 	}
 	struct reader_pane *p = &rd->pane;
 	if (p->open && p->doc != NULL &&
@@ -276,6 +356,7 @@ static void fit(struct reader *rd)
 		if (rd->focus_in_pane)
 			rd->focus = -1;
 	}
+	reveal_focus(rd);
 	settle(rd);
 }
 
@@ -287,6 +368,7 @@ void reader_init(struct reader *rd, const struct library *lib,
 	rd->opt = opt;
 	rd->article = -1;
 	rd->focus = -1;
+	rd->match = -1;
 	rd->sections_on = true;
 }
 
@@ -295,7 +377,7 @@ void reader_close(struct reader *rd)
 	if (rd->doc != NULL)
 		cmark_node_free(rd->doc);
 	layout_free(rd->lay);
-	pane_free(&rd->pane);
+	reader_pane_free(&rd->pane);
 	free(rd->find);
 	free(rd->marks);
 	const struct library *lib = rd->lib;
@@ -314,7 +396,7 @@ void reader_set_size(struct reader *rd, int rows, int cols)
 		return;
 	rd->rows = rows;
 	rd->cols = cols;
-	fit(rd);
+	reader_fit(rd);
 }
 
 void reader_set_library(struct reader *rd, const struct library *lib,
@@ -332,7 +414,7 @@ void reader_set_library(struct reader *rd, const struct library *lib,
 	reader_position(rd, &b, &off);
 	layout_free(rd->lay);
 	rd->lay = NULL;
-	fit(rd);
+	reader_fit(rd);
 	reader_seek(rd, b, off);
 }
 
@@ -347,14 +429,20 @@ int reader_open(struct reader *rd, long index)
 	reader_close(rd);
 	rd->sections_on = sections_on;
 	struct diag_list diags = {0};
-	cmark_node *doc = article_parse(&rd->lib->articles[index], &diags);
+	struct frontmatter fm;
+	cmark_node *doc = article_parse_fm(&rd->lib->articles[index], &diags,
+					   &fm);
 	log_diags(&diags);
 	diag_list_clear(&diags);
-	if (doc == NULL)
+	if (doc == NULL) {
+		frontmatter_free(&fm);
 		return -1;
+	}
 	rd->article = index;
 	rd->doc = doc;
-	fit(rd);
+	mdgen_end_block(doc, rd->lib, index, &fm);
+	frontmatter_free(&fm);
+	reader_fit(rd);
 	return 0;
 }
 
@@ -417,10 +505,9 @@ void reader_find(struct reader *rd, const char *find, bool scroll)
 	rd->find = own;
 	remark(rd);
 	if (scroll && rd->find != NULL) {
-		/* Land a little above the first line with the words. */
 		long at = find_line(rd, (long)rd->top, 1);
 		if (at >= 0)
-			rd->top = at >= 2 ? (size_t)at - 2 : 0;
+			land(rd, (size_t)at);
 	}
 	settle(rd);
 }
@@ -445,7 +532,7 @@ size_t reader_section(const struct reader *rd)
 	size_t s = layout_section_of(rd->lay, rd->top);
 	if (s < rd->lay->nsections && rd->lay->sections[s].line == rd->top)
 		return s;
-	size_t mt = max_top(rd->lay, text_h(rd));
+	size_t mt = reader_max_top(rd->lay, text_h(rd));
 	if (mt > 0 && rd->top >= mt)
 		return layout_section_of(rd->lay, rd->lay->nlines - 1);
 	return s;
@@ -454,87 +541,6 @@ size_t reader_section(const struct reader *rd)
 size_t reader_sections_first(size_t sel, int rows)
 {
 	return rows > 0 && sel >= (size_t)rows ? sel - (size_t)rows + 1 : 0;
-}
-
-/* ---- the pane ---- */
-
-/* A document of plain paragraphs (nothing in them is Markdown). */
-static cmark_node *plain_doc(const char *const *paras, size_t n)
-{
-	cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
-	for (size_t i = 0; i < n; i++) {
-		if (paras[i] == NULL)
-			continue;
-		cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH);
-		cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
-		cmark_node_set_literal(t, paras[i]);
-		cmark_node_append_child(p, t);
-		cmark_node_append_child(doc, p);
-	}
-	return doc;
-}
-
-static void pane_term(struct reader *rd, size_t entry)
-{
-	struct reader_pane *p = &rd->pane;
-	pane_free(p);
-	const struct glossary_entry *e =
-		glossary_entry_at(rd->lib->glossary, entry);
-	p->open = true;
-	p->entry = entry;
-	p->doc = article_parse_markdown(e->definition, strlen(e->definition));
-	char *s = glossary_also(e);
-	if (s != NULL) {
-		/* With the document's allocator: cmark joins nodes of one
-		 * allocator only (else the line is dropped and leaks). */
-		cmark_mem *mem = article_mem();
-		cmark_node *para = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, mem);
-		cmark_node *em = cmark_node_new_with_mem(CMARK_NODE_EMPH, mem);
-		cmark_node *t = cmark_node_new_with_mem(CMARK_NODE_TEXT, mem);
-		cmark_node_set_literal(t, s);
-		cmark_node_append_child(em, t);
-		cmark_node_append_child(para, em);
-		cmark_node_append_child(p->doc, para);
-		free(s);
-	}
-	fit(rd);
-}
-
-/* Shows a web address in the pane (url is copied first: it may point
- * into the pane's own layout). */
-static void pane_link(struct reader *rd, const char *url)
-{
-	char *own = xstrdup(url != NULL ? url : "");
-	struct reader_pane *p = &rd->pane;
-	pane_free(p);
-	p->open = true;
-	p->is_link = true;
-	p->url = own;
-	const char *paras[3] = {S_WEB_LINK, p->url,
-				S_NO_WEB};
-	p->doc = plain_doc(paras, 3);
-	fit(rd);
-}
-
-void reader_show_term(struct reader *rd, const char *term)
-{
-	if (term == NULL || rd->doc == NULL)
-		return;
-	long e = glossary_lookup(rd->lib->glossary, term);
-	if (e >= 0)
-		pane_term(rd, (size_t)e);
-}
-
-bool reader_close_pane(struct reader *rd)
-{
-	if (!rd->pane.open)
-		return false;
-	pane_free(&rd->pane);
-	if (rd->focus_in_pane)
-		rd->focus = -1;
-	rd->focus_in_pane = false;
-	fit(rd);
-	return true;
 }
 
 const char *reader_take_home_url(const struct reader *rd)
@@ -555,7 +561,7 @@ const char *reader_take_home_url(const struct reader *rd)
 
 void reader_scroll_to(struct reader *rd, long top)
 {
-	long mt = (long)max_top(rd->lay, text_h(rd));
+	long mt = (long)reader_max_top(rd->lay, text_h(rd));
 	if (top > mt)
 		top = (long)rd->top > mt ? (long)rd->top : mt;
 	if (top < 0)
@@ -569,20 +575,6 @@ void reader_scroll(struct reader *rd, long lines)
 	reader_scroll_to(rd, (long)rd->top + lines);
 }
 
-void reader_pane_scroll(struct reader *rd, long lines)
-{
-	struct reader_geom g;
-	reader_geom(rd, &g);
-	struct reader_pane *p = &rd->pane;
-	long top = (long)p->top + lines;
-	long mt = (long)max_top(p->lay, g.pane_text_h);
-	if (top > mt)
-		top = mt;
-	if (top < 0)
-		top = 0;
-	p->top = (size_t)top;
-}
-
 void reader_top(struct reader *rd)
 {
 	rd->top = 0;
@@ -591,7 +583,7 @@ void reader_top(struct reader *rd)
 
 void reader_end(struct reader *rd)
 {
-	rd->top = max_top(rd->lay, text_h(rd));
+	rd->top = reader_max_top(rd->lay, text_h(rd));
 	settle(rd);
 }
 
@@ -614,23 +606,41 @@ const char *reader_next_section(struct reader *rd)
 	return NULL;
 }
 
-void reader_prev_section(struct reader *rd)
+const char *reader_prev_section(struct reader *rd)
 {
 	if (rd->lay == NULL)
-		return;
+		return NULL;
 	size_t s = reader_section(rd);
 	/* Inside a section, go to its start first. */
 	if (rd->lay->nsections > 0 && rd->top > rd->lay->sections[s].line)
 		reader_jump_section(rd, s);
 	else if (s > 0)
 		reader_jump_section(rd, s - 1);
+	else
+		return S_FIRST_SECTION;
+	return NULL;
+}
+
+bool reader_at_end(const struct reader *rd)
+{
+	return rd->lay != NULL && rd->top >= reader_max_top(rd->lay, text_h(rd));
+}
+
+int reader_percent(const struct reader *rd)
+{
+	if (rd->lay == NULL || rd->lay->nlines == 0)
+		return 100;
+	size_t seen = rd->top + (size_t)text_h(rd);
+	if (seen >= rd->lay->nlines)
+		return 100;
+	return (int)(seen * 100 / rd->lay->nlines);
 }
 
 void reader_pick_section(struct reader *rd, size_t s)
 {
 	reader_jump_section(rd, s);
 	rd->sections_focus = false;
-	fit(rd);
+	reader_fit(rd);
 }
 
 void reader_toggle_sections(struct reader *rd)
@@ -644,7 +654,7 @@ void reader_toggle_sections(struct reader *rd)
 		rd->sections_focus = true;
 		rd->sections_sel = reader_section(rd);
 	}
-	fit(rd);
+	reader_fit(rd);
 }
 
 void reader_sections_key(struct reader *rd, enum action act)
@@ -671,24 +681,27 @@ void reader_sections_key(struct reader *rd, enum action act)
 	default:
 		return;
 	}
-	fit(rd);
+	reader_fit(rd);
 }
 
 const char *reader_next_match(struct reader *rd, int dir)
 {
 	if (rd->find == NULL)
 		return S_SEARCH_FIRST;
-	long cur = (long)rd->top + 2;
+	/* The match landed on, while the text has not moved away from it. */
+	long cur = rd->match >= 0 && land_top(rd, (size_t)rd->match) == rd->top
+			   ? rd->match
+			   : (long)rd->top + 2;
 	long at = dir > 0 ? find_line(rd, cur + 1, 1)
 			  : (cur > 0 ? find_line(rd, cur - 1, -1) : -1);
 	if (at < 0)
 		return dir > 0 ? S_NONE_BELOW : S_NONE_ABOVE;
-	rd->top = at >= 2 ? (size_t)at - 2 : 0;
+	land(rd, (size_t)at);
 	settle(rd);
 	return NULL;
 }
 
-const char *reader_move_focus(struct reader *rd, int dir)
+static const char *move_focus(struct reader *rd, int dir)
 {
 	struct reader_geom g;
 	reader_geom(rd, &g);
@@ -726,8 +739,8 @@ const char *reader_move_focus(struct reader *rd, int dir)
 						     ? line - (size_t)g.text_h / 2
 						     : 0)
 					  : line;
-			if (rd->top > max_top(l, g.text_h))
-				rd->top = max_top(l, g.text_h);
+			if (rd->top > reader_max_top(l, g.text_h))
+				rd->top = reader_max_top(l, g.text_h);
 			rd->focus = (int32_t)cand;
 			rd->focus_in_pane = false;
 			return NULL;
@@ -747,30 +760,11 @@ const char *reader_move_focus(struct reader *rd, int dir)
 	return msg;
 }
 
-bool reader_activate(struct reader *rd, int32_t target, bool in_pane,
-		     struct place *at)
+const char *reader_move_focus(struct reader *rd, int dir)
 {
-	const struct layout *l = in_pane ? rd->pane.lay : rd->lay;
-	if (l == NULL || target < 0 || (size_t)target >= l->ntargets)
-		return false;
-	const struct target *t = &l->targets[target];
-	if (t->kind == TARGET_TERM) {
-		pane_term(rd, t->entry);
-		if (in_pane)
-			rd->focus = -1;
-		return false;
-	}
-	const char *frag = NULL;
-	long idx = library_resolve(rd->lib, &rd->lib->articles[rd->article],
-				   t->url, &frag);
-	if (idx >= 0) {
-		*at = (struct place){.article = idx, .fragment = frag};
-		return true;
-	}
-	pane_link(rd, t->url);
-	if (in_pane)
-		rd->focus = -1;
-	return false;
+	const char *msg = move_focus(rd, dir);
+	reader_follow(rd);
+	return msg;
 }
 
 int32_t reader_target_at(const struct line *ln, int col)

@@ -13,10 +13,17 @@
  *
  * Geometry (from rows x cols):
  *   row 0            header: article title, "Section n of m"
- *   rows 1..h-2      section list (left, when shown), text, and the pane
+ *   rows 1..h-2      section list (left, when shown: as wide as its
+ *                    titles need, up to a third of the screen), text
+ *                    (at most measure columns), and the pane
  *                    (right when the screen is >= 100 columns wide, else
  *                    over the lower part of the text)
  *   row h-1          key bar
+ *
+ * The document ends with the end block (mdgen.h): the article's sources
+ * and review date, read from its front matter on opening, the next
+ * article of its topic and the way back.  The pane lives in
+ * reader_pane.c.
  *
  * Ownership: the reader owns doc, lay, the pane and find.  lib is
  * borrowed and must outlive the reader or be replaced with
@@ -41,9 +48,11 @@
 
 struct library;
 
-#define READER_SIDE_W 28       /* section list width */
+#define READER_SIDE_MIN 16     /* narrowest section list */
 #define READER_MIN_TEXT 60     /* text columns wanted beside the list */
-#define READER_MAX_MEASURE 100 /* longest line, for readability */
+#define READER_MEASURE 72      /* longest line, for readability (the
+				  kiosk.conf key measure changes it) */
+#define READER_PANE_KEEP 3     /* article rows kept above the pane */
 
 struct reader_geom {
 	int rows, cols;
@@ -60,12 +69,13 @@ struct reader_geom {
 	int pane_text_y, pane_text_h;
 };
 
-/* The glossary pane: a term's definition or a link's destination. */
+/* The explanation pane: a term's definition, a web link's address, or
+ * the title of the article a link opens (is_link, url NULL). */
 struct reader_pane {
 	bool open;
 	bool is_link;
 	size_t entry;          /* term: glossary entry */
-	char *url;             /* link: owned destination */
+	char *url;             /* web link: owned destination, else NULL */
 	cmark_node *doc;       /* owned; the text shown */
 	struct layout *lay;    /* owned; doc laid out at pane_lw */
 	size_t top;            /* first line shown */
@@ -82,6 +92,7 @@ struct reader_opts {
 	bool ascii;            /* transliterate to ASCII */
 	bool show_urls;        /* write link addresses after link text */
 	bool ascii_bullets;    /* bullets the console font has */
+	int measure;           /* longest text line; 0: READER_MEASURE */
 };
 
 struct reader {
@@ -103,6 +114,9 @@ struct reader {
 				 highlighted; n / N go to them */
 	struct reader_mark *marks; /* owned; where find is in lay */
 	size_t nmarks;
+	int side_need;        /* columns the section list's titles need,
+				 with its margins; 0 before a layout */
+	long match;           /* line of the found words landed on, or -1 */
 };
 
 void reader_init(struct reader *rd, const struct library *lib,
@@ -156,7 +170,8 @@ size_t reader_sections_first(size_t sel, int rows);
  * next change to the reader. */
 const char *reader_take_home_url(const struct reader *rd);
 
-/* ---- moves (each acts at once; a notice literal, or NULL) ---- */
+/* ---- moves (each acts at once; a notice marked with N_, to be
+ * translated where it is shown, or NULL) ---- */
 
 void reader_scroll(struct reader *rd, long lines);
 void reader_scroll_to(struct reader *rd, long top);
@@ -164,7 +179,11 @@ void reader_pane_scroll(struct reader *rd, long lines);
 void reader_top(struct reader *rd);
 void reader_end(struct reader *rd);
 const char *reader_next_section(struct reader *rd);
-void reader_prev_section(struct reader *rd);
+const char *reader_prev_section(struct reader *rd);
+/* The end of the text is on screen. */
+bool reader_at_end(const struct reader *rd);
+/* How far through the text the bottom row is, 0-100 (100: at the end). */
+int reader_percent(const struct reader *rd);
 void reader_jump_section(struct reader *rd, size_t s);
 /* A section chosen in the list: goes there, the list gives the keys
  * back. */
@@ -174,8 +193,13 @@ void reader_toggle_sections(struct reader *rd);
 /* The section list's keys: moves, Enter (jump), Esc and s (leave). */
 void reader_sections_key(struct reader *rd, enum action act);
 const char *reader_next_match(struct reader *rd, int dir);
-/* Tab (dir 1) and Shift-Tab (-1). */
+/* Tab (dir 1) and Shift-Tab (-1); an open pane follows the focused word
+ * of the text (its explanation, a link's address, an article's title). */
 const char *reader_move_focus(struct reader *rd, int dir);
+/* The pane has more text below what it shows (*above: it is scrolled
+ * down from its start); scrollable: either. */
+bool reader_pane_more(const struct reader *rd, bool *above);
+bool reader_pane_scrollable(const struct reader *rd);
 /* Esc with the pane open: closes it; false when it was closed. */
 bool reader_close_pane(struct reader *rd);
 

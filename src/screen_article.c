@@ -11,6 +11,7 @@
 #include "draw.h"
 #include "glossary.h"
 #include "hyperlink.h"
+#include "i18n.h"
 #include "library.h"
 #include "linecache.h"
 #include "rowcache.h"
@@ -19,12 +20,23 @@
 #include "xmem.h"
 
 /* The words a person reads on this screen. */
-#define S_SECTIONS "Sections"
-#define S_SECTION_N "Section %zu of %zu"
-#define S_LINK "Link"
-#define S_PANE_HINT_TAB "Esc: close  Tab: more words"
-#define S_PANE_HINT "Esc: close"
-#define S_PRESS_TAB "Press Tab to choose a highlighted word, then Enter."
+#define S_SECTIONS N_("Sections")
+#define S_SECTION_N N_("Section %zu of %zu")
+#define S_SECTION_N_PCT N_("Section %zu of %zu, %d%%")
+#define S_SECTION_N_END N_("Section %zu of %zu, end")
+#define S_PCT N_("%d%%")
+#define S_END N_("End")
+#define S_AT_END N_("This is the end of the article.")
+#define S_LINK N_("Link")
+#define S_PANE_CLOSE N_("Close")
+#define S_PANE_SCROLL N_("Scroll")
+/* TRANSLATORS: at the right of the explanation pane's key row, when more
+ * of the explanation is below what it shows. */
+#define S_PANE_MORE N_("More below")
+#define S_PANE_END N_("End")
+#define S_KEY_ESC N_("Esc")
+#define S_KEY_PGDN N_("PgDn")
+#define S_PRESS_TAB N_("Press Tab to choose a highlighted word, then Enter.")
 
 void art_init(struct art_state *s, const struct library *lib,
 	      struct reader_opts opt)
@@ -86,7 +98,7 @@ static void paint_side_row(const struct layout *l, const struct side_key *k,
 				 : theme_ui(UI_TEXT);
 	draw_fill(y, x, w, at);
 	if (k->kind == SIDE_HEADING) {
-		draw_text(y, x + 1, S_SECTIONS, w - 2, theme_ui(UI_TOPIC), true);
+		draw_text(y, x + 1, _(S_SECTIONS), w - 2, theme_ui(UI_TOPIC), true);
 	} else if (k->kind == SIDE_SECTION) {
 		const char *mark = k->current ? draw_glyph(GLYPH_POINTER) : " ";
 		draw_text(y, x + 1, mark, 1, at, false);
@@ -145,6 +157,38 @@ static void draw_sections(const struct art_state *s,
 	}
 }
 
+/* The pane's own key row: its keys, and at the right whether more of
+ * the explanation is below. */
+static void draw_pane_bar(const struct reader *rd, const struct reader_geom *g,
+			  int x)
+{
+	int y = g->pane_y + g->pane_h - 1;
+	int end = x + g->pane_lw;
+	attr_t at = theme_ui(UI_PANE);
+	bool above, more = reader_pane_more(rd, &above);
+	const char *cue = more ? _(S_PANE_MORE) : above ? _(S_PANE_END) : NULL;
+	int cw = cue != NULL ? draw_width(cue) : 0;
+	if (cue != NULL && cw < g->pane_lw) {
+		draw_text(y, end - cw, cue, cw, theme_bold(at), false);
+		end -= cw + 2;
+	}
+	struct {
+		const char *key, *label;
+	} items[2] = {{_(S_KEY_ESC), _(S_PANE_CLOSE)}, {NULL, NULL}};
+	if (more || above)
+		items[1].key = _(S_KEY_PGDN), items[1].label = _(S_PANE_SCROLL);
+	for (int i = 0; i < 2 && items[i].key != NULL; i++) {
+		int kw = draw_width(items[i].key);
+		int lw = draw_width(items[i].label);
+		if (x + kw + 2 + lw > end)
+			break;
+		x += draw_text(y, x, items[i].key, end - x, theme_bold(at), false);
+		x += draw_text(y, x, ": ", end - x, at, false);
+		x += draw_text(y, x, items[i].label, end - x, at, false);
+		x += 2;
+	}
+}
+
 static void draw_pane(const struct reader *rd, const struct reader_geom *g)
 {
 	const struct reader_pane *p = &rd->pane;
@@ -152,15 +196,21 @@ static void draw_pane(const struct reader *rd, const struct reader_geom *g)
 	for (int y = 0; y < g->pane_h; y++)
 		draw_fill(g->pane_y + y, g->pane_x, g->pane_w, at);
 	int x = g->pane_x + (g->pane_right ? 2 : 1);
-	if (g->pane_right)
-		draw_vline(g->pane_y, g->pane_x, g->pane_h, theme_ui(UI_BORDER));
-	else
-		draw_hline(g->pane_y, 0, g->pane_w, theme_ui(UI_BORDER));
-	int ty = g->pane_y + (g->pane_right ? 0 : 1);
 	const char *title =
-		p->is_link ? S_LINK
+		p->is_link ? _(S_LINK)
 			   : glossary_entry_at(rd->lib->glossary, p->entry)->term;
-	draw_text(ty, x, title, g->pane_lw, theme_ui(UI_PANE_TITLE), true);
+	if (g->pane_right) {
+		draw_vline(g->pane_y, g->pane_x, g->pane_h, theme_ui(UI_BORDER));
+		draw_text(g->pane_y, x, title, g->pane_lw,
+			  theme_ui(UI_PANE_TITLE), true);
+	} else {
+		/* The title sits in the border line above the text. */
+		draw_hline(g->pane_y, 0, g->pane_w, theme_ui(UI_BORDER));
+		int tw = draw_text(g->pane_y, x + 2, title, g->pane_lw - 4,
+				   theme_ui(UI_PANE_TITLE), true);
+		draw_fill(g->pane_y, x + 1, 1, at);
+		draw_fill(g->pane_y, x + 2 + tw, 1, at);
+	}
 	if (p->lay != NULL) {
 		for (int i = 0; i < g->pane_text_h; i++) {
 			size_t ln = p->top + (size_t)i;
@@ -169,20 +219,23 @@ static void draw_pane(const struct reader *rd, const struct reader_geom *g)
 			const struct line *line = &p->lay->lines[ln];
 			draw_line(g->pane_text_y + i, x, line, g->pane_lw,
 				  rd->focus_in_pane ? rd->focus : -1);
-			if (p->is_link && line->block == 1) /* the address */
+			if (p->is_link && p->url != NULL && line->block == 1)
 				hyperlink_add(g->pane_text_y + i, x,
 					      (int)line->width, p->url);
 		}
 	}
-	const char *hint = p->lay != NULL && p->lay->ntargets > 0 ? S_PANE_HINT_TAB
-								  : S_PANE_HINT;
-	draw_text(g->pane_y + g->pane_h - 1, x, hint, g->pane_lw,
-		  theme_ui(UI_DIM), true);
+	draw_pane_bar(rd, g, x);
 }
 
-/* The searched words on the lines shown, in reverse video. */
+/* The searched words on the lines shown, in reverse video, and a pointer
+ * in the margin before the line of the place landed on (n / N move it). */
 static void draw_marks(const struct reader *rd, const struct reader_geom *g)
 {
+	if (rd->match >= 0 && (size_t)rd->match >= rd->top &&
+	    (size_t)rd->match < rd->top + (size_t)g->text_h)
+		draw_text(g->body_y + (int)((size_t)rd->match - rd->top),
+			  g->text_x, draw_glyph(GLYPH_POINTER), 1,
+			  theme_ui(UI_MATCH), false);
 	for (size_t i = 0; i < rd->nmarks; i++) {
 		const struct reader_mark *m = &rd->marks[i];
 		if (m->line < rd->top || m->line >= rd->top + (size_t)g->text_h)
@@ -197,17 +250,57 @@ static void draw_marks(const struct reader *rd, const struct reader_geom *g)
 	}
 }
 
+/* The title bar's right text: the section, and how far through the
+ * text the screen is ("Section 2 of 6, 35%", "Section 6 of 6, end"). */
+static void where_text(const struct reader *rd, char *buf, size_t size)
+{
+	if (rd->lay == NULL)
+		return;
+	bool end = reader_at_end(rd);
+	bool all = end && rd->top == 0; /* everything is on screen */
+	size_t k = reader_section(rd) + 1, n = rd->lay->nsections;
+	int pct = reader_percent(rd);
+	if (n > 1 && all)
+		snprintf(buf, size, _(S_SECTION_N), k, n);
+	else if (n > 1 && end)
+		/* TRANSLATORS: title bar: section k of n, at the end. */
+		snprintf(buf, size, _(S_SECTION_N_END), k, n);
+	else if (n > 1)
+		/* TRANSLATORS: title bar: section k of n, and how much of
+		 * the article is above the bottom of the screen. */
+		snprintf(buf, size, _(S_SECTION_N_PCT), k, n, pct);
+	else if (end && !all)
+		snprintf(buf, size, "%s", _(S_END));
+	else if (!end)
+		snprintf(buf, size, _(S_PCT), pct);
+}
+
+/* The key bar's context: what Enter and Esc do now. */
+static int bar_context(const struct reader *rd)
+{
+	int ctx = CTX_ARTICLE;
+	if (rd->pane.open)
+		ctx |= CTX_PANE;
+	const struct layout *l = rd->focus_in_pane ? rd->pane.lay : rd->lay;
+	if (rd->sections_focus)
+		ctx |= CTX_FOCUS_LINK; /* Enter goes to the chosen section */
+	else if (l != NULL && rd->focus >= 0 && (size_t)rd->focus < l->ntargets)
+		ctx |= l->targets[rd->focus].kind == TARGET_TERM ? CTX_FOCUS_TERM
+								 : CTX_FOCUS_LINK;
+	return ctx;
+}
+
 void art_draw(const struct art_state *s, const struct ui *u)
 {
 	const struct reader *rd = &s->rd;
 	struct reader_geom g;
 	reader_geom(rd, &g);
 	const struct article *art = &rd->lib->articles[rd->article];
-	char right[48] = "";
-	if (rd->lay != NULL && rd->lay->nsections > 1)
-		snprintf(right, sizeof right, S_SECTION_N, reader_section(rd) + 1,
-			 rd->lay->nsections);
-	ui_bars(u, art->title, right, CTX_ARTICLE);
+	char right[96] = "";
+	where_text(rd, right, sizeof right);
+	/* The right text ends where the text column does. */
+	ui_bars_at(u, art->title, right, g.overlay ? 0 : g.text_x + 1 + g.lw,
+		   bar_context(rd));
 	if (rd->lay == NULL)
 		return;
 	if (g.side || g.overlay)
@@ -259,18 +352,29 @@ struct outcome art_key(struct art_state *s, const struct ui *u,
 	case ACT_UP:
 	case ACT_DOWN: {
 		long d = act == ACT_UP ? -1 : 1;
-		if (pane_keys)
+		if (pane_keys) {
 			reader_pane_scroll(rd, d);
-		else
+		} else {
+			if (d > 0 && reader_at_end(rd))
+				msg = S_AT_END;
 			reader_scroll(rd, d);
+		}
 		break;
 	}
 	case ACT_PAGE_UP:
-		reader_scroll(rd, -page);
+	case ACT_PAGE_DOWN: {
+		long d = act == ACT_PAGE_UP ? -1 : 1;
+		/* An explanation longer than its pane has these keys. */
+		if (reader_pane_scrollable(rd)) {
+			long pp = g.pane_text_h > 2 ? g.pane_text_h - 1 : 1;
+			reader_pane_scroll(rd, d * pp);
+		} else {
+			if (d > 0 && reader_at_end(rd))
+				msg = S_AT_END;
+			reader_scroll(rd, d * page);
+		}
 		break;
-	case ACT_PAGE_DOWN:
-		reader_scroll(rd, page);
-		break;
+	}
 	case ACT_HOME:
 		reader_top(rd);
 		break;
@@ -281,7 +385,7 @@ struct outcome art_key(struct art_state *s, const struct ui *u,
 		msg = reader_next_section(rd);
 		break;
 	case ACT_PREV_SECTION:
-		reader_prev_section(rd);
+		msg = reader_prev_section(rd);
 		break;
 	case ACT_SECTIONS:
 		reader_toggle_sections(rd);
@@ -306,7 +410,7 @@ struct outcome art_key(struct art_state *s, const struct ui *u,
 	default:
 		break;
 	}
-	return msg != NULL ? outcome_notice(msg) : outcome_repaint();
+	return msg != NULL ? outcome_notice(_(msg)) : outcome_repaint();
 }
 
 struct outcome art_mouse(struct art_state *s, const struct ui *u,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "i18n.h"
 #include "text.h"
 #include "theme.h"
 #include "xmem.h"
@@ -79,7 +80,7 @@ static void build(struct help_state *s, int cols, bool locked)
 	wrap(&rows, &n, &cap, NULL, "", cols - 4, theme_ui(UI_TEXT));
 	for (size_t i = 0; i < nk; i++)
 		if (!(locked && t[i].action == ACT_QUIT))
-			wrap(&rows, &n, &cap, t[i].keys, t[i].help, dw,
+			wrap(&rows, &n, &cap, _(t[i].keys), _(t[i].help), dw,
 			     theme_ui(UI_TEXT));
 	wrap(&rows, &n, &cap, NULL, "", cols - 4, theme_ui(UI_TEXT));
 	wrap(&rows, &n, &cap, NULL, S_MOUSE, cols - 4, theme_ui(UI_DIM));

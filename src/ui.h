@@ -36,6 +36,12 @@ struct ui {
 void ui_bars(const struct ui *u, const char *title, const char *right,
 	     int context);
 
+/* As ui_bars, with the right text ending before column right_end (the
+ * right edge of an article's text column; 0: the screen's edge less
+ * one). */
+void ui_bars_at(const struct ui *u, const char *title, const char *right,
+		int right_end, int context);
+
 /* Paints s centred on row y. */
 void ui_centre(const struct ui *u, int y, const char *s, unsigned long attr);
 

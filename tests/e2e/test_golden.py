@@ -126,7 +126,7 @@ def sc_article_pane(k):
     k.send("tab")
     k.wait_quiet()
     k.send("enter")
-    k.wait_for(r"Esc: close")
+    k.wait_for(r"Esc: Close")
 
 
 def sc_sections(k):

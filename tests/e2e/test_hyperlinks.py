@@ -55,6 +55,8 @@ def check_link_cells(k, step):
     glossary terms) carries its hyperlink, and no other cell carries one;
     each row's linked run of cells reads as a piece of its address."""
     for r in range(1, k.rows - 1):
+        if re.search(r"\bNext( in [^:]+)?: ", k.lines()[r]):
+            continue  # the end block's link to the next article stays inside
         run, url = "", None
         for c in range(k.cols + 1):
             cell = k.cell(r, c) if c < k.cols else None

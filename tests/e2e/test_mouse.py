@@ -27,7 +27,7 @@ def test_click_article_then_term(spawn, bundled):
     # a highlighted word: "Stem cell therapy" starts the text and is a term
     row, col = k.find("Stem cell therapy uses")
     click(k, row, col + 1)
-    k.wait_for(r"Esc: close")
+    k.wait_for(r"Esc: Close")
     assert k.find("Stem cell therapy", start_row=1), k.text()
 
 

@@ -185,6 +185,8 @@ static void enter_on_a_term_opens_the_pane_and_esc_closes_it(void **state)
 static void the_section_list_takes_the_keys_on_a_narrow_screen(void **state)
 {
 	struct fx *f = *state;
+	/* Short titles: the list is beside the text at 80 columns. */
+	reader_set_size(&f->rd, 24, 70);
 	assert_int_equal(reader_open(&f->rd, 1), 0);
 	reader_toggle_sections(&f->rd);
 	assert_true(f->rd.sections_focus);
@@ -206,6 +208,73 @@ static void take_home_gives_the_articles_address(void **state)
 	assert_string_equal(reader_take_home_url(&f->rd), "https://example.org/a");
 }
 
+/* The explanation pane is as tall as its text (a border row with the
+ * title, the text, its key row), the focused word stays on screen above
+ * it, and Tab takes the pane along: on the link to B it names B. */
+static void the_pane_fits_its_text_and_follows_tab(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(reader_open(&f->rd, 0), 0);
+	reader_find(&f->rd, "knees have", true);
+	int32_t term = -1;
+	for (int i = 0; i < 5 && term < 0; i++) {
+		assert_null(reader_move_focus(&f->rd, 1));
+		if (f->rd.lay->targets[f->rd.focus].kind == TARGET_TERM)
+			term = f->rd.focus;
+	}
+	struct place at;
+	assert_false(reader_activate(&f->rd, term, false, &at));
+	struct reader_geom g;
+	reader_geom(&f->rd, &g);
+	assert_int_equal(g.pane_h, (int)f->rd.pane.lay->nlines + 2);
+	assert_int_equal(g.pane_text_h, (int)f->rd.pane.lay->nlines);
+	assert_int_equal(f->rd.focus, term);
+	bool above;
+	assert_false(reader_pane_more(&f->rd, &above));
+	assert_false(reader_pane_scrollable(&f->rd));
+	/* Back to the link at the top: the pane shows where it goes. */
+	for (int i = 0; i < 40 && !f->rd.pane.is_link; i++)
+		reader_move_focus(&f->rd, -1);
+	assert_true(f->rd.pane.is_link);
+	assert_int_equal(f->rd.lay->targets[f->rd.focus].kind, TARGET_LINK);
+	bool named = false;
+	for (size_t i = 0; i < f->rd.pane.lay->nlines; i++)
+		if (strstr(f->rd.pane.lay->lines[i].text, "Article B") != NULL)
+			named = true;
+	assert_true(named);
+}
+
+/* Found words in a heading: the heading is the top line, so the section
+ * being read is the one that holds them. */
+static void found_words_in_a_heading_land_on_their_section(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(reader_open(&f->rd, 1), 0);
+	reader_seek_section(&f->rd, "Second part", 0);
+	reader_find(&f->rd, "second part", true);
+	assert_int_equal(f->rd.top, f->rd.lay->sections[1].line);
+	assert_int_equal(reader_section(&f->rd), 1);
+	assert_int_equal(f->rd.match, (long)f->rd.lay->sections[1].line);
+}
+
+/* The section list is as wide as its longest title needs (margins,
+ * pointer), up to a third of the screen; the text keeps to the measure. */
+static void the_section_list_fits_its_titles_and_text_keeps_the_measure(void **state)
+{
+	struct fx *f = *state;
+	reader_set_size(&f->rd, 60, 200);
+	assert_int_equal(reader_open(&f->rd, 0), 0);
+	struct reader_geom g;
+	reader_geom(&f->rd, &g);
+	assert_true(g.side);
+	assert_int_equal(g.side_w, 16); /* "Introduction" + 4 is under 16 */
+	assert_int_equal(g.lw, READER_MEASURE);
+	assert_int_equal(f->rd.lay->width, READER_MEASURE);
+	f->rd.opt.measure = 50;
+	reader_set_size(&f->rd, 60, 199);
+	assert_int_equal(f->rd.lay->width, 50);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -217,6 +286,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(enter_on_a_term_opens_the_pane_and_esc_closes_it, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_section_list_takes_the_keys_on_a_narrow_screen, setup, teardown),
 		cmocka_unit_test_setup_teardown(take_home_gives_the_articles_address, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_pane_fits_its_text_and_follows_tab, setup, teardown),
+		cmocka_unit_test_setup_teardown(found_words_in_a_heading_land_on_their_section, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_section_list_fits_its_titles_and_text_keeps_the_measure, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

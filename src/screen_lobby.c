@@ -7,24 +7,33 @@
 #include <curses.h>
 
 #include "draw.h"
+#include "field.h"
+#include "i18n.h"
 #include "hyperlink.h"
 #include "theme.h"
 
 /* The words a person reads on these screens. */
-#define S_TOO_SMALL "Window too small. Please make it bigger."
-#define S_WELCOME "Welcome. Press any key to start."
-#define S_PLAIN "Read about your health in plain words."
-#define S_STAFF_EXIT "Staff exit"
-#define S_TYPE_PIN "Type the PIN, then press Enter."
-#define S_PIN "PIN: "
-#define S_PIN_BACK "Esc: back to the kiosk"
-#define S_ENDED "Session ended"
-#define S_THANKS "Thank you for reading. You can connect again at any time."
-#define S_COUNTDOWN "Returning to the start in %d s - press any key to stay"
+#define S_TOO_SMALL N_("Window too small. Please make it bigger.")
+#define S_WELCOME N_("Welcome. Press any key to start.")
+#define S_PLAIN N_("Read about your health in plain words.")
+#define S_STAFF_EXIT N_("Staff exit")
+#define S_TYPE_PIN N_("Type the PIN, then press Enter.")
+#define S_PIN N_("PIN: ")
+#define S_PIN_BACK N_("Esc: back to the kiosk")
+#define S_ENDED N_("Session ended")
+#define S_THANKS N_("Thank you for reading. You can connect again at any time.")
 
 void lobby_countdown(char *buf, size_t size, int seconds)
 {
-	snprintf(buf, size, S_COUNTDOWN, seconds);
+	/* TRANSLATORS: the idle countdown in the waiting room; %d is the
+	 * number of seconds left. */
+	snprintf(buf, size,
+		 ngettext("Going back to the start in %d second. "
+			  "Press any key to keep reading.",
+			  "Going back to the start in %d seconds. "
+			  "Press any key to keep reading.",
+			  (unsigned long)seconds),
+		 seconds);
 }
 
 /* The message wrapped at spaces to the window's width (a word wider than
@@ -58,8 +67,8 @@ void lobby_draw_attract(const struct ui *u)
 	for (int y = mid - 3; y <= mid + 3; y++)
 		draw_fill(y, 0, u->cols, theme_ui(UI_HEADER));
 	ui_centre(u, mid - 2, u->title, theme_ui(UI_HEADER));
-	ui_centre(u, mid, S_WELCOME, theme_ui(UI_HEADER));
-	ui_centre(u, mid + 2, S_PLAIN, theme_ui(UI_HEADER));
+	ui_centre(u, mid, _(S_WELCOME), theme_ui(UI_HEADER));
+	ui_centre(u, mid + 2, _(S_PLAIN), theme_ui(UI_HEADER));
 }
 
 void lobby_draw_pin(const struct waitroom *w, const struct ui *u)
@@ -70,20 +79,22 @@ void lobby_draw_pin(const struct waitroom *w, const struct ui *u)
 	hyperlink_cover(y, x, h, bw);
 	for (int i = 0; i < h; i++)
 		draw_fill(y + i, x, bw, at);
-	draw_text(y + 1, x + 2, S_STAFF_EXIT, bw - 4, at, true);
-	draw_text(y + 3, x + 2, S_TYPE_PIN, bw - 4, at, true);
-	char stars[40] = S_PIN;
-	for (size_t i = 0; i < w->pin_len && i + 6 < sizeof stars; i++)
-		strcat(stars, "*");
-	draw_text(y + 4, x + 2, stars, bw - 4, at, true);
-	draw_text(y + 6, x + 2, w->pin_msg[0] != '\0' ? w->pin_msg : S_PIN_BACK,
+	draw_text(y + 1, x + 2, _(S_STAFF_EXIT), bw - 4, at, true);
+	draw_text(y + 3, x + 2, _(S_TYPE_PIN), bw - 4, at, true);
+	int px = x + 2 + draw_text(y + 4, x + 2, _(S_PIN), bw - 4, at, true);
+	char stars[sizeof w->pin];
+	size_t n = w->pin_len < sizeof stars ? w->pin_len : sizeof stars - 1;
+	memset(stars, '*', n);
+	stars[n] = '\0';
+	field_draw(y + 4, px, x + bw - 2 - px, stars, w->pin_cur, at);
+	draw_text(y + 6, x + 2, w->pin_msg[0] != '\0' ? w->pin_msg : _(S_PIN_BACK),
 		  bw - 4, at, true);
 }
 
 void lobby_draw_ended(const struct waitroom *w, const struct ui *u)
 {
 	int mid = u->rows / 2;
-	ui_centre(u, mid - 2, S_ENDED, theme_ui(UI_TOPIC));
+	ui_centre(u, mid - 2, _(S_ENDED), theme_ui(UI_TOPIC));
 	ui_centre(u, mid, w->ended, theme_ui(UI_TEXT));
-	ui_centre(u, mid + 2, S_THANKS, theme_ui(UI_TEXT));
+	ui_centre(u, mid + 2, _(S_THANKS), theme_ui(UI_TEXT));
 }

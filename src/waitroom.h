@@ -50,6 +50,7 @@ struct waitroom {
 	bool pin_open;         /* the staff PIN prompt is up */
 	char pin[33];          /* digits typed so far */
 	size_t pin_len;
+	size_t pin_cur;        /* the cursor in pin (field.h) */
 	char pin_msg[80];      /* message under the prompt, or "" */
 	struct pin_limiter limiter;
 	const char *ended;     /* a literal: why the session is over, or NULL */
@@ -69,7 +70,7 @@ enum waitroom_input {
 	WAITROOM_ERASE,  /* Backspace */
 	WAITROOM_ENTER,
 	WAITROOM_ESC,
-	WAITROOM_OTHER,  /* any other key or click */
+	WAITROOM_OTHER,  /* any other key (ch: its curses key code) or click */
 };
 
 void waitroom_init(struct waitroom *w, const struct waitroom_cfg *cfg,

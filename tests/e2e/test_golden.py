@@ -194,8 +194,9 @@ def test_golden_countdown(spawn, make_config, pin_line, size):
     k = start(spawn, make_config, size,
               f"mode = waiting-room\nidle_timeout = 8\nattract_timeout = 0\n{pin_line}\n")
     k.send("down")
-    k.wait_for(r"Returning to the start in \d s")
-    check(k, "waiting-countdown", lambda r: re.sub(r"in \d s", "in # s", r))
+    k.wait_for(r"Going back to the start in \d seconds?\.")
+    check(k, "waiting-countdown",
+          lambda r: re.sub(r"in \d seconds?\.", "in # seconds.", r))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

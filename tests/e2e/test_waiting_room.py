@@ -28,7 +28,7 @@ from test_core import (ARTICLES, ARTICLES_SHOWN, THERAPY, THERAPY_FIRST_TEXT, TH
 PIN = "246813"
 WRONG_PIN = "135792"
 CHORD = ("\x18", "\x05")            # Ctrl-X, then Ctrl-E
-COUNTDOWN = r"Returning to the start in (\d+) s - press any key to stay"
+COUNTDOWN = r"Going back to the start in (\d+) seconds?\."
 ATTRACT = r"Press any key to start"
 HOME_HINT = r"Choose an article"
 PANE_HINT = r"Esc: close"           # the glossary pane's last line

@@ -263,6 +263,9 @@ static void draw_list(const struct words_state *s, const struct ui *u)
 	draw_text(2, 1, s->nterms > 0 ? count : _(S_NO_MATCH), cols - 2,
 		  theme_ui(UI_DIM), true);
 	int slots = list_h(u);
+	char cue[128];
+	if (listview_cue(&s->lv, s->nterms, 1, slots, cue, sizeof cue))
+		draw_text(3, 1, cue, cols - 2, theme_ui(UI_TEXT), true);
 	size_t top = listview_top(&s->lv, 1, slots);
 	int termw = cols / 3 > 30 ? 30 : cols / 3;
 	for (int i = 0; i < slots && top + (size_t)i < s->nterms; i++) {

@@ -156,6 +156,9 @@ void srch_draw(const struct srch_state *s, const struct ui *u)
 				  (unsigned long)s->total),
 			 s->total);
 	draw_text(2, 1, count, cols - 2, theme_ui(UI_DIM), true);
+	char cue[128];
+	if (listview_cue(&s->lv, s->nhits, 2, slots(u) * 2, cue, sizeof cue))
+		draw_text(3, 1, cue, cols - 2, theme_ui(UI_TEXT), true);
 	size_t top = listview_top(&s->lv, 2, slots(u) * 2) / 2;
 	for (int i = 0; i < slots(u); i++) {
 		size_t k = top + (size_t)i;

@@ -13,7 +13,7 @@
 #include "theme.h"
 
 /* The words a person reads on these screens. */
-#define S_TOO_SMALL N_("Window too small. Please make it bigger.")
+#define S_TOO_SMALL N_("Screen too small: %dx%d. The kiosk needs %dx%d. Staff: choose a smaller console font (setfont) or a higher resolution.")
 #define S_WELCOME N_("Welcome. Press any key to start.")
 #define S_PLAIN N_("Read about your health in plain words.")
 #define S_STAFF_EXIT N_("Staff exit")
@@ -28,19 +28,24 @@ void lobby_countdown(char *buf, size_t size, int seconds)
 	/* TRANSLATORS: the idle countdown in the waiting room; %d is the
 	 * number of seconds left. */
 	snprintf(buf, size,
-		 ngettext("Going back to the start in %d second. "
+		 ngettext("In %d second this goes back to the start. "
 			  "Press any key to keep reading.",
-			  "Going back to the start in %d seconds. "
+			  "In %d seconds this goes back to the start. "
 			  "Press any key to keep reading.",
 			  (unsigned long)seconds),
 		 seconds);
 }
 
-/* The message wrapped at spaces to the window's width (a word wider than
- * the window is cut), as many lines as there are rows. */
+/* The message for staff wrapped at spaces to the window's width (a word
+ * wider than the window is cut), as many lines as there are rows.
+ * Nobody can resize a console: it says what to change. */
 void lobby_draw_too_small(const struct ui *u)
 {
-	static const char msg[] = S_TOO_SMALL;
+	char msg[320];
+	/* TRANSLATORS: the screen's size in columns x rows, then the
+	 * smallest the kiosk can use; shown to staff on a console */
+	snprintf(msg, sizeof msg, _(S_TOO_SMALL), u->cols, u->rows,
+		 UI_MIN_COLS, UI_MIN_ROWS);
 	const char *p = msg;
 	for (int y = 0; y < u->rows && *p != '\0'; y++) {
 		size_t n = strlen(p);
@@ -61,14 +66,32 @@ void lobby_draw_too_small(const struct ui *u)
 	}
 }
 
-void lobby_draw_attract(const struct ui *u)
+void lobby_draw_attract(const struct ui *u, unsigned step)
 {
-	int mid = u->rows / 2;
-	for (int y = mid - 3; y <= mid + 3; y++)
-		draw_fill(y, 0, u->cols, theme_ui(UI_HEADER));
-	ui_centre(u, mid - 2, u->title, theme_ui(UI_HEADER));
-	ui_centre(u, mid, _(S_WELCOME), theme_ui(UI_HEADER));
-	ui_centre(u, mid + 2, _(S_PLAIN), theme_ui(UI_HEADER));
+	/* Places as fractions of the free space, in an order that moves the
+	 * block a fair way each time; the centre first. */
+	static const int fx[] = {50, 15, 85, 60, 20, 80, 35, 50};
+	static const int fy[] = {50, 20, 30, 80, 70, 55, 15, 85};
+	const char *text[3] = {u->title, _(S_WELCOME), _(S_PLAIN)};
+	int maxw = 0;
+	for (int i = 0; i < 3; i++) {
+		int w = draw_width(text[i]);
+		maxw = w > maxw ? w : maxw;
+	}
+	int bw = maxw + 4 < u->cols ? maxw + 4 : u->cols;
+	int h = u->rows >= 9 ? 7 : u->rows >= 5 ? 5 : u->rows;
+	int gap = h == 7 ? 2 : 1, first = h >= 5 ? 1 : 0;
+	int k = (int)(step % (sizeof fx / sizeof fx[0]));
+	int x = (u->cols - bw) * fx[k] / 100;
+	int y = (u->rows - h) * fy[k] / 100;
+	attr_t at = theme_ui(UI_HEADER);
+	for (int i = 0; i < h; i++)
+		draw_fill(y + i, x, bw, at);
+	for (int i = 0; i < 3 && first + i * gap < h; i++) {
+		int w = draw_width(text[i]);
+		int tx = w < bw - 2 ? x + (bw - w) / 2 : x + 1;
+		draw_text(y + first + i * gap, tx, text[i], bw - 2, at, true);
+	}
 }
 
 void lobby_draw_pin(const struct waitroom *w, const struct ui *u)

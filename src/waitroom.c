@@ -145,6 +145,7 @@ unsigned waitroom_tick(struct waitroom *w, double now, bool pristine)
 	    now - w->last_input >= c->attract_timeout) {
 		waitroom_close_pin(w);
 		w->attract = true;
+		w->attract_at = now;
 		ev |= WAITROOM_RESET;
 	}
 	return ev;
@@ -168,11 +169,23 @@ double waitroom_next(const struct waitroom *w, double now, bool pristine)
 	}
 	if (c->locked && !w->attract && c->attract_timeout > 0)
 		next = fmin(next, w->last_input + c->attract_timeout);
+	if (c->locked && w->attract) /* a hair after the step changes, so
+					 the paint it wakes sees the new one */
+		next = fmin(next, w->attract_at + 0.01 +
+					  WAITROOM_ATTRACT_SHIFT *
+						  (waitroom_attract_step(w, now) + 1.0));
 	if (c->remote && c->session_idle > 0)
 		next = fmin(next, w->last_input + c->session_idle);
 	if (c->remote && c->session_max > 0)
 		next = fmin(next, w->started + c->session_max);
 	return next;
+}
+
+unsigned waitroom_attract_step(const struct waitroom *w, double now)
+{
+	if (!w->attract || now <= w->attract_at)
+		return 0;
+	return (unsigned)floor((now - w->attract_at) / WAITROOM_ATTRACT_SHIFT);
 }
 
 int waitroom_countdown(const struct waitroom *w, double now, bool pristine)

@@ -28,6 +28,9 @@
 #define WAITROOM_CHORD_2 0x05
 /* Seconds before an untouched PIN prompt goes away. */
 #define WAITROOM_PIN_TIMEOUT 20
+/* Seconds between two moves of the attract screen's text (so nothing
+ * burns into the screen). */
+#define WAITROOM_ATTRACT_SHIFT 8
 /* Seconds of countdown shown before an idle reset. */
 #define WAITROOM_COUNTDOWN 10
 
@@ -47,6 +50,7 @@ struct waitroom {
 	double started;        /* monotonic seconds at start */
 	double chord_at;       /* when the first key of the chord came */
 	bool attract;          /* the "press any key" screen is up */
+	double attract_at;     /* monotonic seconds when it came up */
 	bool pin_open;         /* the staff PIN prompt is up */
 	char pin[33];          /* digits typed so far */
 	size_t pin_len;
@@ -90,6 +94,11 @@ double waitroom_next(const struct waitroom *w, double now, bool pristine);
 /* Whole seconds left before the idle reset, when the countdown shows;
  * else 0. */
 int waitroom_countdown(const struct waitroom *w, double now, bool pristine);
+
+/* Which place the attract screen's text is at now: 0 when it came up,
+ * one more every WAITROOM_ATTRACT_SHIFT seconds (waitroom_next wakes
+ * the loop for each). */
+unsigned waitroom_attract_step(const struct waitroom *w, double now);
 
 /* Forgets the PIN typed and closes the prompt. */
 void waitroom_close_pin(struct waitroom *w);

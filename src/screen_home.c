@@ -178,6 +178,11 @@ void home_draw(const struct home_state *s, const struct ui *u)
 				  "%zu more articles below (Down arrow)",
 				  (unsigned long)below),
 			 below);
+		if (draw_width(cue) > cols - 6) /* a narrow console */
+			snprintf(cue, sizeof cue,
+				 ngettext("%zu more below", "%zu more below",
+					  (unsigned long)below),
+				 below);
 		draw_text(body_y + body_h, 4, cue, cols - 6,
 			  theme_bold(theme_ui(UI_TEXT)), true);
 	}

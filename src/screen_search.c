@@ -170,7 +170,8 @@ void srch_draw(const struct srch_state *s, const struct ui *u)
 		attr_t at = sel ? theme_ui(UI_SELECTED) : theme_ui(UI_TEXT);
 		if (sel) {
 			draw_fill(y, 1, cols - 2, at);
-			draw_fill(y + 1, 1, cols - 2, at);
+			if (y + 1 < u->rows - 1)
+				draw_fill(y + 1, 1, cols - 2, at);
 		}
 		char where[512];
 		if (h->kind == SEARCH_TERM || h->kind == SEARCH_DEFINITION)
@@ -185,7 +186,7 @@ void srch_draw(const struct srch_state *s, const struct ui *u)
 		else
 			snprintf(where, sizeof where, "%s", _(S_ARTICLE));
 		draw_text(y, 2, where, cols - 4, theme_bold(at), true);
-		if (h->text != NULL)
+		if (h->text != NULL && y + 1 < u->rows - 1)
 			draw_snippet(y + 1, 4, cols - 6, h->text, h->mstart,
 				     h->mlen, at);
 	}

@@ -311,17 +311,17 @@ class Bench:
         try:
             s.wait_frame(self.ready("kiosk", home_title=first_title), quiet=QUIET)
             r["hwm_home_kib"] = s.hwm_kib()
-            r["open"] = self.press_until(s, b"/", lambda s: "Search: _" in s.lines()[1])
+            r["open"] = self.press_until(s, b"/", lambda s: query_shown(s) == "")
             for qname, q in search_queries(lib):
                 for i in range(len(q)):
                     typed = q[:i + 1]
                     k = self.press_until(s, typed[-1].encode(),
-                                         lambda s, t=typed: f"Search: {t}_" in s.lines()[1])
+                                         lambda s, t=typed: query_shown(s) == t)
                     k.update({"query": qname, "typed": typed, "count": search_count(s)})
                     r["keys"].append(k)
                 for i in range(len(q)):
                     left = q[:len(q) - i - 1]
-                    self.press_until(s, b"\x7f", lambda s, t=left: f"Search: {t}_" in s.lines()[1])
+                    self.press_until(s, b"\x7f", lambda s, t=left: query_shown(s) == t)
             r["hwm_kib"] = s.hwm_kib()
             r["hangup"] = s.hangup()
         finally:
@@ -639,6 +639,16 @@ def anatomy(raw):
             out["other"] += n
     out["text"] += len(raw) - pos
     return out
+
+
+def query_shown(s):
+    """The query on the search screen's second row, without the cursor
+    (a "_" after it, or a reverse-video cell since issue 16), or None."""
+    line = s.lines()[1].strip()
+    if not line.startswith("Search:"):
+        return None
+    q = line[len("Search:"):].strip()
+    return q[:-1] if q.endswith("_") else q
 
 
 def search_count(s):

@@ -529,7 +529,7 @@ static void paint(struct app *a)
 	} else if (too_small()) {
 		lobby_draw_too_small(&u);
 	} else if (a->wr.attract) {
-		lobby_draw_attract(&u);
+		lobby_draw_attract(&u, waitroom_attract_step(&a->wr, app_now()));
 	} else {
 		prepare(a);
 		u = ui_of(a, buf, sizeof buf);

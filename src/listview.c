@@ -1,6 +1,33 @@
 /* listview: see listview.h. */
 #include "listview.h"
 
+#include <stdio.h>
+
+#include "i18n.h"
+
+/* TRANSLATORS: a list that does not fit: items first to last of n */
+#define S_BELOW N_("%zu-%zu of %zu. More below.")
+#define S_ABOVE N_("%zu-%zu of %zu. More above.")
+#define S_BOTH N_("%zu-%zu of %zu. More above and below.")
+
+bool listview_cue(const struct listview *lv, size_t n, size_t rows_per, int h,
+		  char *buf, size_t size)
+{
+	buf[0] = '\0';
+	size_t fit = h > 0 ? (size_t)h / rows_per : 0;
+	if (n <= fit || fit == 0)
+		return false;
+	size_t first = listview_top(lv, rows_per, h) / rows_per;
+	size_t last = first + fit < n ? first + fit : n; /* one past */
+	if (first == 0)
+		snprintf(buf, size, _(S_BELOW), first + 1, last, n);
+	else if (last == n)
+		snprintf(buf, size, _(S_ABOVE), first + 1, last, n);
+	else
+		snprintf(buf, size, _(S_BOTH), first + 1, last, n);
+	return true;
+}
+
 size_t listview_page(size_t rows_per, int h)
 {
 	size_t items = h > 0 ? (size_t)h / rows_per : 0;

@@ -40,6 +40,12 @@ void listview_follow(struct listview *lv, size_t rows_per, int h);
 long listview_hit(const struct listview *lv, int y, size_t n, size_t rows_per,
 		  int h);
 
+/* When the n items do not all fit in h rows: a sentence for a person
+ * saying which are shown and that more are above or below ("1-4 of 9.
+ * More below."), in buf; else "" (returns false). */
+bool listview_cue(const struct listview *lv, size_t n, size_t rows_per, int h,
+		  char *buf, size_t size);
+
 /* Items per page: h rows less one item, at least one. */
 size_t listview_page(size_t rows_per, int h);
 

@@ -11,9 +11,28 @@
 int qr_make(const char *text, int quiet, struct qr *q)
 {
 	memset(q, 0, sizeof *q);
-	QRcode *c = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	/* Strongest first; a weaker level replaces it only when its code is
+	 * smaller. */
+	static const QRecLevel levels[] = {QR_ECLEVEL_H, QR_ECLEVEL_Q,
+					   QR_ECLEVEL_M, QR_ECLEVEL_L};
+	static const char names[] = "HQML";
+	QRcode *c = NULL;
+	for (int i = 0; i < 4; i++) {
+		QRcode *t = QRcode_encodeString(text, 0, levels[i], QR_MODE_8, 1);
+		if (t == NULL)
+			continue;
+		if (c == NULL || t->width < c->width) {
+			if (c != NULL)
+				QRcode_free(c);
+			c = t;
+			q->level = names[i];
+		} else {
+			QRcode_free(t);
+		}
+	}
 	if (c == NULL)
 		return -1;
+	q->version = c->version;
 	int size = c->width + 2 * quiet;
 	q->size = size;
 	q->dark = xcalloc((size_t)size * (size_t)size, 1);

@@ -14,11 +14,16 @@
 
 struct qr {
 	int size;            /* modules per side, quiet zone included */
+	int version;         /* 1..40 */
+	char level;          /* error correction: 'L', 'M', 'Q' or 'H' */
 	unsigned char *dark; /* owned; size * size, 1 for a dark module */
 };
 
-/* Encodes text (medium error correction) with a quiet zone of quiet
- * modules.  Returns 0, or -1 when it cannot be encoded (too long). */
+/* Encodes text with a quiet zone of quiet modules, in the smallest code
+ * that holds it: the smallest version at any error-correction level, and
+ * at that version the strongest level that still holds it (so a short
+ * address gets more correction for free, a long one still fits 80x24).
+ * Returns 0, or -1 when it cannot be encoded (too long). */
 int qr_make(const char *text, int quiet, struct qr *q);
 void qr_free(struct qr *q);
 

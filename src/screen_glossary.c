@@ -13,6 +13,7 @@
 #include "draw.h"
 #include "field.h"
 #include "fold.h"
+#include "i18n.h"
 #include "glossary.h"
 #include "layout.h"
 #include "library.h"
@@ -21,14 +22,13 @@
 #include "xmem.h"
 
 /* The words a person reads on this screen. */
-#define S_TITLE "Words explained"
-#define S_PROMPT "Find a word: "
-#define S_COUNT_ONE "%zu word, A to Z. Enter: explain."
-#define S_COUNT "%zu words, A to Z. Enter: explain."
-#define S_NO_MATCH "No word matches. Try fewer letters."
-#define S_APPEARS "Appears in (Enter opens it there):"
-#define S_UNUSED "No article uses this word yet."
-#define S_INTRO "Introduction"
+#define S_TITLE N_("Words explained")
+#define S_PROMPT N_("Find a word: ")
+/* and, with ngettext where drawn: "%zu word, A to Z. Enter: explain." */
+#define S_NO_MATCH N_("No word matches. Try fewer letters.")
+#define S_APPEARS N_("Appears in (Enter opens it there):")
+#define S_UNUSED N_("No article uses this word yet.")
+#define S_INTRO N_("Introduction")
 
 #define LIST_Y 4
 
@@ -66,6 +66,7 @@ void words_reset(struct words_state *s)
 	s->def = NULL;
 	s->detail = false;
 	s->filter[0] = '\0';
+	s->fcur = 0;
 }
 
 void words_free(struct words_state *s)
@@ -139,9 +140,12 @@ bool words_char(struct words_state *s, wint_t ch, bool keycode)
 {
 	if (s->detail)
 		return false;
-	if (!field_type(s->filter, sizeof s->filter, ch, keycode) &&
-	    !field_erase(s->filter, ch, keycode))
+	enum field_result r =
+		field_edit(s->filter, sizeof s->filter, &s->fcur, ch, keycode);
+	if (r == FIELD_IGNORED)
 		return false;
+	if (r != FIELD_CHANGED)
+		return true;
 	s->stale = true;
 	s->lv = (struct listview){0};
 	return true;
@@ -248,15 +252,20 @@ static void draw_list(const struct words_state *s, const struct ui *u)
 {
 	const struct glossary *g = u->lib->glossary;
 	int cols = u->cols;
-	int x = draw_text(1, 1, S_PROMPT, cols - 2, A_BOLD, false) + 1;
-	x += draw_text(1, x, s->filter, cols - x - 2, theme_ui(UI_TEXT), false);
-	draw_text(1, x, "_", 1, A_BLINK, false);
+	int x = draw_text(1, 1, _(S_PROMPT), cols - 2, A_BOLD, false) + 1;
+	field_draw(1, x, cols - x - 1, s->filter, s->fcur, theme_ui(UI_TEXT));
 	char count[64];
-	snprintf(count, sizeof count, s->nterms == 1 ? S_COUNT_ONE : S_COUNT,
+	snprintf(count, sizeof count,
+		 ngettext("%zu word, A to Z. Enter: explain.",
+			  "%zu words, A to Z. Enter: explain.",
+			  (unsigned long)s->nterms),
 		 s->nterms);
-	draw_text(2, 1, s->nterms > 0 ? count : S_NO_MATCH, cols - 2,
+	draw_text(2, 1, s->nterms > 0 ? count : _(S_NO_MATCH), cols - 2,
 		  theme_ui(UI_DIM), true);
 	int slots = list_h(u);
+	char cue[128];
+	if (listview_cue(&s->lv, s->nterms, 1, slots, cue, sizeof cue))
+		draw_text(3, 1, cue, cols - 2, theme_ui(UI_TEXT), true);
 	size_t top = listview_top(&s->lv, 1, slots);
 	int termw = cols / 3 > 30 ? 30 : cols / 3;
 	for (int i = 0; i < slots && top + (size_t)i < s->nterms; i++) {
@@ -289,7 +298,7 @@ static void draw_detail(const struct words_state *s, const struct ui *u)
 		y++;
 	}
 	y++;
-	draw_text(y++, 2, s->nplaces > 0 ? S_APPEARS : S_UNUSED, cols - 4,
+	draw_text(y++, 2, s->nplaces > 0 ? _(S_APPEARS) : _(S_UNUSED), cols - 4,
 		  theme_ui(UI_TOPIC), true);
 	int slots = u->rows - 1 - y;
 	size_t first = places_first(s, slots);
@@ -301,7 +310,7 @@ static void draw_detail(const struct words_state *s, const struct ui *u)
 		char where[512];
 		snprintf(where, sizeof where, "%s > %s",
 			 lib->articles[h->owner].title,
-			 h->section != NULL ? h->section : S_INTRO);
+			 h->section != NULL ? h->section : _(S_INTRO));
 		if (sel)
 			draw_fill(y + i, 2, cols - 4, at);
 		draw_text(y + i, 4, where, cols - 6, at, true);
@@ -310,7 +319,7 @@ static void draw_detail(const struct words_state *s, const struct ui *u)
 
 void words_draw(const struct words_state *s, const struct ui *u)
 {
-	ui_bars(u, S_TITLE, NULL, CTX_GLOSSARY);
+	ui_bars(u, _(S_TITLE), NULL, CTX_GLOSSARY);
 	if (s->detail && s->lv.sel < s->nterms)
 		draw_detail(s, u);
 	else

@@ -31,6 +31,7 @@ struct search_hit;
 
 struct words_state {
 	char filter[64];          /* what the person typed */
+	size_t fcur;              /* the cursor in filter (field.h) */
 	size_t *terms;            /* owned; entries shown, A to Z */
 	char **plain;             /* owned; per entry shown, its definition
 				     as one plain line (what the list shows) */
@@ -51,7 +52,8 @@ void words_free(struct words_state *s);
 void words_reset(struct words_state *s);
 /* The screen is shown again: the list, made afresh. */
 void words_enter(struct words_state *s);
-/* A typed character or Backspace for the filter: true when used. */
+/* A key for the filter box (typing and editing, field.h): true when
+ * used; only Esc leaves the list. */
 bool words_char(struct words_state *s, wint_t ch, bool keycode);
 void words_prepare(struct words_state *s, const struct ui *u);
 

@@ -5,10 +5,12 @@
  */
 #include "screen_home.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "draw.h"
+#include "i18n.h"
 #include "library.h"
 #include "theme.h"
 #include "xmem.h"
@@ -97,6 +99,14 @@ static size_t top_row(const struct home_state *s, int body_h)
 	return listview_top_for(&s->lv, sel_first, sel_last, body_h);
 }
 
+/* Rows for the list: all between the bars, less one for the "more
+ * below" cue when the list does not fit. */
+static int list_h(const struct home_state *s, const struct ui *u)
+{
+	int h = u->rows - 2;
+	return s->rows != NULL && s->rows->n > (size_t)h && h > 2 ? h - 1 : h;
+}
+
 void home_prepare(struct home_state *s, const struct ui *u)
 {
 	if (s->rows == NULL)
@@ -105,14 +115,14 @@ void home_prepare(struct home_state *s, const struct ui *u)
 		return;
 	if (s->lv.sel >= u->lib->narticles)
 		s->lv.sel = u->lib->narticles - 1;
-	s->lv.top = top_row(s, u->rows - 2);
+	s->lv.top = top_row(s, list_h(s, u));
 }
 
 void home_draw(const struct home_state *s, const struct ui *u)
 {
 	ui_bars(u, u->title, NULL, CTX_HOME);
 	int cols = u->cols;
-	int body_y = 1, body_h = u->rows - 2;
+	int body_y = 1, body_h = list_h(s, u);
 	const struct library *lib = u->lib;
 	if (lib->narticles == 0) {
 		draw_text(body_y + 1, 2, S_EMPTY, cols - 4, theme_ui(UI_TEXT), true);
@@ -156,6 +166,26 @@ void home_draw(const struct home_state *s, const struct ui *u)
 			break;
 		}
 	}
+	/* The list does not fit: say how many articles are below. */
+	size_t below = 0;
+	for (size_t i = top + (size_t)body_h; i < n; i++)
+		below += r[i].kind == ROW_TITLE;
+	if (below > 0) {
+		char cue[96];
+		/* TRANSLATORS: under a list that does not fit the screen */
+		snprintf(cue, sizeof cue,
+			 ngettext("%zu more article below (Down arrow)",
+				  "%zu more articles below (Down arrow)",
+				  (unsigned long)below),
+			 below);
+		if (draw_width(cue) > cols - 6) /* a narrow console */
+			snprintf(cue, sizeof cue,
+				 ngettext("%zu more below", "%zu more below",
+					  (unsigned long)below),
+				 below);
+		draw_text(body_y + body_h, 4, cue, cols - 6,
+			  theme_bold(theme_ui(UI_TEXT)), true);
+	}
 }
 
 static struct outcome open_sel(const struct home_state *s)
@@ -173,7 +203,7 @@ struct outcome home_key(struct home_state *s, const struct ui *u,
 	if (keys_list_move(act, &s->lv.sel, n, page)) {
 		if (s->lv.sel == 0)
 			s->lv.top = 0; /* the instruction line comes back */
-		s->lv.top = top_row(s, u->rows - 2);
+		s->lv.top = top_row(s, list_h(s, u));
 		return outcome_repaint();
 	}
 	switch (act) {
@@ -193,11 +223,11 @@ struct outcome home_mouse(struct home_state *s, const struct ui *u,
 	    u->lib->narticles == 0)
 		return outcome_repaint();
 	const struct row *r = s->rows->r;
-	size_t i = top_row(s, u->rows - 2) + (size_t)(ev->y - 1);
-	if (ev->y >= 1 && i < s->rows->n &&
+	size_t i = top_row(s, list_h(s, u)) + (size_t)(ev->y - 1);
+	if (ev->y >= 1 && ev->y <= list_h(s, u) && i < s->rows->n &&
 	    (r[i].kind == ROW_TITLE || r[i].kind == ROW_DESC)) {
 		s->lv.sel = r[i].index;
-		s->lv.top = top_row(s, u->rows - 2);
+		s->lv.top = top_row(s, list_h(s, u));
 		return open_sel(s);
 	}
 	return outcome_repaint();

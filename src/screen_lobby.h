@@ -10,7 +10,9 @@
 #include "ui.h"
 #include "waitroom.h"
 
-void lobby_draw_attract(const struct ui *u);
+/* The attract screen with its text at place step (waitroom_attract_step):
+ * the text block moves to another part of the screen at each step. */
+void lobby_draw_attract(const struct ui *u, unsigned step);
 void lobby_draw_pin(const struct waitroom *w, const struct ui *u);
 void lobby_draw_ended(const struct waitroom *w, const struct ui *u);
 void lobby_draw_too_small(const struct ui *u);

@@ -6,6 +6,7 @@
 
 #include "draw.h"
 #include "field.h"
+#include "i18n.h"
 #include "glossary.h"
 #include "library.h"
 #include "search.h"
@@ -16,16 +17,15 @@
 #define MAX_HITS 200
 
 /* The words a person reads on this screen. */
-#define S_TITLE "Search"
-#define S_PROMPT "Search: "
-#define S_EMPTY "Type a word, for example: cells. Results appear as you type."
-#define S_NONE "Nothing found. Try a shorter or another word."
-#define S_SOME "%zu results (first %zu shown)"
-#define S_ONE "%zu result"
-#define S_MANY "%zu results"
-#define S_GLOSSARY "Glossary: %s"
-#define S_IN_TOPIC "Article in %s"
-#define S_ARTICLE "Article"
+#define S_TITLE N_("Search")
+#define S_PROMPT N_("Search: ")
+#define S_EMPTY N_("Type a word, for example: cells. Results appear as you type.")
+#define S_NONE N_("Nothing found. Try a shorter or another word.")
+#define S_SOME N_("%zu results (first %zu shown)")
+/* and, with ngettext where drawn: "%zu result", "%zu results" */
+#define S_GLOSSARY N_("Glossary: %s")
+#define S_IN_TOPIC N_("Article in %s")
+#define S_ARTICLE N_("Article")
 
 /* Rows of the list: from row 4 to the key bar, two per result. */
 #define BODY_Y 4
@@ -50,8 +50,10 @@ void srch_reset(struct srch_state *s, bool keep_query)
 	s->lv = (struct listview){0};
 	s->stale = true;
 	drop_uses(s);
-	if (!keep_query)
+	if (!keep_query) {
 		s->query[0] = '\0';
+		s->qcur = 0;
+	}
 }
 
 void srch_free(struct srch_state *s)
@@ -66,9 +68,12 @@ void srch_enter(struct srch_state *s)
 
 bool srch_char(struct srch_state *s, wint_t ch, bool keycode)
 {
-	if (!field_type(s->query, sizeof s->query, ch, keycode) &&
-	    !field_erase(s->query, ch, keycode))
+	enum field_result r =
+		field_edit(s->query, sizeof s->query, &s->qcur, ch, keycode);
+	if (r == FIELD_IGNORED)
 		return false;
+	if (r != FIELD_CHANGED)
+		return true;
 	s->stale = true;
 	s->lv = (struct listview){0};
 	return true;
@@ -133,22 +138,27 @@ static void draw_snippet(int y, int x, int w, const char *text, size_t ms,
 void srch_draw(const struct srch_state *s, const struct ui *u)
 {
 	const struct library *lib = u->lib;
-	ui_bars(u, S_TITLE, NULL, CTX_SEARCH);
+	ui_bars(u, _(S_TITLE), NULL, CTX_SEARCH);
 	int cols = u->cols;
-	int x = draw_text(1, 1, S_PROMPT, cols - 2, A_BOLD, false) + 1;
-	x += draw_text(1, x, s->query, cols - x - 2, theme_ui(UI_TEXT), false);
-	draw_text(1, x, "_", 1, A_BLINK, false);
+	int x = draw_text(1, 1, _(S_PROMPT), cols - 2, A_BOLD, false) + 1;
+	field_draw(1, x, cols - x - 1, s->query, s->qcur, theme_ui(UI_TEXT));
 	char count[96];
 	if (s->query[0] == '\0')
-		snprintf(count, sizeof count, "%s", S_EMPTY);
+		snprintf(count, sizeof count, "%s", _(S_EMPTY));
 	else if (s->total == 0)
-		snprintf(count, sizeof count, "%s", S_NONE);
+		snprintf(count, sizeof count, "%s", _(S_NONE));
 	else if (s->total > s->nhits)
-		snprintf(count, sizeof count, S_SOME, s->total, s->nhits);
+		/* TRANSLATORS: results found, then how many are listed */
+		snprintf(count, sizeof count, _(S_SOME), s->total, s->nhits);
 	else
-		snprintf(count, sizeof count, s->total == 1 ? S_ONE : S_MANY,
+		snprintf(count, sizeof count,
+			 ngettext("%zu result", "%zu results",
+				  (unsigned long)s->total),
 			 s->total);
 	draw_text(2, 1, count, cols - 2, theme_ui(UI_DIM), true);
+	char cue[128];
+	if (listview_cue(&s->lv, s->nhits, 2, slots(u) * 2, cue, sizeof cue))
+		draw_text(3, 1, cue, cols - 2, theme_ui(UI_TEXT), true);
 	size_t top = listview_top(&s->lv, 2, slots(u) * 2) / 2;
 	for (int i = 0; i < slots(u); i++) {
 		size_t k = top + (size_t)i;
@@ -160,22 +170,23 @@ void srch_draw(const struct srch_state *s, const struct ui *u)
 		attr_t at = sel ? theme_ui(UI_SELECTED) : theme_ui(UI_TEXT);
 		if (sel) {
 			draw_fill(y, 1, cols - 2, at);
-			draw_fill(y + 1, 1, cols - 2, at);
+			if (y + 1 < u->rows - 1)
+				draw_fill(y + 1, 1, cols - 2, at);
 		}
 		char where[512];
 		if (h->kind == SEARCH_TERM || h->kind == SEARCH_DEFINITION)
-			snprintf(where, sizeof where, S_GLOSSARY,
+			snprintf(where, sizeof where, _(S_GLOSSARY),
 				 glossary_entry_at(lib->glossary, h->owner)->term);
 		else if (h->section != NULL && h->kind != SEARCH_TITLE)
 			snprintf(where, sizeof where, "%s > %s",
 				 lib->articles[h->owner].title, h->section);
 		else if (lib->articles[h->owner].topic[0] != '\0')
-			snprintf(where, sizeof where, S_IN_TOPIC,
+			snprintf(where, sizeof where, _(S_IN_TOPIC),
 				 lib->articles[h->owner].topic);
 		else
-			snprintf(where, sizeof where, "%s", S_ARTICLE);
+			snprintf(where, sizeof where, "%s", _(S_ARTICLE));
 		draw_text(y, 2, where, cols - 4, theme_bold(at), true);
-		if (h->text != NULL)
+		if (h->text != NULL && y + 1 < u->rows - 1)
 			draw_snippet(y + 1, 4, cols - 6, h->text, h->mstart,
 				     h->mlen, at);
 	}

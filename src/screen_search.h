@@ -33,6 +33,7 @@ struct search_hit;
 
 struct srch_state {
 	char query[160];          /* what the person typed, UTF-8 */
+	size_t qcur;              /* the cursor in query (field.h) */
 	struct search_hit *hits;  /* owned; results of query */
 	size_t nhits, total;
 	struct listview lv;       /* sel: a hit; top: a row */
@@ -48,7 +49,9 @@ void srch_free(struct srch_state *s);
 void srch_reset(struct srch_state *s, bool keep_query);
 /* The screen is shown again: results made afresh. */
 void srch_enter(struct srch_state *s);
-/* A typed character or Backspace for the query: true when used. */
+/* A key for the query box (typing and editing, field.h): true when
+ * used.  Backspace in an empty box and Left are the box's, so only Esc
+ * leaves the screen. */
 bool srch_char(struct srch_state *s, wint_t ch, bool keycode);
 /* Before a paint or a key: results for the query, texts of those shown. */
 void srch_prepare(struct srch_state *s, const struct ui *u);

@@ -542,9 +542,73 @@ static void units_with_prefix(const struct search_index *ix, const char *p,
 	}
 }
 
-/* res |= the units that have every word of needle (as word prefixes). */
+static bool starts(const char *w, size_t wl, const char *p, size_t pl)
+{
+	return pl <= wl && memcmp(w, p, pl) == 0;
+}
+
+bool search_near(const char *q, size_t ql, const char *w, size_t wl)
+{
+	size_t i = 0;
+	while (i < ql && i < wl && q[i] == w[i])
+		i++;
+	if (i == ql)
+		return false; /* a beginning of w: not a typo */
+	const char *qr = q + i + 1, *wr = w + i + 1;
+	size_t qn = ql - i - 1;
+	if (i < wl && starts(wr, wl - i - 1, qr, qn))
+		return true; /* q[i] changed */
+	if (starts(w + i, wl - i, qr, qn))
+		return true; /* q[i] added */
+	if (i < wl && starts(wr, wl - i - 1, q + i, ql - i))
+		return true; /* w[i] left out */
+	return i + 1 < ql && i + 1 < wl && q[i] == w[i + 1] &&
+	       q[i + 1] == w[i] &&
+	       starts(w + i + 2, wl - i - 2, q + i + 2, ql - i - 2);
+}
+
+bool search_fuzzy_word(const char *q, size_t ql)
+{
+	size_t letters = 0;
+	for (size_t i = 0; i < ql; i++)
+		if (((unsigned char)q[i] & 0xc0) != 0x80)
+			letters++;
+	return letters >= SEARCH_FUZZY_MIN;
+}
+
+/* out |= the units with a word one typo away from p (search_near).  The
+ * words are scanned whole: cheap checks first. */
+static void units_near(const struct search_index *ix, const char *p, size_t pl,
+		       uint64_t *out)
+{
+	for (size_t w = 0; w < ix->nwords; w++) {
+		size_t wl = ix->word_off[w + 1] - ix->word_off[w];
+		const char *ws = ix->words + ix->word_off[w];
+		if (wl + 1 < pl)
+			continue;
+		/* one edit leaves the first or the second letter in place */
+		if (ws[0] != p[0] && ws[0] != p[1] && ws[1] != p[0] &&
+		    ws[1] != p[1])
+			continue;
+		if (!search_near(p, pl, ws, wl))
+			continue;
+		const struct posting *po = &ix->post[w];
+		if (po->bits != NULL) {
+			for (size_t i = 0; i < ix->nw64; i++)
+				out[i] |= po->bits[i];
+		} else {
+			for (uint32_t k = 0; k < po->n; k++)
+				out[po->ids[k] / 64] |= (uint64_t)1 << (po->ids[k] % 64);
+		}
+	}
+}
+
+/* res |= the units that have every word of needle (as word prefixes);
+ * with fuzzy, a word of SEARCH_FUZZY_MIN letters or more may also be one
+ * typo away. */
 static void add_needle_units(const struct search_index *ix, const char *needle,
-			     uint64_t *res, uint64_t *acc, uint64_t *tmp)
+			     bool fuzzy, uint64_t *res, uint64_t *acc,
+			     uint64_t *tmp)
 {
 	struct wordlist wl = {0};
 	fold_words(needle, strlen(needle), search_query_word, &wl);
@@ -552,6 +616,8 @@ static void add_needle_units(const struct search_index *ix, const char *needle,
 	for (size_t i = 0; i < wl.n; i++) {
 		size_t len = strlen(w);
 		units_with_prefix(ix, w, len, i == 0 ? acc : tmp);
+		if (fuzzy && search_fuzzy_word(w, len))
+			units_near(ix, w, len, i == 0 ? acc : tmp);
 		if (i > 0)
 			for (size_t k = 0; k < ix->nw64; k++)
 				acc[k] &= tmp[k];
@@ -581,23 +647,32 @@ size_t search_run(const struct search_index *ix, const char *query,
 	}
 	char *needles[MAX_NEEDLES];
 	size_t nn = search_needles_of(ix, q, ql, needles);
-	uint64_t *res = xcalloc(3 * ix->nw64 + 1, sizeof *res);
+	uint64_t *res = xcalloc(4 * ix->nw64 + 1, sizeof *res);
 	uint64_t *acc = res + ix->nw64, *tmp = acc + ix->nw64;
-	for (size_t k = 0; k < nn; k++) {
-		add_needle_units(ix, needles[k], res, acc, tmp);
+	uint64_t *near = tmp + ix->nw64;
+	for (size_t k = 0; k < nn; k++)
+		add_needle_units(ix, needles[k], false, res, acc, tmp);
+	/* One typo: the query itself (not its glossary variants), ranked
+	 * after every exact match. */
+	if (nn > 0)
+		add_needle_units(ix, needles[0], true, near, acc, tmp);
+	for (size_t k = 0; k < nn; k++)
 		free(needles[k]);
-	}
+	for (size_t i = 0; i < ix->nw64; i++)
+		near[i] &= ~res[i];
 	/* In rank order: kind by kind, units in library order.  A glossary
 	 * entry is listed and counted once, by its best name. */
 	size_t ng = glossary_count(ix->lib->glossary);
 	bool *seen = xcalloc(ng + 1, sizeof *seen);
 	struct search_hit *out = xcalloc(max + 1, sizeof *out);
 	size_t no = 0, total = 0;
-	for (size_t kind = 0; kind < NKINDS; kind++) {
+	for (size_t pass = 0; pass < 2 * NKINDS; pass++) {
+		size_t kind = pass % NKINDS;
+		const uint64_t *set = pass < NKINDS ? res : near;
 		bool glossary = kind == SEARCH_TERM || kind == SEARCH_DEFINITION;
 		size_t from = glossary ? ix->gl_start / 64 : 0;
 		for (size_t i = from; i < ix->nw64; i++) {
-			uint64_t m = res[i] & ix->kind_bits[kind][i];
+			uint64_t m = set[i] & ix->kind_bits[kind][i];
 			if (m == 0)
 				continue;
 			if (!glossary && no >= max) {

@@ -6,6 +6,7 @@
 #ifndef KIOSK_SEARCH_INDEX_H
 #define KIOSK_SEARCH_INDEX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -52,9 +53,10 @@ struct search_index {
 typedef void (*unit_fn)(void *ctx, enum search_kind kind, uint32_t number,
 			uint32_t section, const char *text, size_t len);
 
-/* The units of one article, in order: its title (number 0), then each
- * heading and each non-empty paragraph or code block.  Headings of
- * level 1 to 3 start a section. */
+/* The units of one article, in order: its title (number 0), its
+ * description (number 1, also of kind SEARCH_TITLE: it stands for the
+ * whole article), then each heading and each non-empty paragraph or code
+ * block.  Headings of level 1 to 3 start a section. */
 void search_units_of(const struct article *a, cmark_node *doc, unit_fn fn,
 		     void *ctx);
 
@@ -63,6 +65,20 @@ void search_units_of(const struct article *a, cmark_node *doc, unit_fn fn,
  * caller). */
 size_t search_needles_of(const struct search_index *ix, const char *q,
 			 size_t ql, char **needles);
+
+/* Query words of at least this many letters also find words one typo
+ * away (search_near), ranked below the exact matches. */
+#define SEARCH_FUZZY_MIN 5
+
+/* True when the folded query word q (ql bytes) is one edit (a letter
+ * changed, added or left out, or two neighbours swapped) from a
+ * beginning of the folded word w (wl bytes), and is not a beginning of
+ * it already. */
+bool search_near(const char *q, size_t ql, const char *w, size_t wl);
+
+/* True when the folded word q (ql bytes) has SEARCH_FUZZY_MIN letters or
+ * more. */
+bool search_fuzzy_word(const char *q, size_t ql);
 
 /* The words of a string, folded, each NUL-terminated, back to back. */
 struct wordlist {

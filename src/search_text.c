@@ -25,11 +25,13 @@ void search_units_of(const struct article *a, cmark_node *doc, unit_fn fn,
 		     void *ctx)
 {
 	fn(ctx, SEARCH_TITLE, 0, 0, a->title, strlen(a->title));
+	const char *desc = a->description != NULL ? a->description : "";
+	fn(ctx, SEARCH_TITLE, 1, 0, desc, strlen(desc));
 	if (doc == NULL)
 		return;
 	char *buf = NULL;
 	size_t cap = 0;
-	uint32_t number = 1, section = 0;
+	uint32_t number = 2, section = 0;
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -166,6 +168,16 @@ static bool locate(const char *text, size_t len, const char *needle,
 			if (begins(&t, i, qw[k], qlen[k])) {
 				*ms = t.w[i].start;
 				*ml = prefix_end(text, &t.w[i], qlen[k]) - *ms;
+				ok = true;
+			}
+	/* A word one typo away: the whole word is the match. */
+	for (size_t k = 0; k < qn && !ok && !phrase; k++)
+		for (size_t i = 0; i < t.n && !ok; i++)
+			if (search_fuzzy_word(qw[k], qlen[k]) &&
+			    search_near(qw[k], qlen[k], t.f + t.w[i].foff,
+					t.w[i].flen)) {
+				*ms = t.w[i].start;
+				*ml = t.w[i].end - t.w[i].start;
 				ok = true;
 			}
 	free(t.w);

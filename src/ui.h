@@ -28,8 +28,8 @@ struct ui {
 };
 
 /* Smallest usable screen. */
-#define UI_MIN_COLS 40
-#define UI_MIN_ROWS 10
+#define UI_MIN_COLS 20
+#define UI_MIN_ROWS 6
 
 /* Paints the header bar (title, right) and the key bar for a context
  * (CTX_* of keys.h). */

@@ -1,6 +1,8 @@
 /* waitroom: see waitroom.h. */
 #include "waitroom.h"
 
+#include "field.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -26,6 +28,7 @@ void waitroom_close_pin(struct waitroom *w)
 	w->pin_open = false;
 	explicit_bzero(w->pin, sizeof w->pin);
 	w->pin_len = 0;
+	w->pin_cur = 0;
 	w->pin_msg[0] = '\0';
 }
 
@@ -37,8 +40,8 @@ static unsigned pin_key(struct waitroom *w, enum waitroom_input in, int ch,
 		w->pin_open = false;
 		break;
 	case WAITROOM_ERASE:
-		if (w->pin_len > 0)
-			w->pin[--w->pin_len] = '\0';
+		field_edit(w->pin, sizeof w->pin, &w->pin_cur, 127, false);
+		w->pin_len = strlen(w->pin);
 		return WAITROOM_USED;
 	case WAITROOM_ENTER: {
 		unsigned r = WAITROOM_USED;
@@ -60,19 +63,26 @@ static unsigned pin_key(struct waitroom *w, enum waitroom_input in, int ch,
 		}
 		explicit_bzero(w->pin, sizeof w->pin);
 		w->pin_len = 0;
+		w->pin_cur = 0;
 		return r;
 	}
 	case WAITROOM_CHAR:
-		if (ch > ' ' && ch < 0x7f && w->pin_len + 1 < sizeof w->pin) {
-			w->pin[w->pin_len++] = (char)ch;
-			w->pin[w->pin_len] = '\0';
-		}
+		/* PINs are ASCII; control keys edit (Ctrl-U, Ctrl-W, ...) */
+		if (ch > ' ' ? ch < 0x7f : ch < ' ')
+			field_edit(w->pin, sizeof w->pin, &w->pin_cur,
+				   (wint_t)ch, false);
+		w->pin_len = strlen(w->pin);
 		return WAITROOM_USED;
-	case WAITROOM_OTHER:
+	case WAITROOM_OTHER: /* a key code: Left, Right, Home, End, Delete */
+		if (ch >= 0)
+			field_edit(w->pin, sizeof w->pin, &w->pin_cur,
+				   (wint_t)ch, true);
+		w->pin_len = strlen(w->pin);
 		return WAITROOM_USED;
 	}
 	explicit_bzero(w->pin, sizeof w->pin);
 	w->pin_len = 0;
+	w->pin_cur = 0;
 	return WAITROOM_USED;
 }
 
@@ -102,6 +112,7 @@ unsigned waitroom_key(struct waitroom *w, enum waitroom_input in, int ch,
 		w->chord_at = 0;
 		w->pin_open = true;
 		w->pin_len = 0;
+		w->pin_cur = 0;
 		w->pin_msg[0] = '\0';
 		return WAITROOM_USED;
 	}
@@ -122,9 +133,7 @@ unsigned waitroom_tick(struct waitroom *w, double now, bool pristine)
 		ev |= WAITROOM_ENDED;
 	}
 	if (w->pin_open && now - w->last_input >= WAITROOM_PIN_TIMEOUT) {
-		w->pin_open = false;
-		explicit_bzero(w->pin, sizeof w->pin);
-		w->pin_len = 0;
+		waitroom_close_pin(w);
 	}
 	if (!c->locked)
 		return ev;
@@ -136,6 +145,7 @@ unsigned waitroom_tick(struct waitroom *w, double now, bool pristine)
 	    now - w->last_input >= c->attract_timeout) {
 		waitroom_close_pin(w);
 		w->attract = true;
+		w->attract_at = now;
 		ev |= WAITROOM_RESET;
 	}
 	return ev;
@@ -159,11 +169,23 @@ double waitroom_next(const struct waitroom *w, double now, bool pristine)
 	}
 	if (c->locked && !w->attract && c->attract_timeout > 0)
 		next = fmin(next, w->last_input + c->attract_timeout);
+	if (c->locked && w->attract) /* a hair after the step changes, so
+					 the paint it wakes sees the new one */
+		next = fmin(next, w->attract_at + 0.01 +
+					  WAITROOM_ATTRACT_SHIFT *
+						  (waitroom_attract_step(w, now) + 1.0));
 	if (c->remote && c->session_idle > 0)
 		next = fmin(next, w->last_input + c->session_idle);
 	if (c->remote && c->session_max > 0)
 		next = fmin(next, w->started + c->session_max);
 	return next;
+}
+
+unsigned waitroom_attract_step(const struct waitroom *w, double now)
+{
+	if (!w->attract || now <= w->attract_at)
+		return 0;
+	return (unsigned)floor((now - w->attract_at) / WAITROOM_ATTRACT_SHIFT);
 }
 
 int waitroom_countdown(const struct waitroom *w, double now, bool pristine)

@@ -28,6 +28,9 @@
 #define WAITROOM_CHORD_2 0x05
 /* Seconds before an untouched PIN prompt goes away. */
 #define WAITROOM_PIN_TIMEOUT 20
+/* Seconds between two moves of the attract screen's text (so nothing
+ * burns into the screen). */
+#define WAITROOM_ATTRACT_SHIFT 8
 /* Seconds of countdown shown before an idle reset. */
 #define WAITROOM_COUNTDOWN 10
 
@@ -47,9 +50,11 @@ struct waitroom {
 	double started;        /* monotonic seconds at start */
 	double chord_at;       /* when the first key of the chord came */
 	bool attract;          /* the "press any key" screen is up */
+	double attract_at;     /* monotonic seconds when it came up */
 	bool pin_open;         /* the staff PIN prompt is up */
 	char pin[33];          /* digits typed so far */
 	size_t pin_len;
+	size_t pin_cur;        /* the cursor in pin (field.h) */
 	char pin_msg[80];      /* message under the prompt, or "" */
 	struct pin_limiter limiter;
 	const char *ended;     /* a literal: why the session is over, or NULL */
@@ -69,7 +74,7 @@ enum waitroom_input {
 	WAITROOM_ERASE,  /* Backspace */
 	WAITROOM_ENTER,
 	WAITROOM_ESC,
-	WAITROOM_OTHER,  /* any other key or click */
+	WAITROOM_OTHER,  /* any other key (ch: its curses key code) or click */
 };
 
 void waitroom_init(struct waitroom *w, const struct waitroom_cfg *cfg,
@@ -89,6 +94,11 @@ double waitroom_next(const struct waitroom *w, double now, bool pristine);
 /* Whole seconds left before the idle reset, when the countdown shows;
  * else 0. */
 int waitroom_countdown(const struct waitroom *w, double now, bool pristine);
+
+/* Which place the attract screen's text is at now: 0 when it came up,
+ * one more every WAITROOM_ATTRACT_SHIFT seconds (waitroom_next wakes
+ * the loop for each). */
+unsigned waitroom_attract_step(const struct waitroom *w, double now);
 
 /* Forgets the PIN typed and closes the prompt. */
 void waitroom_close_pin(struct waitroom *w);

@@ -141,7 +141,7 @@ def test_every_cell_is_readable_on_the_console(spawn, make_content, make_config,
     k.send("x")   # an unbound key: a short notice
     k.wait_quiet()
     bad += low_contrast(k, "notice")
-    k.wait_for(r"[Rr]eturning to the start", timeout=15)
+    k.wait_for(r"this goes back to the start", timeout=15)
     bad += low_contrast(k, "idle countdown")
     k.send("down")
     k.wait_quiet()

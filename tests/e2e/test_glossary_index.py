@@ -34,7 +34,7 @@ def test_filter_as_you_type(spawn, bundled):
     assert listed_terms(k) == ["Paracrine signaling"]
     k.send("backspace", "backspace", "backspace", "backspace", "backspace",
            "backspace", "backspace")
-    k.wait_for(r"Find a word: _")
+    k.wait_for(r"Find a word:  *\n")
     assert len(listed_terms(k)) > 5
 
 

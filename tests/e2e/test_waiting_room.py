@@ -28,7 +28,7 @@ from test_core import (ARTICLES, ARTICLES_SHOWN, THERAPY, THERAPY_FIRST_TEXT, TH
 PIN = "246813"
 WRONG_PIN = "135792"
 CHORD = ("\x18", "\x05")            # Ctrl-X, then Ctrl-E
-COUNTDOWN = r"Returning to the start in (\d+) s - press any key to stay"
+COUNTDOWN = r"In (\d+) seconds? this goes back"
 ATTRACT = r"Press any key to start"
 HOME_HINT = r"Choose an article"
 PANE_HINT = r"Esc: close"           # the glossary pane's last line
@@ -426,10 +426,20 @@ def test_idle_uses_no_cpu(idle_kiosks):
           "; ".join(f"{n}: {t} ticks ({t * 10} ms)" for n, t in used.items() if t is not None))
     for n, (k, ticks0, raw0, screen0, t0) in idle_kiosks.items():
         assert used[n] is not None, k.failure(f"{n}: the kiosk ended while idle (status {k.status})")
-        assert len(k.raw) == raw0, k.failure(f"{n}: wrote {len(k.raw) - raw0} bytes while idle")
-        assert k.lines() == screen0, k.failure(f"{n}: the screen changed with no key pressed")
-        assert used[n] <= 1, k.failure(f"{n}: {used[n]} ticks ({used[n] * 10} ms) of CPU in "
-                                       f"{window:.1f} s idle; expected 0")
+        allowed = 1
+        if "attract" in n:
+            # the attract text moves every 8 s so nothing burns in (issue
+            # 16): one small frame each time, nothing in between
+            moves = int(window // 8) + 1
+            allowed += moves
+            assert len(k.raw) - raw0 <= moves * 1500, k.failure(
+                f"{n}: wrote {len(k.raw) - raw0} bytes for {moves} moves")
+            assert re.search(ATTRACT, k.text()), k.failure(f"{n}: the attract screen went away")
+        else:
+            assert len(k.raw) == raw0, k.failure(f"{n}: wrote {len(k.raw) - raw0} bytes while idle")
+            assert k.lines() == screen0, k.failure(f"{n}: the screen changed with no key pressed")
+        assert used[n] <= allowed, k.failure(f"{n}: {used[n]} ticks ({used[n] * 10} ms) of CPU in "
+                                             f"{window:.1f} s idle; expected at most {allowed}")
     # The attract screen still answers: a key brings the home screen back.
     k = idle_kiosks["waiting-room, attract screen"][0]
     k.send("enter")

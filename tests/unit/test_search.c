@@ -14,6 +14,7 @@
 #include "fold.h"
 #include "library.h"
 #include "search.h"
+#include "search_index.h"
 
 static char dir[64];
 static struct library *lib;
@@ -312,9 +313,37 @@ static void test_max_limits_kept_hits_not_total(void **state)
 	search_hits_free(h, n);
 }
 
+static bool near(const char *q, const char *w)
+{
+	return search_near(q, strlen(q), w, strlen(w));
+}
+
+/* One edit from a beginning of the word: a letter changed, added, left
+ * out, or two neighbours swapped; never an exact beginning, never two
+ * edits. */
+static void test_one_typo_is_near(void **state)
+{
+	(void)state;
+	assert_true(near("cartilege", "cartilage"));   /* changed */
+	assert_true(near("cartillage", "cartilage"));  /* added */
+	assert_true(near("cartlage", "cartilage"));    /* left out */
+	assert_true(near("catrilage", "cartilage"));   /* swapped */
+	assert_true(near("xartilage", "cartilage"));   /* the first letter */
+	assert_true(near("cartilagw", "cartilages"));  /* of a beginning */
+	assert_true(near("cartileg", "cartilage"));    /* typed halfway */
+	assert_true(near("cartilages", "cartilage"));  /* one more at the end */
+	assert_false(near("cartil", "cartilage"));     /* exact beginning */
+	assert_false(near("cartelege", "cartilage"));  /* two edits */
+	assert_false(near("tracilage", "cartilage"));
+	assert_true(search_fuzzy_word("tendo", 5));
+	assert_false(search_fuzzy_word("tend", 4));
+	assert_false(search_fuzzy_word("\xc3\xa7ok", 4)); /* 3 letters */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_one_typo_is_near),
 		cmocka_unit_test(test_fold_drops_case_and_accents),
 		cmocka_unit_test(test_fold_words_split_on_punctuation),
 		cmocka_unit_test(test_titles_rank_first),

@@ -21,6 +21,34 @@ static struct waitroom_cfg room(void)
 				     .attract_timeout = 300, .pin_hash = ""};
 }
 
+/* The attract screen's text moves every WAITROOM_ATTRACT_SHIFT seconds,
+ * and the loop is woken for each move. */
+static void the_attract_screen_moves(void **state)
+{
+	(void)state;
+	struct waitroom_cfg c = room();
+	struct waitroom w;
+	waitroom_init(&w, &c, 1000);
+	waitroom_tick(&w, 1300, true);
+	assert_true(w.attract);
+	double t = 1300;
+	for (unsigned step = 0; step < 4; step++) {
+		assert_int_equal(waitroom_attract_step(&w, t), step);
+		double next = waitroom_next(&w, t, true);
+		assert_true(next > t);
+		assert_true(next <= 1300.1 + WAITROOM_ATTRACT_SHIFT * (step + 1.0));
+		/* the paint it wakes, even a millisecond early, is at the
+		 * next place */
+		assert_int_equal(waitroom_attract_step(&w, next - 0.001), step + 1);
+		t = next;
+		waitroom_tick(&w, t, true);
+	}
+	assert_int_equal(waitroom_attract_step(&w, t), 4);
+	/* a key takes it away: no more moves */
+	waitroom_key(&w, WAITROOM_CHAR, 'x', t);
+	assert_int_equal(waitroom_attract_step(&w, t + 100), 0);
+}
+
 static void the_countdown_shows_in_the_last_ten_seconds(void **state)
 {
 	struct waitroom_cfg c = room();
@@ -159,6 +187,7 @@ static void a_normal_kiosk_takes_no_keys_and_has_no_timers(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_attract_screen_moves),
 		cmocka_unit_test(the_countdown_shows_in_the_last_ten_seconds),
 		cmocka_unit_test(a_key_restarts_the_idle_time),
 		cmocka_unit_test(the_attract_screen_comes_and_any_key_takes_it_away),

@@ -4,6 +4,8 @@
 
 #include <curses.h>
 
+#include "i18n.h"
+
 #define ALL (CTX_HOME | CTX_ARTICLE | CTX_HELP | CTX_SEARCH | CTX_GLOSSARY)
 
 /* The codes of a row, ended by {0}. */
@@ -33,6 +35,8 @@ static const struct key_binding table[] = {
 	 "? or F1", "Show this help", "Help", "?"},
 	{ACT_SEARCH, CTX_HOME | CTX_ARTICLE | CTX_HELP, CODES(CH('/')),
 	 "/", "Search all articles and the glossary", "Search", "/"},
+	{ACT_LANGUAGE, CTX_HOME | CTX_ARTICLE, CODES(CH('l'), CH('L')),
+	 "l", N_("Read in another language"), N_("Language"), "l"},
 	{ACT_NEXT_SECTION, CTX_ARTICLE,
 	 CODES(CH(']'), CH_AS('[', ACT_PREV_SECTION)),
 	 "] and [", "Go to the next or previous section", NULL, NULL},

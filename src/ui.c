@@ -5,6 +5,7 @@
 
 #include "draw.h"
 #include "keys.h"
+#include "langs.h"
 #include "theme.h"
 
 /* The key bar: the context's bindings from the key table. */
@@ -25,6 +26,11 @@ static void keybar(const struct ui *u, int context)
 		if (t[i].bar == NULL || !(t[i].contexts & context))
 			continue;
 		if (context == CTX_HELP && t[i].action == ACT_HELP)
+			continue;
+		/* The language key: in the home screen's bar (the
+		 * article's is full), with more than one language. */
+		if (t[i].action == ACT_LANGUAGE &&
+		    (!ui_multilingual(u) || context != CTX_HOME))
 			continue;
 		int kw = draw_width(t[i].bar_keys);
 		int bw = draw_width(t[i].bar);
@@ -57,4 +63,9 @@ void ui_centre(const struct ui *u, int y, const char *s, unsigned long attr)
 	int w = draw_width(s);
 	int x = w < u->cols ? (u->cols - w) / 2 : 0;
 	draw_text(y, x, s, u->cols - x, (attr_t)attr, true);
+}
+
+bool ui_multilingual(const struct ui *u)
+{
+	return u->langs != NULL && u->langs->n > 1;
 }

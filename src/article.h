@@ -101,7 +101,6 @@ void article_copy(struct article *dst, const struct article *src);
  * attribute syntax is taken out first (sitesyntax.h); raw HTML is
  * turned into ordinary nodes after (html.h). */
 cmark_node *article_parse_markdown(const char *text, size_t len);
-
 /* The allocator of every document article_parse_markdown makes (cmark
  * links only nodes of one allocator: make nodes for those documents
  * with it).  Running out of memory ends the program with a message. */

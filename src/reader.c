@@ -485,9 +485,12 @@ static void pane_term(struct reader *rd, size_t entry)
 	p->doc = article_parse_markdown(e->definition, strlen(e->definition));
 	char *s = glossary_also(e);
 	if (s != NULL) {
-		cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
-		cmark_node *em = cmark_node_new(CMARK_NODE_EMPH);
-		cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+		/* With the document's allocator: cmark joins nodes of one
+		 * allocator only (else the line is dropped and leaks). */
+		cmark_mem *mem = article_mem();
+		cmark_node *para = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, mem);
+		cmark_node *em = cmark_node_new_with_mem(CMARK_NODE_EMPH, mem);
+		cmark_node *t = cmark_node_new_with_mem(CMARK_NODE_TEXT, mem);
 		cmark_node_set_literal(t, s);
 		cmark_node_append_child(em, t);
 		cmark_node_append_child(para, em);

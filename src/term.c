@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -33,16 +34,13 @@ static size_t reset_len;
 static volatile sig_atomic_t resized;
 
 /* The watchdog (term_watchdog): monotonic seconds when the loop last came
- * round, and what it watches; all read by its signal handler. */
+ * round, and what it watches. */
 static atomic_long loop_beat;
-static timer_t dog_timer;
+static pthread_t main_thread, dog;
 static bool dog_running;
 static long dog_start;
 static int dog_max, dog_idle;
 static bool dog_resume;
-static int dog_null = -1;          /* /dev/null, opened in advance */
-static bool dog_err_too;           /* stderr is the same terminal */
-static volatile sig_atomic_t dog_detached;
 
 static long mono_seconds(void)
 {
@@ -115,6 +113,10 @@ void term_install_signals(bool locked)
 	int sigs[] = {SIGHUP, SIGTERM, SIGINT, SIGQUIT};
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
+	/* From the watchdog (term_watchdog): a write it unblocked restarts
+	 * on /dev/null. */
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGALRM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN); /* writes then fail with EPIPE */
 	struct sigaction wa;
 	memset(&wa, 0, sizeof wa);
@@ -164,31 +166,43 @@ void term_resume_output(void)
 		tcflow(STDOUT_FILENO, TCOON);
 }
 
-/* The watchdog's SIGALRM, once a second.  Only async-signal-safe calls:
- * output from now on goes to /dev/null (stderr too when it is the same
- * terminal), so a write blocked on the terminal, restarted after this
- * handler (SA_RESTART), finds /dev/null and returns. */
-static void on_watchdog(int sig)
+/* Output from now on goes to /dev/null (and so does stderr when it is the
+ * same terminal); a write blocked on the terminal is restarted by the
+ * SIGALRM sent to the main thread and then finds /dev/null. */
+static void detach_output(void)
 {
-	(void)sig;
-	int saved = errno;
-	if (dog_resume)
-		tcflow(STDOUT_FILENO, TCOON);
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	long now = (long)ts.tv_sec;
-	long beat = atomic_load_explicit(&loop_beat, memory_order_relaxed);
-	if (!dog_detached && dog_null >= 0 &&
-	    ((dog_max > 0 && now >= dog_start + dog_max + TERM_LIMIT_GRACE) ||
-	     (dog_idle > 0 && now >= beat + dog_idle + TERM_LIMIT_GRACE))) {
-		tcflush(STDOUT_FILENO, TCOFLUSH);
-		dup2(dog_null, STDOUT_FILENO);
-		if (dog_err_too)
-			dup2(dog_null, STDERR_FILENO);
-		dog_detached = 1;
-		quit_signal = SIGALRM;
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (null < 0)
+		return;
+	struct stat out, err;
+	bool err_same = fstat(STDOUT_FILENO, &out) == 0 &&
+			fstat(STDERR_FILENO, &err) == 0 &&
+			S_ISCHR(err.st_mode) && err.st_rdev == out.st_rdev;
+	tcflush(STDOUT_FILENO, TCOFLUSH);
+	dup2(null, STDOUT_FILENO);
+	if (err_same)
+		dup2(null, STDERR_FILENO);
+	close(null);
+	pthread_kill(main_thread, SIGALRM);
+}
+
+static void *watchdog(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		struct timespec one = {1, 0};
+		while (nanosleep(&one, &one) != 0 && errno == EINTR)
+			;
+		if (dog_resume)
+			term_resume_output();
+		long now = mono_seconds();
+		long beat = atomic_load_explicit(&loop_beat, memory_order_relaxed);
+		if ((dog_max > 0 && now >= dog_start + dog_max + TERM_LIMIT_GRACE) ||
+		    (dog_idle > 0 && now >= beat + dog_idle + TERM_LIMIT_GRACE)) {
+			detach_output();
+			return NULL;
+		}
 	}
-	errno = saved;
 }
 
 int term_watchdog(int max_s, int idle_s, bool resume)
@@ -199,31 +213,17 @@ int term_watchdog(int max_s, int idle_s, bool resume)
 	atomic_store(&loop_beat, dog_start);
 	dog_max = max_s;
 	dog_idle = idle_s;
-	dog_resume = resume && isatty(STDOUT_FILENO);
-	if (max_s > 0 || idle_s > 0) {
-		dog_null = open("/dev/null", O_WRONLY | O_CLOEXEC);
-		struct stat out, err;
-		dog_err_too = fstat(STDOUT_FILENO, &out) == 0 &&
-			      fstat(STDERR_FILENO, &err) == 0 &&
-			      S_ISCHR(err.st_mode) && err.st_rdev == out.st_rdev;
-	}
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_watchdog;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESTART; /* a write it unblocks restarts on /dev/null */
-	sigaction(SIGALRM, &sa, NULL);
-	struct sigevent ev;
-	memset(&ev, 0, sizeof ev);
-	ev.sigev_notify = SIGEV_SIGNAL;
-	ev.sigev_signo = SIGALRM;
-	if (timer_create(CLOCK_MONOTONIC, &ev, &dog_timer) != 0)
+	dog_resume = resume;
+	main_thread = pthread_self();
+	/* The watchdog takes no signals: they are the main thread's. */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	int rc = pthread_create(&dog, NULL, watchdog, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0)
 		return -1;
-	struct itimerspec every = {.it_interval = {1, 0}, .it_value = {1, 0}};
-	if (timer_settime(dog_timer, 0, &every, NULL) != 0) {
-		timer_delete(dog_timer);
-		return -1;
-	}
+	pthread_detach(dog);
 	dog_running = true;
 	return 0;
 }

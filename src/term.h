@@ -37,8 +37,7 @@ bool term_take_resize(void);
 /*
  * What the loop cannot do itself while a write to the terminal blocks (a
  * remote client that stopped reading, or output stopped by Scroll Lock),
- * done by a watchdog: a SIGALRM timer, once a second (the loop's poll()
- * is woken by it and goes on waiting):
+ * done by a watchdog thread that wakes once a second:
  *  - max_s, idle_s > 0 (a remote session's session_max and session_idle):
  *    TERM_LIMIT_GRACE seconds after the session should have ended (max_s
  *    after this call, or idle_s after the loop last came round, which
@@ -48,7 +47,7 @@ bool term_take_resize(void);
  *  - resume (waiting-room mode): output stopped by Scroll Lock or
  *    tcflow(TCOOFF) is resumed (term_resume_output), so nobody can keep
  *    the last patient's article on screen.
- * Call after term_start.  Returns 0, or -1 when no timer can be made.
+ * Call after term_start.  Returns 0, or -1 when no thread can be started.
  */
 int term_watchdog(int max_s, int idle_s, bool resume);
 

@@ -177,3 +177,22 @@ def test_log_lines_are_made_safe(spawn, make_content, make_config, tmp_path):
     assert_safe(text, "the log")
     for line in text.splitlines():
         assert re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ ", line), f"not a log line: {line!r}"
+
+
+# ----- found by fuzz_app: a term's other names in its pane -----------------------
+
+def test_pane_shows_a_terms_other_names(spawn, make_content, make_config):
+    """The pane's "Also called" line was made with cmark's default
+    allocator and refused by the definition's tree (cmark joins no nodes of
+    two allocators): never shown, and leaked (fuzz_app under LSan)."""
+    content = make_content({"01-care/a.md": "# Care\n\nAn MSC is used here.\n"},
+                           glossary="## MSC\nAlso: mesenchymal stem cell\n\nA cell from fat.\n")
+    k = spawn(["--config", make_config(content)])
+    k.wait_for("Care")
+    k.send("enter")
+    k.wait_for("An MSC is used")
+    k.send("tab")
+    k.wait_quiet()
+    k.send("enter")
+    k.wait_for("A cell from fat")
+    k.wait_for(r"Also called: mesenchymal stem cell", timeout=3)

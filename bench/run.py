@@ -47,7 +47,7 @@ from ptyrun import Session  # noqa: E402
 
 SIZES = [(80, 24), (200, 60)]
 KIOSK_TITLE = "Bench kiosk"
-BUNDLED_ARTICLE = "articles/01-stem-cell-basics/what-is-stem-cell-therapy.md"
+BUNDLED_ARTICLE = "en/articles/01-stem-cell-basics/what-is-stem-cell-therapy.md"
 QUIET = 0.1
 QUIET_RESIZE = 0.25
 DEBIAN_PACKAGES = ["less", "lynx", "w3m", "cmark", "valgrind", "linux-perf",

@@ -19,6 +19,7 @@
 #include "draw.h"
 #include "glossary.h"
 #include "hyperlink.h"
+#include "i18n.h"
 #include "input.h"
 #include "keys.h"
 #include "log.h"
@@ -31,9 +32,9 @@
 #include "xmem.h"
 
 /* The words a person reads from the loop itself. */
-#define S_UNAVAILABLE "That article is not available right now."
-#define S_REMOVED "The article you were reading has been removed."
-#define S_NO_ADDRESS "There is no web address to take home here."
+#define S_UNAVAILABLE N_("That article is not available right now.")
+#define S_REMOVED N_("The article you were reading has been removed.")
+#define S_NO_ADDRESS N_("There is no web address to take home here.")
 
 double app_now(void)
 {
@@ -127,12 +128,16 @@ void app_init(struct app *a, const struct config *cfg, struct library *lib)
 	memset(a, 0, sizeof *a);
 	a->cfg = cfg;
 	a->lib = lib;
+	a->langs.root = xstrdup(lib->dir);
+	a->langs.n = 1;
+	memcpy(a->langs.code[0], lib->lang, sizeof a->langs.code[0]);
 	a->screen = SCREEN_HOME;
 	struct reader_opts o = {.ascii = draw_ascii(),
 				.show_urls = !hyperlink_enabled(),
 				.ascii_bullets = draw_glyphs() != GLYPHS_UNICODE,
 				.measure = cfg->measure};
 	art_init(&a->art, lib, o);
+	home_reset(&a->home);
 	srch_reset(&a->srch, false);
 	words_reset(&a->words);
 	struct waitroom_cfg w = {.locked = cfg->mode == MODE_WAITING_ROOM,
@@ -149,12 +154,12 @@ void app_init(struct app *a, const struct config *cfg, struct library *lib)
  * watch per folder reads every folder again (10 ms at 10,000 articles). */
 static void start_watch(struct app *a)
 {
-	a->watch = watch_open(a->lib->dir);
+	a->watch = watch_open(a->langs.root);
 	if (watch_root_missing(a->watch))
 		a->root_check_at = app_now() + 2; /* look for it again */
 }
 
-static void drop_index(struct app *a)
+void app_drop_index(struct app *a)
 {
 	search_free(a->index);
 	a->index = NULL;
@@ -172,8 +177,9 @@ void app_reset(struct app *a)
 	waitroom_close_pin(&a->wr);
 	srch_reset(&a->srch, false);
 	words_reset(&a->words);
-	drop_index(a);
+	app_drop_index(a);
 	take_close(&a->take);
+	app_set_language(a, a->langs.def);
 }
 
 /* Nothing to forget: a fresh home screen. */
@@ -181,7 +187,8 @@ static bool pristine(const struct app *a)
 {
 	return a->screen == SCREEN_HOME && a->nav.n == 0 &&
 	       a->home.lv.sel == 0 && a->home.lv.top == 0 &&
-	       !reader_is_open(&a->art.rd) && !a->wr.pin_open;
+	       !reader_is_open(&a->art.rd) && !a->wr.pin_open &&
+	       a->lang == a->langs.def && a->home.lang_focus < 0;
 }
 
 void app_free(struct app *a)
@@ -192,8 +199,11 @@ void app_free(struct app *a)
 	help_free(&a->help);
 	home_free(&a->home);
 	take_close(&a->take);
-	drop_index(a);
+	app_drop_index(a);
 	library_free(a->lib);
+	for (size_t i = 0; i < LIBRARY_MAX_LANGS; i++)
+		library_free(a->other[i]);
+	langs_free(&a->langs);
 	watch_close(a->watch);
 	nav_free(&a->nav);
 	memset(a, 0, sizeof *a);
@@ -213,7 +223,9 @@ static struct ui ui_of(const struct app *a, char *buf, size_t size)
 		       .locked = a->wr.cfg.locked,
 		       .rows = LINES,
 		       .cols = COLS,
-		       .index = a->index};
+		       .index = a->index,
+		       .langs = &a->langs,
+		       .lang = a->lang};
 	int left = waitroom_countdown(&a->wr, app_now(), pristine(a));
 	if (left > 0) {
 		lobby_countdown(buf, size, left);
@@ -256,7 +268,7 @@ static struct view current_view(const struct app *a)
 	return v;
 }
 
-static void size_reader(struct app *a)
+void app_size_reader(struct app *a)
 {
 	char buf[96];
 	struct ui u = ui_of(a, buf, sizeof buf);
@@ -293,14 +305,14 @@ static void back(struct app *a)
 		const struct reader *rd = &a->art.rd;
 		bool loaded = rd->article == v.article && reader_is_open(rd);
 		if (!loaded) {
-			size_reader(a);
+			app_size_reader(a);
 			struct place at = {.article = v.article, .has_pos = true,
 					   .block = v.block,
 					   .block_off = v.block_off};
 			if (nav_open(&a->art.rd, &at) != 0) {
 				a->screen = SCREEN_HOME;
 				snprintf(a->notice, sizeof a->notice, "%s",
-					 S_UNAVAILABLE);
+					 _(S_UNAVAILABLE));
 				return;
 			}
 		}
@@ -317,11 +329,11 @@ static void open_place(struct app *a, const struct place *at)
 	if (at->article < 0 || (size_t)at->article >= a->lib->narticles)
 		return;
 	nav_push(&a->nav, current_view(a));
-	size_reader(a);
+	app_size_reader(a);
 	if (nav_open(&a->art.rd, at) != 0) {
 		struct view v;
 		nav_pop(&a->nav, &v);
-		snprintf(a->notice, sizeof a->notice, "%s", S_UNAVAILABLE);
+		snprintf(a->notice, sizeof a->notice, "%s", _(S_UNAVAILABLE));
 		if (a->screen == SCREEN_ARTICLE)
 			a->screen = SCREEN_HOME;
 		return;
@@ -349,6 +361,9 @@ static void apply(struct app *a, const struct outcome *o)
 	case REQ_QUIT:
 		a->quit = true;
 		break;
+	case REQ_LANGUAGE:
+		app_set_language(a, o->lang);
+		break;
 	}
 }
 
@@ -374,13 +389,19 @@ static bool global_action(struct app *a, enum action act, struct outcome *o)
 		else if (a->screen == SCREEN_HOME && a->lib->narticles > 0)
 			url = a->lib->articles[a->home.lv.sel].fm.url;
 		if (url == NULL || url[0] == '\0') {
-			*o = outcome_notice(S_NO_ADDRESS);
+			*o = outcome_notice(_(S_NO_ADDRESS));
 		} else {
 			take_open(&a->take, url);
 			*o = outcome_repaint();
 		}
 		return true;
 	}
+	case ACT_LANGUAGE:
+		if (a->langs.n < 2 || (a->screen != SCREEN_HOME &&
+				       a->screen != SCREEN_ARTICLE))
+			return false;
+		*o = outcome_language((a->lang + 1) % a->langs.n);
+		return true;
 	case ACT_HELP:
 		if (a->screen == SCREEN_HELP)
 			return false; /* the help screen's own: back */
@@ -445,7 +466,7 @@ static void log_started(const struct library *lib)
 static void move_to(struct app *a, struct library *lib)
 {
 	struct library *old = a->lib;
-	drop_index(a); /* the index names the old library */
+	app_drop_index(a); /* the index names the old library */
 	srch_reset(&a->srch, true);
 	words_reset(&a->words);
 	home_reload(&a->home);
@@ -455,7 +476,7 @@ static void move_to(struct app *a, struct library *lib)
 			a->screen = SCREEN_HOME;
 			nav_clear(&a->nav);
 		}
-		snprintf(a->notice, sizeof a->notice, "%s", S_REMOVED);
+		snprintf(a->notice, sizeof a->notice, "%s", _(S_REMOVED));
 	} else if (r == NAV_UNREADABLE && a->screen == SCREEN_ARTICLE) {
 		a->screen = SCREEN_HOME;
 	}
@@ -465,6 +486,7 @@ static void move_to(struct app *a, struct library *lib)
 
 void app_reload(struct app *a)
 {
+	app_reload_others(a);
 	struct diag_list d = {0};
 	struct library *lib = library_load(a->lib->dir, a->lib, &d);
 	log_diags(&d);

@@ -10,6 +10,12 @@
  * The state: the library, the screens' states (each screen owns its own
  * and has a reset hook), the history (nav.h), the take-home overlay, the
  * waiting-room and SSH limits (waitroom.h) and the live reload.
+ *
+ * Languages (langs.h): the session reads one language's library, a->lib;
+ * the others are loaded on the first switch to them and kept (a reload
+ * loads every one that is loaded again).  A switch changes the library,
+ * the glossary, the search index and the interface's messages
+ * (i18n_set_language); an app_reset goes back to the default language.
  */
 #ifndef KIOSK_APP_H
 #define KIOSK_APP_H
@@ -18,6 +24,7 @@
 #include <stddef.h>
 
 #include "config.h"
+#include "langs.h"
 #include "library.h"
 #include "nav.h"
 #include "outcome.h"
@@ -34,7 +41,12 @@ struct watch;
 
 struct app {
 	const struct config *cfg;
-	struct library *lib;   /* owned */
+	struct library *lib;   /* owned; the language being read */
+	struct langs langs;    /* the languages offered (app_set_langs) */
+	size_t lang;           /* index in langs of lib's language */
+	struct library *other[LIBRARY_MAX_LANGS]; /* owned; the other
+				  languages' libraries once loaded, by
+				  index in langs; NULL at lang */
 	bool quit;
 	enum screen_id screen; /* the screen shown */
 	struct nav nav;        /* views to go back to */
@@ -63,6 +75,15 @@ struct app {
 void app_init(struct app *a, const struct config *cfg, struct library *lib);
 void app_free(struct app *a);
 
+/* The languages offered (the app takes l's contents; l is left empty).
+ * lib (app_init's) must be the default language's. */
+void app_set_langs(struct app *a, struct langs *l);
+
+/* Switches the session to language i of a->langs: the reader stays on
+ * the same article, at the same section when both have as many sections,
+ * else at its top; on the home screen the same article stays selected. */
+void app_set_language(struct app *a, size_t i);
+
 /* Runs until the user quits or the terminal goes away; returns the exit
  * status. */
 int app_run(struct app *a);
@@ -76,6 +97,13 @@ void app_reset(struct app *a);
  * goes home with a notice.  Files that fail keep their last good version
  * (library_load's prev). */
 void app_reload(struct app *a);
+
+/* Between app.c and app_lang.c: the search index is dropped (it names
+ * one library); the reader sized for the screen; the languages loaded
+ * besides a->lib loaded again (a reload). */
+void app_drop_index(struct app *a);
+void app_size_reader(struct app *a);
+void app_reload_others(struct app *a);
 
 /* Seconds of quiet after the last change before reloading. */
 #define APP_RELOAD_DELAY 0.3

@@ -39,6 +39,7 @@
 #include "layout.h"
 #include "library.h"
 #include "check_frontmatter.h"
+#include "check_langs.h"
 #include "check_reading.h"
 #include "readability.h"
 #include "sitesyntax.h"
@@ -67,6 +68,8 @@ struct checker {
 	int ty, tm, td;              /* today */
 	bool *used;                  /* per glossary entry: used somewhere */
 	struct sections *sections;   /* per article, see S_sections */
+	const struct langs *langs;   /* borrowed; the language folders */
+	const char *lang;            /* the language being checked */
 };
 
 /* One article being checked. */
@@ -416,6 +419,19 @@ static void S_check_link(struct checker *c, const struct art *t,
 		}
 	const char *frag;
 	long idx = library_resolve(c->lib, t->a, url, &frag);
+	const char *other = idx < 0 ? check_langs_link_into(c->langs, c->lang,
+							     t->a->id, url)
+				    : NULL;
+	if (other != NULL) {
+		char *u = S_show(url);
+		S_diag_at(c, t, n, DIAG_ERROR,
+			  "link \"%s\" leads into the %s/ folder, another "
+			  "language; link to this language's article (in "
+			  "%s/), so a reader stays in one language",
+			  u, other, c->lang);
+		free(u);
+		return;
+	}
 	if (idx < 0) {
 		char *u = S_show(url);
 		bool www = strncasecmp(url, "www.", 4) == 0;
@@ -753,6 +769,9 @@ static char *S_check_config(const char *path, struct diag_list *diags,
 
 /* ---- entry points ---- */
 
+static struct library *S_check_library(struct checker *pc, const char *dir,
+				       struct check_summary *summary);
+
 void check_options_defaults(struct check_options *o)
 {
 	o->review_months = CHECK_REVIEW_MONTHS;
@@ -790,6 +809,42 @@ int check_content(const char *dir, const char *config_path,
 	if (dir == NULL)
 		dir = conf_dir != NULL ? conf_dir : "content";
 
+	/* Each language folder on its own, graded in its language, then
+	 * compared. */
+	struct langs langs;
+	langs_find(&langs, dir, c.o.language, NULL, NULL);
+	library_default_language(c.o.language != NULL ? c.o.language : "en");
+	struct library *libs[LIBRARY_MAX_LANGS] = {NULL};
+	c.langs = &langs;
+	for (size_t i = 0; i < langs.n; i++) {
+		char *ldir = langs_dir(&langs, i);
+		c.lang = langs.code[i];
+		struct check_options base = c.o;
+		if (langs.folders)
+			c.o.language = langs.code[i];
+		libs[i] = S_check_library(&c, ldir, summary);
+		c.o = base;
+		free(ldir);
+	}
+	if (langs.n > 1)
+		check_langs_compare(&langs, libs, diags);
+	for (size_t i = 0; i < langs.n; i++)
+		library_free(libs[i]);
+	langs_free(&langs);
+	free(conf_dir);
+	free(conf_lang);
+	summary->errors = diag_count(diags, DIAG_ERROR) - nerr;
+	summary->warnings = diag_count(diags, DIAG_WARNING) - nwarn;
+	return summary->errors > 0 ? -1 : 0;
+}
+
+/* Checks the content folder (or language folder) dir; returns its
+ * library for the comparison across languages (caller frees), or NULL. */
+static struct library *S_check_library(struct checker *pc, const char *dir,
+				       struct check_summary *summary)
+{
+	struct checker c = *pc;
+	struct diag_list *diags = c.diags;
 	c.lib = library_load_whole(dir, diags);
 	if (c.lib != NULL) {
 		size_t nterms = glossary_count(c.lib->glossary);
@@ -805,8 +860,8 @@ int check_content(const char *dir, const char *config_path,
 				       c.o.reading_grade, diags);
 		free(gpath);
 		S_check_topics(&c);
-		summary->articles = c.lib->narticles;
-		summary->terms = nterms;
+		summary->articles += c.lib->narticles;
+		summary->terms += nterms;
 		for (size_t i = 0; i < c.lib->narticles; i++) {
 			for (size_t k = 0; k < c.sections[i].n; k++) {
 				free(c.sections[i].titles[k]);
@@ -817,13 +872,8 @@ int check_content(const char *dir, const char *config_path,
 		}
 		free(c.sections);
 		free(c.used);
-		library_free(c.lib);
 	}
-	free(conf_dir);
-	free(conf_lang);
-	summary->errors = diag_count(diags, DIAG_ERROR) - nerr;
-	summary->warnings = diag_count(diags, DIAG_WARNING) - nwarn;
-	return summary->errors > 0 ? -1 : 0;
+	return c.lib;
 }
 
 /* Sort key: a diag and its place in the list, for a stable order. */

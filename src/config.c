@@ -110,6 +110,31 @@ static bool language_code(const char *v)
 	return v[n + 1] != '\0';
 }
 
+/* "en, tr, ar": language codes, separated by commas (and spaces). */
+static bool language_list(const char *v)
+{
+	char code[32];
+	for (const char *p = v;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		size_t n = 0;
+		while (*p != '\0' && *p != ',' && *p != ' ' && *p != '\t') {
+			if (n + 1 >= sizeof code)
+				return false;
+			code[n++] = *p++;
+		}
+		code[n] = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!language_code(code))
+			return false;
+		if (*p == '\0')
+			return true;
+		if (*p++ != ',')
+			return false;
+	}
+}
+
 static const struct key_def keys[] = {
 	{.section = "kiosk",
 	 .name = "title",
@@ -211,6 +236,18 @@ static const struct key_def keys[] = {
 	 .check = language_code,
 	 .check_msg = "must be a language code of two small letters, such "
 		      "as en, tr or es"},
+	{.section = "kiosk",
+	 .name = "languages",
+	 .type = KEY_STRING,
+	 .offset = offsetof(struct config, languages),
+	 .def_str = "",
+	 .may_be_empty = true,
+	 .help = "order of the language folders offered on the home screen "
+		 "(en, tr); \"\": the default language first, then the others "
+		 "by code",
+	 .check = language_list,
+	 .check_msg = "must be language codes separated by commas, such as "
+		      "en, tr"},
 	{.section = "ssh",
 	 .name = "session_idle",
 	 .type = KEY_INT,

@@ -10,7 +10,9 @@
  *   attract_timeout = 300             ; seconds, then "press any key"
  *   pin_hash = $y$...                 ; from kiosk --hash-pin
  *   log     = /var/log/kiosk.log      ; event log, "" for stderr
- *   language = en                     ; content language (ISO 639-1)
+ *   language = en                     ; content language (ISO 639-1),
+ *                                     ; the default one with language folders
+ *   languages = en, tr                ; order of the language folders
  *
  *   [ssh]                             ; only for sessions run by sshd
  *   session_idle = 900                ; seconds without a key, then end
@@ -50,7 +52,11 @@ struct config {
 	int reading_grade;   /* --check: highest reading grade accepted */
 	char *language;      /* owned; ISO 639-1 code of the content's
 				language ("en"), for --check's reading
-				level of articles without "lang" */
+				level of articles without "lang"; with
+				language folders, the one a session starts
+				in */
+	char *languages;     /* owned; "en, tr": order of the language
+				folders on the home screen, or "" */
 
 	/* [ssh]: sessions run by sshd (SSH_CONNECTION is set). */
 	int session_idle;    /* seconds without a key before the session

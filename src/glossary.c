@@ -99,6 +99,7 @@ struct glossary {
 	uint32_t root_next[256]; /* NONE where the root has no edge */
 	struct glossary *rev;   /* owned; the matching automaton (only its
 				   automaton fields are used), or NULL */
+	bool turkish;           /* Turkish case (I/ı, İ/i) and suffixes */
 };
 
 static unsigned long long match_steps; /* glossary_match_steps */
@@ -129,9 +130,19 @@ static bool unspaced(ucs4_t c)
 	return false;
 }
 
-/* Reads the unit at s (avail > 0 bytes). */
-static void read_unit(const uint8_t *s, size_t avail, struct unit *u)
+/* Reads the unit at s (avail > 0 bytes).  tr: Turkish case, where the
+ * small letter of I is dotless ı (and that of İ is i, as everywhere). */
+static void read_unit(const uint8_t *s, size_t avail, struct unit *u, bool tr)
 {
+	if (tr && s[0] == 'I') {
+		u->len = 1;
+		u->nlow = 2;
+		u->low[0] = 0xC4; /* ı, U+0131 */
+		u->low[1] = 0xB1;
+		u->word = true;
+		u->unspaced = false;
+		return;
+	}
 	if (s[0] < 0x80) {
 		uint8_t c = s[0];
 		bool upper = c >= 'A' && c <= 'Z';
@@ -163,15 +174,16 @@ static void read_unit(const uint8_t *s, size_t avail, struct unit *u)
 }
 
 /* The key of s[0..n), in a new buffer with room for 3 more bytes (for a
- * plural ending); its length in *klen. */
-static uint8_t *make_key(const char *s, size_t n, size_t *klen)
+ * plural ending); its length in *klen.  tr: Turkish case. */
+static uint8_t *make_key(const char *s, size_t n, size_t *klen, bool tr)
 {
-	/* A unit's key is at most 1.5 times its length (2 bytes -> 3). */
+	/* A unit's key is at most twice its length (Turkish I -> ı, 2 bytes
+	 * -> 3 elsewhere). */
 	uint8_t *key = xmalloc(2 * n + 4);
 	size_t k = 0;
 	for (size_t i = 0; i < n;) {
 		struct unit u;
-		read_unit((const uint8_t *)s + i, n - i, &u);
+		read_unit((const uint8_t *)s + i, n - i, &u, tr);
 		memcpy(key + k, u.low, u.nlow);
 		k += u.nlow;
 		i += u.len;
@@ -236,7 +248,7 @@ static uint8_t *mark_key(const uint8_t *key, size_t n, size_t *m,
 	bool pw = false, pu = false;
 	for (size_t i = 0; i < n;) {
 		struct unit u;
-		read_unit(key + i, n - i, &u);
+		read_unit(key + i, n - i, &u, false);
 		if (boundary(pw, pu, &u)) {
 			mk[o++] = MARK;
 			nm++;
@@ -251,6 +263,20 @@ static uint8_t *mark_key(const uint8_t *key, size_t n, size_t *m,
 	*m = o;
 	*marks = nm + 1;
 	return mk;
+}
+
+/* Word units (letters, digits) at the end of key[0..n): the length of a
+ * term's last word, in code points. */
+static size_t stem_units(const uint8_t *key, size_t n)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n;) {
+		struct unit u;
+		read_unit(key + i, n - i, &u, false);
+		run = u.word && !u.unspaced ? run + 1 : 0;
+		i += u.len;
+	}
+	return run;
 }
 
 /* --- The trie builder --- */
@@ -568,6 +594,8 @@ static int add_pattern(struct parser *p, const uint8_t *key, size_t n,
 	xgrow(&g->pats, &p->pats_cap, g->npats + 1, sizeof *g->pats);
 	size_t m, marks;
 	uint8_t *mk = mark_key(key, n, &m, &marks);
+	if (g->turkish && stem_units(key, n) >= GLOSSARY_STEM_MIN)
+		m--; /* no mark after the last word: a suffix may follow */
 	for (size_t i = 0; i < m / 2; i++) {
 		uint8_t c = mk[i];
 		mk[i] = mk[m - 1 - i];
@@ -587,8 +615,10 @@ static int add_pattern(struct parser *p, const uint8_t *key, size_t n,
 
 static void add_plural(struct parser *p, const char *name, size_t entry)
 {
+	if (p->g->turkish)
+		return; /* suffixes, not English plurals */
 	size_t n;
-	uint8_t *key = make_key(name, strlen(name), &n);
+	uint8_t *key = make_key(name, strlen(name), &n, false);
 	n = make_plural(key, n);
 	if (n > 0)
 		add_pattern(p, key, n, entry, 0);
@@ -627,7 +657,7 @@ static void finish_entry(struct parser *p)
 	}
 
 	size_t idx = g->nentries, n;
-	uint8_t *key = make_key(p->term, strlen(p->term), &n);
+	uint8_t *key = make_key(p->term, strlen(p->term), &n, g->turkish);
 	int first = add_pattern(p, key, n, idx, p->line);
 	free(key);
 	if (first > 0) {
@@ -640,7 +670,7 @@ static void finish_entry(struct parser *p)
 	size_t kept = 0;
 	for (size_t i = 0; i < p->naliases; i++) {
 		char *a = p->aliases[i];
-		key = make_key(a, strlen(a), &n);
+		key = make_key(a, strlen(a), &n, g->turkish);
 		first = add_pattern(p, key, n, idx, p->also_line);
 		free(key);
 		if (first > 0) {
@@ -713,7 +743,16 @@ static void read_line(struct parser *p, const char *s, size_t n, int line)
 struct glossary *glossary_parse(const char *path, const char *text, size_t len,
 				struct diag_list *diags)
 {
+	return glossary_parse_lang(path, text, len, NULL, diags);
+}
+
+struct glossary *glossary_parse_lang(const char *path, const char *text,
+				     size_t len, const char *lang,
+				     struct diag_list *diags)
+{
 	struct glossary *g = xcalloc(1, sizeof *g);
+	g->turkish = lang != NULL && (strcmp(lang, "tr") == 0 ||
+				      strcmp(lang, "az") == 0);
 	struct parser p = {.path = path, .diags = diags, .g = g};
 	trie_new_state(&p.trie, 0);
 	trie_new_state(&p.rtrie, 0);
@@ -787,7 +826,7 @@ long glossary_lookup(const struct glossary *g, const char *name)
 	if (name == NULL)
 		return -1;
 	size_t n;
-	uint8_t *key = make_key(name, strlen(name), &n);
+	uint8_t *key = make_key(name, strlen(name), &n, g->turkish);
 	uint32_t s = ROOT;
 	for (size_t i = 0; i < n && s != NONE; i++)
 		s = edge_to(g, s, key[i]);
@@ -833,7 +872,8 @@ struct stream {
 	size_t nmarks;
 };
 
-static void stream_build(struct stream *st, const uint8_t *t, size_t len)
+static void stream_build(struct stream *st, const uint8_t *t, size_t len,
+			 bool tr)
 {
 	/* A unit of k bytes gives at most 3k symbols (a mark and up to 1.5k
 	 * key bytes, or 2 for a byte written with ESC_HI), plus the last
@@ -844,7 +884,7 @@ static void stream_build(struct stream *st, const uint8_t *t, size_t len)
 	bool pw = false, pu = false;
 	for (size_t i = 0; i < len;) {
 		struct unit u;
-		if (t[i] < 0x80) {
+		if (t[i] < 0x80 && !(tr && t[i] == 'I')) {
 			/* ASCII, most text: read_unit's result inline. */
 			uint8_t c = t[i];
 			bool upper = (unsigned)(c - 'A') < 26;
@@ -858,7 +898,7 @@ static void stream_build(struct stream *st, const uint8_t *t, size_t len)
 			st->sym[o++] = upper ? (uint8_t)(c + ('a' - 'A')) : c;
 			i++;
 		} else {
-			read_unit(t + i, len - i, &u);
+			read_unit(t + i, len - i, &u, tr);
 			if (boundary(pw, pu, &u)) {
 				st->sym[o++] = MARK;
 				st->mark_at[m++] = i;
@@ -885,7 +925,7 @@ size_t glossary_match_linear(const struct glossary *g, const char *text,
 		return 0;
 	const struct glossary *r = g->rev;
 	struct stream st;
-	stream_build(&st, (const uint8_t *)text, len);
+	stream_build(&st, (const uint8_t *)text, len, g->turkish);
 
 	/* Pass 2: the longest pattern starting at each mark, or NONE. */
 	uint32_t *best = xmalloc(st.nmarks * sizeof *best);
@@ -1051,7 +1091,7 @@ static size_t match_chain(const struct glossary *g, const char *text,
 			prev_unspaced = false;
 		} else {
 			struct unit u;
-			read_unit(t + i, len - i, &u);
+			read_unit(t + i, len - i, &u, false);
 			/* A word boundary: not two word characters in a
 			 * row, unless one is of a script written without
 			 * spaces. */
@@ -1095,6 +1135,9 @@ size_t glossary_match(const struct glossary *g, const char *text, size_t len,
 {
 	if (g == NULL || g->npats == 0 || text == NULL || len == 0)
 		return 0;
+	/* Turkish: suffixes and I/ı are the linear matcher's alone. */
+	if (g->turkish)
+		return glossary_match_linear(g, text, len, out, cap);
 	/* Real text: a pattern or two end at a place, and the forward scan
 	 * is about 3 times faster.  Past 2 patterns a byte, the glossary
 	 * nests terms: the linear matcher does it all again. */

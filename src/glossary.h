@@ -19,7 +19,7 @@
  * text), on word boundaries (the characters before and after a match are
  * not letters or digits), with simple English plurals of the last word
  * added automatically (cell -> cells, process -> processes, therapy ->
- * therapies, MSC -> MSCs).  Overlapping matches resolve leftmost first, then
+ * therapies, MSC -> MSCs; Turkish: see glossary_parse_lang).  Overlapping matches resolve leftmost first, then
  * longest.  The matcher is an Aho-Corasick automaton over the lower-cased
  * UTF-8 bytes with word boundaries marked, built once in glossary_parse:
  * matching is linear in the text length whatever the glossary (nested
@@ -56,6 +56,23 @@ struct glossary_match {
  */
 struct glossary *glossary_parse(const char *path, const char *text, size_t len,
 				struct diag_list *diags);
+/*
+ * As glossary_parse, for a glossary in language lang (ISO 639-1; NULL:
+ * "en").  In Turkish ("tr", and Azerbaijani "az", which shares its
+ * alphabet) the small letter of I is ı and the capital of i is İ ("Işık"
+ * is found in "ışık" and "IŞIK"; "ilik" in "İLİK"), no English plurals are
+ * added, and a term whose last word has GLOSSARY_STEM_MIN letters or more
+ * is also found when that word goes on with a suffix ("kök hücre" in "kök
+ * hücreler", "kemik iliği" in "kemik iliğinde"): the match then covers
+ * the whole word.  Other languages keep English rules.
+ */
+struct glossary *glossary_parse_lang(const char *path, const char *text,
+				     size_t len, const char *lang,
+				     struct diag_list *diags);
+
+/* Shortest last word that takes a suffix in Turkish: shorter stems would
+ * be found inside other words ("kan", blood, in "kanser", cancer). */
+#define GLOSSARY_STEM_MIN 4
 void glossary_free(struct glossary *g);
 
 /* Number of entries, and entry i (valid while g lives), in file order. */

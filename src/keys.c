@@ -45,6 +45,8 @@ static const struct key_binding table[] = {
 	 N_("? or F1"), N_("Show this help"), N_("Help"), N_("?"), NULL, 0, 0},
 	{ACT_SEARCH, CTX_HOME | CTX_ARTICLE | CTX_HELP, CODES(CH('/')),
 	 N_("/"), N_("Search all articles and the glossary"), N_("Search"), N_("/"), NULL, 5, 0},
+	{ACT_LANGUAGE, CTX_HOME | CTX_ARTICLE, CODES(CH('l'), CH('L')),
+	 N_("l"), N_("Read in another language"), N_("Language"), N_("l"), NULL, 8, 0},
 	{ACT_NEXT_SECTION, CTX_ARTICLE,
 	 CODES(CH(']'), CH_AS('[', ACT_PREV_SECTION)),
 	 N_("] and ["), N_("Go to the next or previous section"), NULL, NULL, NULL, 9, 0},

@@ -35,6 +35,7 @@ enum action {
 	ACT_PREV_MATCH,
 	ACT_TAKE_HOME,
 	ACT_GLOSSARY,
+	ACT_LANGUAGE,
 };
 
 /* Where a binding applies (bits). */

@@ -39,6 +39,40 @@
  * folder tree of that size reaches it. */
 #define LIBRARY_MAX_FOLDERS 10000
 
+static char default_lang[LIBRARY_LANG_MAX] = "en";
+
+void library_default_language(const char *code)
+{
+	if (code != NULL && code[0] != '\0' && strlen(code) < sizeof default_lang)
+		memcpy(default_lang, code, strlen(code) + 1);
+}
+
+/* A language folder's name: two small letters. */
+static bool lang_name(const char *n)
+{
+	return n[0] >= 'a' && n[0] <= 'z' && n[1] >= 'a' && n[1] <= 'z' &&
+	       n[2] == '\0';
+}
+
+/* The language of the content folder dir: its own name when that is a
+ * language code, else the default. */
+static void set_lang(struct library *lib, const char *dir)
+{
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	size_t b = n;
+	while (b > 0 && dir[b - 1] != '/')
+		b--;
+	if (n - b == 2 && dir[b] >= 'a' && dir[b] <= 'z' &&
+	    dir[b + 1] >= 'a' && dir[b + 1] <= 'z') {
+		memcpy(lib->lang, dir + b, 2);
+		lib->lang[2] = '\0';
+	} else {
+		memcpy(lib->lang, default_lang, sizeof lib->lang);
+	}
+}
+
 struct loader {
 	struct library *lib;
 	const struct library *prev;
@@ -420,7 +454,8 @@ static void load_glossary(struct library *lib, int root_fd,
 		len = 0;
 	} else {
 		text = cp1252_fix(path, text, &len, diags);
-		struct glossary *g = glossary_parse(path, text, len, diags);
+		struct glossary *g = glossary_parse_lang(path, text, len,
+							 lib->lang, diags);
 		bool bad = diag_count(diags, DIAG_ERROR) > errs ||
 		      (glossary_count(g) == 0 && prev != NULL &&
 		       glossary_count(prev->glossary) > 0);
@@ -437,8 +472,9 @@ static void load_glossary(struct library *lib, int root_fd,
 	if (prev != NULL && prev->glossary_text != NULL) {
 		/* Keep the last good glossary. */
 		struct diag_list scratch = {0};
-		lib->glossary = glossary_parse(path, prev->glossary_text,
-					       prev->glossary_len, &scratch);
+		lib->glossary = glossary_parse_lang(path, prev->glossary_text,
+						    prev->glossary_len,
+						    lib->lang, &scratch);
 		diag_list_clear(&scratch);
 		lib->glossary_text = xmalloc(prev->glossary_len + 1);
 		memcpy(lib->glossary_text, prev->glossary_text,
@@ -486,6 +522,7 @@ static struct library *load(const char *dir, const struct library *prev,
 	}
 	struct library *lib = xcalloc(1, sizeof *lib);
 	lib->dir = xstrdup(dir);
+	set_lang(lib, dir);
 	struct loader ld = {.lib = lib,
 			    .prev = prev,
 			    .diags = diags,
@@ -577,6 +614,7 @@ struct library *library_empty(const char *dir)
 {
 	struct library *lib = xcalloc(1, sizeof *lib);
 	lib->dir = xstrdup(dir);
+	set_lang(lib, dir);
 	no_glossary(lib);
 	return lib;
 }
@@ -705,4 +743,57 @@ long library_resolve(const struct library *lib, const struct article *from,
 	}
 	free(id);
 	return found;
+}
+
+static int cmp_code(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+size_t library_languages(const char *dir, char (*codes)[LIBRARY_LANG_MAX],
+			 size_t max, struct diag_list *diags)
+{
+	int root = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (root < 0)
+		return 0;
+	struct stat st;
+	if (fstatat(root, "articles", &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISDIR(st.st_mode)) {
+		close(root);
+		return 0;
+	}
+	char **names;
+	size_t nn, n = 0;
+	if (list_dir(root, &names, &nn) != 0) {
+		close(root);
+		return 0;
+	}
+	for (size_t i = 0; i < nn; i++) {
+		const char *name = names[i];
+		int sub = -1;
+		if (lang_name(name))
+			sub = openat(root, name, O_RDONLY | O_DIRECTORY |
+						       O_NOFOLLOW | O_CLOEXEC);
+		if (sub >= 0) {
+			bool art = fstatat(sub, "articles", &st,
+					   AT_SYMLINK_NOFOLLOW) == 0 &&
+				   S_ISDIR(st.st_mode);
+			bool gl = fstatat(sub, "glossary.md", &st, 0) == 0 &&
+				  S_ISREG(st.st_mode);
+			close(sub);
+			if ((art || gl) && n < max) {
+				memcpy(codes[n++], name, 3);
+			} else if (art || gl) {
+				diag_add(diags, DIAG_WARNING, dir, 0, 0,
+					 "more than %zu language folders; "
+					 "\"%s\" is left out",
+					 max, name);
+			}
+		}
+		free(names[i]);
+	}
+	free(names);
+	close(root);
+	qsort(codes, n, sizeof *codes, cmp_code);
+	return n;
 }

@@ -12,6 +12,19 @@
  * names the topic instead), then by "order", then by title.  Topics are
  * contiguous runs of that array.  A library is immutable once loaded; a
  * reload builds a new one.
+ *
+ * Languages.  A content folder may instead hold one folder per language,
+ * named by its ISO 639-1 code, each laid out as above:
+ *
+ *   content/
+ *     en/articles/...  en/glossary.md
+ *     tr/articles/...  tr/glossary.md
+ *
+ * library_languages finds them; each is loaded as a content folder of its
+ * own (library_load of "content/tr").  A library's language is its
+ * folder's name when that is a language code, else the default language
+ * (kiosk.conf "language"): it sets the glossary's case rules
+ * (glossary_parse_lang) and the order of lists (collate.h).
  */
 #ifndef KIOSK_LIBRARY_H
 #define KIOSK_LIBRARY_H
@@ -29,8 +42,14 @@ struct topic {
 	size_t count;
 };
 
+/* Longest language code kept, with its NUL. */
+#define LIBRARY_LANG_MAX 16
+/* Most language folders used; more are reported and skipped. */
+#define LIBRARY_MAX_LANGS 16
+
 struct library {
 	char *dir;                  /* owned; the content folder */
+	char lang[LIBRARY_LANG_MAX]; /* its language ("en", "tr") */
 	char *glossary_text;        /* owned; the glossary file as loaded */
 	size_t glossary_len;
 	size_t text_bytes;          /* article text kept in memory */
@@ -97,6 +116,23 @@ struct library *library_load_whole(const char *dir, struct diag_list *diags);
  * folder is missing, until a reload finds it. */
 struct library *library_empty(const char *dir);
 void library_free(struct library *lib);
+
+/* The language of a content folder whose name is not a language code
+ * (kiosk.conf "language"; "en" until set).  code must be a language code
+ * (config.c checks it); a longer one is ignored. */
+void library_default_language(const char *code);
+
+/*
+ * The language folders of the content folder dir: its sub-folders named
+ * by a language code of two small letters ("en", "tr"; real folders, not
+ * links) that hold an articles/ folder or a glossary.md.  A content folder
+ * with an articles/ folder of its own has none.  Writes up to max codes
+ * to codes, in order of code, and returns how many (0: a content folder
+ * of one language, or one that cannot be read).  Folders past max are
+ * reported to diags, when not NULL.
+ */
+size_t library_languages(const char *dir, char (*codes)[LIBRARY_LANG_MAX],
+			 size_t max, struct diag_list *diags);
 
 /* The article whose id is id, or NULL. */
 const struct article *library_find(const struct library *lib, const char *id);

@@ -30,6 +30,8 @@
 #include "fileio.h"
 #include "glossary.h"
 #include "hyperlink.h"
+#include "i18n.h"
+#include "langs.h"
 #include "layout.h"
 #include "library.h"
 #include "log.h"
@@ -273,6 +275,7 @@ int main(int argc, char **argv)
 	 * file look-ups per start.  Numbers and dates in the log stay in
 	 * one form whatever the locale. */
 	setlocale(LC_CTYPE, "");
+	i18n_init();
 	/* A closed pipe on stderr must not kill the kiosk at its first log
 	 * line: writes fail with EPIPE instead. */
 	signal(SIGPIPE, SIG_IGN);
@@ -391,6 +394,8 @@ int main(int argc, char **argv)
 		free(cfg.content_dir);
 		cfg.content_dir = xstrdup(content);
 	}
+	library_default_language(cfg.language);
+	i18n_set_language(cfg.language);
 	bool remote = session_is_remote();
 	if (remote && cfg.max_sessions > 0) {
 		char *cause = NULL;
@@ -399,8 +404,9 @@ int main(int argc, char **argv)
 		int slot = session_claim(dir, cfg.max_sessions, &cause);
 		free(dir);
 		if (slot == SESSION_FULL) {
-			printf("\r\nThe kiosk is busy, please try again in a few "
-			       "minutes.\r\n\r\n");
+			printf("\r\n%s\r\n\r\n",
+			       _("The kiosk is busy, please try again in a "
+				 "few minutes."));
 			fflush(stdout);
 			sleep(3);
 			config_free(&cfg);
@@ -415,8 +421,9 @@ int main(int argc, char **argv)
 				  cause);
 			log_close();
 			free(cause);
-			printf("\r\nThe kiosk is not available right now, please "
-			       "try again later.\r\n\r\n");
+			printf("\r\n%s\r\n\r\n",
+			       _("The kiosk is not available right now, "
+				 "please try again later."));
 			fflush(stdout);
 			sleep(3);
 			config_free(&cfg);
@@ -428,8 +435,14 @@ int main(int argc, char **argv)
 	 * that screen is out (app_run).  What this finds wrong, the whole
 	 * load finds again and logs. */
 	struct diag_list first = {0};
+	/* With language folders, the default language's (langs.h). */
+	struct langs langs;
+	langs_find(&langs, cfg.content_dir, cfg.language, cfg.languages,
+		   &diags);
+	i18n_set_language(langs.code[langs.def]);
+	char *lang_dir = langs_dir(&langs, langs.def);
 	struct library *lib =
-		library_load_first(cfg.content_dir, (size_t)term_rows(), &first);
+		library_load_first(lang_dir, (size_t)term_rows(), &first);
 	if (lib != NULL)
 		diag_list_clear(&first);
 	else
@@ -437,13 +450,16 @@ int main(int argc, char **argv)
 	if (lib == NULL && cfg.mode == MODE_WAITING_ROOM) {
 		/* Unattended: a calm screen that waits for the folder (the
 		 * watcher looks for it every 2 s) rather than an exit. */
-		lib = library_empty(cfg.content_dir);
+		lib = library_empty(lang_dir);
 	} else if (lib == NULL) {
 		diag_print(&diags, stderr);
 		diag_list_clear(&diags);
 		config_free(&cfg);
+		langs_free(&langs);
+		free(lang_dir);
 		return 2;
 	}
+	free(lang_dir);
 	if (log_open(cfg.log_path) != 0) {
 		char *p = text_one_line(cfg.log_path, strlen(cfg.log_path), NULL);
 		fprintf(stderr, "kiosk: cannot open the log file %s; using "
@@ -459,6 +475,7 @@ int main(int argc, char **argv)
 	bool ascii_locale, console;
 	if (term_start(locked, &ascii_locale, &console) != 0) {
 		library_free(lib);
+		langs_free(&langs);
 		config_free(&cfg);
 		log_flush_kept();
 		log_close();
@@ -488,6 +505,7 @@ int main(int argc, char **argv)
 
 	struct app app;
 	app_init(&app, &cfg, lib);
+	app_set_langs(&app, &langs);
 	int status = app_run(&app);
 	term_stop();
 	if (term_should_quit() == SIGALRM)

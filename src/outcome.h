@@ -47,6 +47,7 @@ enum request {
 	REQ_BACK,    /* back to the last view in the history, or home */
 	REQ_PUSH,    /* push the current view and show screen */
 	REQ_QUIT,
+	REQ_LANGUAGE, /* switch to language lang (app.h app_set_language) */
 };
 
 struct outcome {
@@ -55,6 +56,7 @@ struct outcome {
 	enum request req;
 	enum screen_id screen; /* REQ_PUSH */
 	struct place at;       /* REQ_OPEN */
+	size_t lang;           /* REQ_LANGUAGE: index of the language */
 };
 
 /* Outcomes most handlers return. */
@@ -81,6 +83,12 @@ static inline struct outcome outcome_request(enum request r)
 static inline struct outcome outcome_push(enum screen_id s)
 {
 	return (struct outcome){.repaint = true, .req = REQ_PUSH, .screen = s};
+}
+
+static inline struct outcome outcome_language(size_t lang)
+{
+	return (struct outcome){.repaint = true, .req = REQ_LANGUAGE,
+				.lang = lang};
 }
 
 static inline struct outcome outcome_open(struct place at)

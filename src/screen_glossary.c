@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "collate.h"
 #include "draw.h"
 #include "field.h"
 #include "fold.h"
@@ -80,13 +81,16 @@ void words_enter(struct words_state *s)
 	s->stale = true;
 }
 
-/* For sorting: the folded terms of the library's glossary. */
-static char **sort_keys;
+/* For sorting: the glossary and its language (collate.h: Turkish ç
+ * after c, ı before i). */
+static const struct glossary *sort_g;
+static const char *sort_lang;
 
 static int cmp_entry(const void *x, const void *y)
 {
 	size_t a = *(const size_t *)x, b = *(const size_t *)y;
-	int c = strcmp(sort_keys[a], sort_keys[b]);
+	int c = collate_cmp(sort_lang, glossary_entry_at(sort_g, a)->term,
+			    glossary_entry_at(sort_g, b)->term);
 	return c != 0 ? c : (a < b ? -1 : a > b);
 }
 
@@ -95,7 +99,8 @@ static bool contains(const char *hay, const char *needle)
 	return needle[0] == '\0' || strstr(hay, needle) != NULL;
 }
 
-static void refresh_terms(struct words_state *s, const struct glossary *g)
+static void refresh_terms(struct words_state *s, const struct glossary *g,
+			  const char *lang)
 {
 	size_t n = glossary_count(g), fl;
 	char *filter = fold_text(s->filter, strlen(s->filter), &fl, NULL);
@@ -115,9 +120,10 @@ static void refresh_terms(struct words_state *s, const struct glossary *g)
 		if (ok)
 			s->terms[s->nterms++] = i;
 	}
-	sort_keys = keys;
+	sort_g = g;
+	sort_lang = lang;
 	qsort(s->terms, s->nterms, sizeof *s->terms, cmp_entry);
-	sort_keys = NULL;
+	sort_g = NULL;
 	/* The first line of each definition, as plain text. */
 	s->plain = xcalloc(s->nterms + 1, sizeof *s->plain);
 	for (size_t k = 0; k < s->nterms; k++) {
@@ -220,7 +226,7 @@ static size_t places_first(const struct words_state *s, int slots)
 void words_prepare(struct words_state *s, const struct ui *u)
 {
 	if (s->stale)
-		refresh_terms(s, u->lib->glossary);
+		refresh_terms(s, u->lib->glossary, u->lib->lang);
 	listview_follow(&s->lv, 1, list_h(u));
 	if (!s->detail || s->lv.sel >= s->nterms)
 		return;

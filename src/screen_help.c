@@ -66,7 +66,7 @@ static void free_rows(struct help_state *s)
 	s->n = 0;
 }
 
-static void build(struct help_state *s, int cols, bool locked)
+static void build(struct help_state *s, int cols, bool locked, bool multi)
 {
 	free_rows(s);
 	size_t n = 0, cap = 0, nk;
@@ -79,7 +79,8 @@ static void build(struct help_state *s, int cols, bool locked)
 	wrap(&rows, &n, &cap, NULL, S_HEADING, cols - 4, theme_ui(UI_TOPIC));
 	wrap(&rows, &n, &cap, NULL, "", cols - 4, theme_ui(UI_TEXT));
 	for (size_t i = 0; i < nk; i++)
-		if (!(locked && t[i].action == ACT_QUIT))
+		if (!(locked && t[i].action == ACT_QUIT) &&
+		    !(!multi && t[i].action == ACT_LANGUAGE))
 			wrap(&rows, &n, &cap, _(t[i].keys), _(t[i].help), dw,
 			     theme_ui(UI_TEXT));
 	wrap(&rows, &n, &cap, NULL, "", cols - 4, theme_ui(UI_TEXT));
@@ -111,7 +112,7 @@ static void clamp(struct help_state *s, int body_h)
 void help_prepare(struct help_state *s, const struct ui *u)
 {
 	if (s->rows == NULL || s->cols != u->cols || s->locked != u->locked)
-		build(s, u->cols, u->locked);
+		build(s, u->cols, u->locked, ui_multilingual(u));
 	clamp(s, u->rows - 2);
 }
 

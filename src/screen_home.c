@@ -11,6 +11,7 @@
 
 #include "draw.h"
 #include "i18n.h"
+#include "langs.h"
 #include "library.h"
 #include "theme.h"
 #include "xmem.h"
@@ -54,6 +55,7 @@ void home_reset(struct home_state *s)
 {
 	s->lv.sel = 0;
 	s->lv.top = 0;
+	s->lang_focus = -1;
 }
 
 static struct home_rows *build_rows(const struct library *lib)
@@ -111,6 +113,8 @@ void home_prepare(struct home_state *s, const struct ui *u)
 {
 	if (s->rows == NULL)
 		s->rows = build_rows(u->lib);
+	if (!ui_multilingual(u))
+		s->lang_focus = -1;
 	if (u->lib->narticles == 0)
 		return;
 	if (s->lv.sel >= u->lib->narticles)
@@ -118,9 +122,60 @@ void home_prepare(struct home_state *s, const struct ui *u)
 	s->lv.top = top_row(s, list_h(s, u));
 }
 
+/* The languages, at the right of the header bar: each by its own name,
+ * in a cell of its width plus 2 (a pointer before the one being read).
+ * Width of them all, or 0 when they do not fit beside a title. */
+static int langs_width(const struct ui *u)
+{
+	if (!ui_multilingual(u))
+		return 0;
+	int w = 0;
+	for (size_t k = 0; k < u->langs->n; k++)
+		w += draw_width(i18n_autonym(u->langs->code[k])) + 3;
+	return w + 12 < u->cols ? w : 0;
+}
+
+/* The column of language i's cell on the header bar, its width in *w. */
+static int lang_x(const struct ui *u, size_t i, int *w)
+{
+	int x = u->cols - 1 - langs_width(u);
+	for (size_t k = 0;; k++) {
+		*w = draw_width(i18n_autonym(u->langs->code[k])) + 2;
+		if (k == i)
+			return x;
+		x += *w + 1;
+	}
+}
+
+/* The header bar with the languages; the one chosen with the arrow keys
+ * selected. */
+static void draw_header(const struct home_state *s, const struct ui *u)
+{
+	int lw = langs_width(u);
+	char pad[256];
+	if (lw <= 0 || lw >= (int)sizeof pad) {
+		ui_bars(u, u->title, NULL, CTX_HOME);
+		return;
+	}
+	memset(pad, ' ', (size_t)lw);
+	pad[lw] = '\0';
+	ui_bars(u, u->title, pad, CTX_HOME);
+	for (size_t i = 0; i < u->langs->n; i++) {
+		int w, x = lang_x(u, i, &w);
+		bool cur = i == u->lang;
+		attr_t at = (long)i == s->lang_focus ? theme_ui(UI_SELECTED)
+						     : theme_ui(UI_HEADER);
+		draw_fill(0, x, w, at);
+		if (cur)
+			draw_text(0, x, draw_glyph(GLYPH_POINTER), 1, at, false);
+		draw_text(0, x + 2, i18n_autonym(u->langs->code[i]), w - 2,
+			  cur ? theme_bold(at) : at, false);
+	}
+}
+
 void home_draw(const struct home_state *s, const struct ui *u)
 {
-	ui_bars(u, u->title, NULL, CTX_HOME);
+	draw_header(s, u);
 	int cols = u->cols;
 	int body_y = 1, body_h = list_h(s, u);
 	const struct library *lib = u->lib;
@@ -135,7 +190,7 @@ void home_draw(const struct home_state *s, const struct ui *u)
 		const struct row *rw = &r[top + (size_t)y];
 		int sy = body_y + y;
 		bool sel = (rw->kind == ROW_TITLE || rw->kind == ROW_DESC) &&
-			   rw->index == s->lv.sel;
+			   rw->index == s->lv.sel && s->lang_focus < 0;
 		attr_t at = sel ? theme_ui(UI_SELECTED) : theme_ui(UI_TEXT);
 		switch (rw->kind) {
 		case ROW_BLANK:
@@ -193,10 +248,46 @@ static struct outcome open_sel(const struct home_state *s)
 	return outcome_open((struct place){.article = (long)s->lv.sel});
 }
 
+/* Keys on the languages (header bar): Up and Down go along them (Down
+ * past the last to the articles), Enter reads in the language chosen. */
+static struct outcome lang_key(struct home_state *s, const struct ui *u,
+			       enum action act)
+{
+	switch (act) {
+	case ACT_UP:
+		if (s->lang_focus > 0)
+			s->lang_focus--;
+		return outcome_repaint();
+	case ACT_DOWN:
+		if ((size_t)s->lang_focus + 1 < u->langs->n)
+			s->lang_focus++;
+		else if (u->lib->narticles > 0)
+			s->lang_focus = -1;
+		return outcome_repaint();
+	case ACT_OPEN: {
+		size_t i = (size_t)s->lang_focus;
+		s->lang_focus = -1;
+		return outcome_language(i);
+	}
+	case ACT_BACK:
+		s->lang_focus = -1;
+		return outcome_repaint();
+	default:
+		s->lang_focus = -1;
+		return home_key(s, u, act);
+	}
+}
+
 struct outcome home_key(struct home_state *s, const struct ui *u,
 			enum action act)
 {
+	if (s->lang_focus >= 0)
+		return lang_key(s, u, act);
 	size_t n = u->lib->narticles;
+	if (ui_multilingual(u) && act == ACT_UP && (n == 0 || s->lv.sel == 0)) {
+		s->lang_focus = (long)u->langs->n - 1;
+		return outcome_repaint();
+	}
 	if (n == 0)
 		return outcome_repaint();
 	size_t page = (size_t)(u->rows > 6 ? (u->rows - 2) / 2 - 1 : 1);
@@ -219,8 +310,19 @@ struct outcome home_key(struct home_state *s, const struct ui *u,
 struct outcome home_mouse(struct home_state *s, const struct ui *u,
 			  const MEVENT *ev)
 {
-	if (!(ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) ||
-	    u->lib->narticles == 0)
+	if (!(ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+		return outcome_repaint();
+	if (ev->y == 0 && langs_width(u) > 0) {
+		for (size_t k = 0; k < u->langs->n; k++) {
+			int w, x = lang_x(u, k, &w);
+			if (ev->x >= x && ev->x < x + w) {
+				s->lang_focus = -1;
+				return outcome_language(k);
+			}
+		}
+		return outcome_repaint();
+	}
+	if (u->lib->narticles == 0)
 		return outcome_repaint();
 	const struct row *r = s->rows->r;
 	size_t i = top_row(s, list_h(s, u)) + (size_t)(ev->y - 1);

@@ -4,7 +4,9 @@
  * Its state: the selection (an article) and the first row shown, and the
  * rows built from the library once (an instruction, then for each topic
  * its name and its articles: a title row and a description row), kept
- * until the library changes (home_reload).
+ * until the library changes (home_reload).  With several languages, the
+ * header bar names them at its right, each by its own name: a click, or
+ * Up from the first article then Enter, switches (outcome_language).
  */
 #ifndef KIOSK_SCREEN_HOME_H
 #define KIOSK_SCREEN_HOME_H
@@ -20,6 +22,9 @@ struct home_rows;
 
 struct home_state {
 	struct listview lv;     /* sel: article index; top: a row */
+	long lang_focus;        /* language chosen with the arrow keys on
+				   the header bar, or -1: the articles have
+				   the arrow keys */
 	struct home_rows *rows; /* owned; NULL until home_prepare */
 };
 

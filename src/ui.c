@@ -6,6 +6,7 @@
 #include "draw.h"
 #include "i18n.h"
 #include "keys.h"
+#include "langs.h"
 #include "theme.h"
 
 /* One key of the bar, translated. */
@@ -35,6 +36,11 @@ static void keybar(const struct ui *u, int context)
 	size_t ni = 0;
 	for (size_t i = 0; i < n && ni < sizeof items / sizeof items[0]; i++) {
 		if ((context & CTX_HELP) && t[i].action == ACT_HELP)
+			continue;
+		/* The language key: in the home screen's bar (the
+		 * article's is full), with more than one language. */
+		if (t[i].action == ACT_LANGUAGE &&
+		    (!ui_multilingual(u) || context != CTX_HOME))
 			continue;
 		const char *label = keys_bar_label(&t[i], context);
 		if (label == NULL)
@@ -96,4 +102,9 @@ void ui_centre(const struct ui *u, int y, const char *s, unsigned long attr)
 	int w = draw_width(s);
 	int x = w < u->cols ? (u->cols - w) / 2 : 0;
 	draw_text(y, x, s, u->cols - x, (attr_t)attr, true);
+}
+
+bool ui_multilingual(const struct ui *u)
+{
+	return u->langs != NULL && u->langs->n > 1;
 }

@@ -11,9 +11,11 @@
 #define KIOSK_UI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct library;
 struct search_index;
+struct langs;
 
 struct ui {
 	const struct library *lib; /* borrowed; the content shown */
@@ -25,6 +27,9 @@ struct ui {
 					     lib, or NULL before it is built
 					     (the search and words screens
 					     get one before their keys) */
+	const struct langs *langs; /* borrowed; the languages offered, or
+				      NULL for one */
+	size_t lang;               /* index in langs of the one shown */
 };
 
 /* Smallest usable screen. */
@@ -41,6 +46,9 @@ void ui_bars(const struct ui *u, const char *title, const char *right,
  * one). */
 void ui_bars_at(const struct ui *u, const char *title, const char *right,
 		int right_end, int context);
+
+/* More than one language to choose from (the language key and row). */
+bool ui_multilingual(const struct ui *u);
 
 /* Paints s centred on row y. */
 void ui_centre(const struct ui *u, int y, const char *s, unsigned long attr);

@@ -2,6 +2,7 @@
 #include "waitroom.h"
 
 #include "field.h"
+#include "i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -11,8 +12,8 @@
 #define S_TOO_MANY "Too many tries. Wait %d s."
 #define S_NO_PIN "No PIN is set in kiosk.conf."
 #define S_WRONG "Wrong PIN."
-#define S_ENDED_IDLE "Your session has ended because nothing was pressed for a while."
-#define S_ENDED_MAX "Your session has reached its time limit."
+#define S_ENDED_IDLE N_("Your session has ended because nothing was pressed for a while.")
+#define S_ENDED_MAX N_("Your session has reached its time limit.")
 
 void waitroom_init(struct waitroom *w, const struct waitroom_cfg *cfg,
 		   double now)

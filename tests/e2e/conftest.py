@@ -26,6 +26,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kiosk_pty import KIOSK, ROOT, Kiosk  # noqa: E402
 
 BUNDLED_CONTENT = os.path.join(ROOT, "content")
+# The English articles and glossary (the bundled content has en/ and tr/).
+BUNDLED_EN = os.path.join(BUNDLED_CONTENT, "en")
 BUNDLED_TITLE = "Riverside Test Clinic"
 
 
@@ -111,14 +113,14 @@ def bundled(make_config):
 
 @pytest.fixture
 def bundled_copy(tmp_path):
-    """Factory: a fresh copy of the bundled content folder in tmp_path (for
+    """Factory: a fresh copy of the bundled English content folder in tmp_path (for
     tests that edit content while the kiosk runs); returns its path."""
     counter = [0]
 
     def _copy():
         counter[0] += 1
         dst = tmp_path / f"bundled{counter[0]}"
-        shutil.copytree(BUNDLED_CONTENT, dst)
+        shutil.copytree(BUNDLED_EN, dst)
         return str(dst)
 
     return _copy

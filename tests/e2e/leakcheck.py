@@ -176,15 +176,15 @@ def main(argv):
     with tempfile.TemporaryDirectory(prefix="kiosk-leak.") as tmp:
         problems += interactive(kiosk, tmp)
         problems += console(kiosk, tmp)
-        articles = sorted(os.path.join(dp, f) for dp, _, fs in os.walk(os.path.join(CONTENT, "articles"))
+        articles = sorted(os.path.join(dp, f) for dp, _, fs in os.walk(os.path.join(CONTENT, "en", "articles"))
                           for f in fs if f.endswith((".md", ".txt")))
         for a in articles:
             rel = os.path.relpath(a, ROOT)
             problems += batch(kiosk, tmp, f"--render {rel}",
-                              ["--render", a, "--content", CONTENT, "--width", "60"])
+                              ["--render", a, "--content", os.path.join(CONTENT, "en"), "--width", "60"])
         if articles:
             problems += batch(kiosk, tmp, f"--render --ascii --width 1 {os.path.relpath(articles[0], ROOT)}",
-                              ["--render", articles[0], "--content", CONTENT, "--width", "1", "--ascii"])
+                              ["--render", articles[0], "--content", os.path.join(CONTENT, "en"), "--width", "1", "--ascii"])
         # --check exits 1 when the content has errors: that is not valgrind's
         # business, only 99 (valgrind's own error status) is.
         problems += batch(kiosk, tmp, "--check content", ["--check", CONTENT], want_status=(0, 1))

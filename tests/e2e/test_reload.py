@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-from conftest import BUNDLED_CONTENT, BUNDLED_TITLE
+from conftest import BUNDLED_EN as BUNDLED_CONTENT, BUNDLED_TITLE
 from test_core import (ARTICLES, ARTICLES_SHOWN, AUTOLOGOUS_DEF, THERAPY, THERAPY_SECTIONS,
                        focus_on, goto_section, header, home, open_article,
                        section_no, selected_article)

@@ -13,18 +13,18 @@ import sys
 
 import pytest
 
-from conftest import BUNDLED_CONTENT
+from conftest import BUNDLED_EN
 from test_core import ARTICLES
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "layout"))
 import run_fixtures as rf  # noqa: E402
 
-ARTICLE_FILES = sorted(glob.glob(os.path.join(BUNDLED_CONTENT, "articles", "*", "*.md")))
+ARTICLE_FILES = sorted(glob.glob(os.path.join(BUNDLED_EN, "articles", "*", "*.md")))
 WIDTHS = [12, 20, 33, 40, 60, 78, 80, 132]
 
 
 def render(kiosk_bin, path, width, ascii=False):
-    cmd = [kiosk_bin, "--render", path, "--width", str(width), "--content", BUNDLED_CONTENT]
+    cmd = [kiosk_bin, "--render", path, "--width", str(width), "--content", BUNDLED_EN]
     if ascii:
         cmd.append("--ascii")
     r = subprocess.run(cmd, capture_output=True, timeout=20,
@@ -61,7 +61,7 @@ def test_render_ascii(kiosk_bin, path):
 
 
 def test_render_marks_autologous(kiosk_bin):
-    path = os.path.join(BUNDLED_CONTENT, "articles", "01-stem-cell-basics", "what-is-stem-cell-therapy.md")
+    path = os.path.join(BUNDLED_EN, "articles", "01-stem-cell-basics", "what-is-stem-cell-therapy.md")
     out = render(kiosk_bin, path, 80)
     assert "{Autologous} cells come from you." in out
     # the link may wrap: its parts on two lines are joined here

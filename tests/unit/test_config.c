@@ -335,7 +335,7 @@ static void test_unknown_key_no_suggestion(void **state)
 	(void)state;
 	check("[kiosk]\ncolour = red\n", -1,
 	      T ":2: error: unknown key \"colour\" in [kiosk] "
-		"(known: title, content, theme, mode, idle_timeout, attract_timeout, pin_hash, log, measure, review_months, reading_grade, language)\n");
+		"(known: title, content, theme, mode, idle_timeout, attract_timeout, pin_hash, log, measure, review_months, reading_grade, language, languages)\n");
 }
 
 static void test_unknown_key_shown_safely(void **state)
@@ -345,7 +345,7 @@ static void test_unknown_key_shown_safely(void **state)
 	      T ":2: error: unknown key \"ti\\x1Btle\" in [kiosk] "
 		"(did you mean \"title\"?)\n"
 	      T ":3: error: unknown key \"\\xFF\\xFE\" in [kiosk] "
-		"(known: title, content, theme, mode, idle_timeout, attract_timeout, pin_hash, log, measure, review_months, reading_grade, language)\n");
+		"(known: title, content, theme, mode, idle_timeout, attract_timeout, pin_hash, log, measure, review_months, reading_grade, language, languages)\n");
 }
 
 static void test_bad_enum(void **state)

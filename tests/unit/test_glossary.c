@@ -906,6 +906,53 @@ static void match_nested_terms_in_linear_work(void **state)
 	diag_list_clear(&d);
 }
 
+/* Turkish content: I/ı and İ/i are pairs, and a suffix may follow a
+ * term's last word; English keeps I/i and takes no suffixes. */
+static const char turkish_md[] =
+	"## Işık\n"
+	"Görmemizi sağlayan şey.\n"
+	"\n"
+	"## Kök hücre\n"
+	"Başka hücrelere dönüşebilen hücre.\n"
+	"\n"
+	"## Kemik iliği\n"
+	"Kemiklerin içindeki yumuşak doku.\n"
+	"\n"
+	"## İlaç\n"
+	"Tedavi için kullanılan madde.\n"
+	"\n"
+	"## Kan\n"
+	"Damarlarda dolaşan sıvı.\n";
+
+static void turkish_case_and_suffixes(void **state)
+{
+	(void)state;
+	struct diag_list d = {0};
+	struct glossary *g = glossary_parse_lang("tr.md", turkish_md,
+						 strlen(turkish_md), "tr", &d);
+	assert_int_equal(d.n, 0);
+	assert_matches(g, "ışık ve IŞIK ve Işık",
+		       "ışık=Işık; IŞIK=Işık; Işık=Işık");
+	/* I is not the capital of i in Turkish. */
+	assert_matches(g, "işik", "");
+	assert_matches(g, "ilaç İLAÇ", "ilaç=İlaç; İLAÇ=İlaç");
+	assert_matches(g, "Kök hücreler ve KÖK HÜCRELERİ",
+		       "Kök hücreler=Kök hücre; KÖK HÜCRELERİ=Kök hücre");
+	assert_matches(g, "kemik iliğinde", "kemik iliğinde=Kemik iliği");
+	/* A short last word takes no suffix: "kan" is not in "kanser". */
+	assert_matches(g, "kan ve kanser", "kan=Kan");
+	/* A suffix continues a word; it does not start one. */
+	assert_matches(g, "çokkök hücre", "");
+	assert_int_equal(glossary_lookup(g, "IŞIK"), 0);
+	glossary_free(g);
+
+	g = glossary_parse_lang("en.md", turkish_md, strlen(turkish_md), "en",
+				&d);
+	assert_matches(g, "ışık IŞIK işık kök hücreler", "işık=Işık");
+	glossary_free(g);
+	diag_list_clear(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -951,6 +998,7 @@ int main(void)
 						setup_stem_cells, teardown),
 		cmocka_unit_test(match_agrees_with_naive_matcher),
 		cmocka_unit_test(match_50000_terms_in_1mb),
+		cmocka_unit_test(turkish_case_and_suffixes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

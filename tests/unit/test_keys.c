@@ -261,6 +261,8 @@ static size_t keybar_width(int ctx)
 			continue;
 		if (ctx == CTX_HELP && t[i].action == ACT_HELP)
 			continue;
+		if (ctx != CTX_HOME && t[i].action == ACT_LANGUAGE)
+			continue; /* ui.c: in the home screen's bar only */
 		w += text_width(t[i].bar_keys, strlen(t[i].bar_keys)) + 2 +
 		     text_width(t[i].bar, strlen(t[i].bar)) + 2;
 	}

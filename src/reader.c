@@ -20,6 +20,7 @@
 #include "library.h"
 #include "log.h"
 #include "mdgen.h"
+#include "node_text.h"
 #include "reader_int.h"
 #include "text.h"
 #include "xmem.h"
@@ -85,7 +86,9 @@ void reader_geom(const struct reader *rd, struct reader_geom *g)
 	}
 	/* The list as wide as its titles need, up to a third of the
 	 * screen; beside the text when that leaves READER_MIN_TEXT. */
-	int side_w = rd->side_need > 0 ? rd->side_need : READER_SIDE_MIN;
+	/* Before the first layout, the widest: the text is then mostly
+	 * laid out once (its measure, not the list, limits it). */
+	int side_w = rd->side_need > 0 ? rd->side_need : g->cols / 3;
 	if (side_w > g->cols / 3)
 		side_w = g->cols / 3;
 	if (side_w < READER_SIDE_MIN)
@@ -302,6 +305,33 @@ static int side_need(const struct layout *l)
 	return need;
 }
 
+/* side_need from the document's headings, before its first layout, so
+ * the text is laid out once (the layout's own titles then confirm it;
+ * "Introduction" is the layout's name for the text before the first). */
+static int guess_side_need(cmark_node *doc)
+{
+	int need = (int)strlen("Introduction") + 4;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_HEADING)
+			continue;
+		int level = cmark_node_get_heading_level(n);
+		if (level > 3)
+			continue;
+		size_t len;
+		char *t = node_text(n, 1024, &len);
+		int w = (int)text_width(t, len) + (level >= 3 ? 2 : 0) + 4;
+		free(t);
+		if (w > need)
+			need = w;
+	}
+	cmark_iter_free(it);
+	return need;
+}
+
 void reader_fit(struct reader *rd)
 {
 	if (rd->doc == NULL)
@@ -441,6 +471,7 @@ int reader_open(struct reader *rd, long index)
 	rd->article = index;
 	rd->doc = doc;
 	mdgen_end_block(doc, rd->lib, index, &fm);
+	rd->side_need = guess_side_need(doc);
 	frontmatter_free(&fm);
 	reader_fit(rd);
 	return 0;

@@ -31,7 +31,7 @@ CHORD = ("\x18", "\x05")            # Ctrl-X, then Ctrl-E
 COUNTDOWN = r"In (\d+) seconds? this goes back"
 ATTRACT = r"Press any key to start"
 HOME_HINT = r"Choose an article"
-PANE_HINT = r"Esc: close"           # the glossary pane's last line
+PANE_HINT = r"Esc: Close"           # the glossary pane's last line
 TERM_TEXT = "Stem cell therapy"     # a glossary term: THERAPY_FIRST_TEXT starts with it
 PLAIN_TEXT = "uses living cells"    # plain words right after it
 

@@ -423,7 +423,9 @@ def test_ten_thousand_keys_in_one_write(spawn, normal_args):
     took = time.monotonic() - t0
     assert_alive(k, "10,000 keys in one write")
     assert took < 30 * SLOW, k.failure(f"10,000 keys took {took:.1f}s to settle")
-    go_home(k, ref)
+    # Backspace and Left no longer leave a search box (issue 16), so the
+    # walk can end deep in the history: as many Esc as it may hold
+    go_home(k, ref, tries=70)
     assert_same_screen(k, ref, "10,000 keys")
     k.assert_stream_clean()
 

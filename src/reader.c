@@ -339,9 +339,17 @@ void reader_fit(struct reader *rd)
 	struct reader_geom g;
 	reader_geom(rd, &g);
 	if (rd->lay == NULL || rd->lay->width != g.lw) {
-		uint32_t b, off;
+		uint32_t b, off, mb = 0, moff = 0;
 		bool had = rd->lay != NULL;
 		reader_position(rd, &b, &off);
+		/* The place landed on (n / N) stays marked across the new
+		 * width: kept by its block, as the position is. */
+		bool marked = had && rd->match >= 0 &&
+			      (size_t)rd->match < rd->lay->nlines;
+		if (marked) {
+			mb = rd->lay->lines[rd->match].block;
+			moff = rd->lay->lines[rd->match].block_off;
+		}
 		struct layout_options o = {.width = g.lw,
 					   .ascii = rd->opt.ascii,
 					   .show_urls = rd->opt.show_urls,
@@ -368,7 +376,7 @@ void reader_fit(struct reader *rd)
 		rd->focus = -1;
 		rd->focus_in_pane = false;
 		remark(rd);
-		rd->match = -1;
+		rd->match = marked ? (long)layout_find(rd->lay, mb, moff) : -1;
 	}
 	struct reader_pane *p = &rd->pane;
 	if (p->open && p->doc != NULL &&
@@ -535,10 +543,12 @@ void reader_find(struct reader *rd, const char *find, bool scroll)
 	free(rd->find);
 	rd->find = own;
 	remark(rd);
-	if (scroll && rd->find != NULL) {
+	if (rd->find != NULL) {
 		long at = find_line(rd, (long)rd->top, 1);
-		if (at >= 0)
+		if (at >= 0 && scroll)
 			land(rd, (size_t)at);
+		else if (at >= 0)
+			rd->match = at; /* landed by section: mark the place */
 	}
 	settle(rd);
 }

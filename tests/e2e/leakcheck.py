@@ -89,7 +89,7 @@ def interactive(kiosk, tmp):
         k.send("tab")
         k.wait_quiet(timeout=SLOW)
         k.send("enter")
-        k.wait_for(r"Esc: close", timeout=SLOW)
+        k.wait_for(r"Esc: Close", timeout=SLOW)
         k.wait_quiet(timeout=SLOW)
         for cols, rows in ((120, 30), (40, 12), (80, 24)):
             k.resize(cols, rows)

@@ -89,7 +89,7 @@ def test_each_text_result_lands_in_its_section(spawn, bundled):
             assert_landed(k, "fibro", header)
             checked += 1
             k.send("esc")
-            k.wait_for(r"Search: fibro_")
+            k.wait_for(r"Search: fibro")
         k.send("down")
         k.wait_quiet()
     assert checked >= 5

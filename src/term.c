@@ -113,10 +113,6 @@ void term_install_signals(bool locked)
 	int sigs[] = {SIGHUP, SIGTERM, SIGINT, SIGQUIT};
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
-	/* From the watchdog (term_watchdog): a write it unblocked restarts
-	 * on /dev/null. */
-	sa.sa_flags = SA_RESTART;
-	sigaction(SIGALRM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN); /* writes then fail with EPIPE */
 	struct sigaction wa;
 	memset(&wa, 0, sizeof wa);
@@ -215,6 +211,15 @@ int term_watchdog(int max_s, int idle_s, bool resume)
 	dog_idle = idle_s;
 	dog_resume = resume;
 	main_thread = pthread_self();
+	/* The watchdog's SIGALRM to the main thread asks the loop to end; a
+	 * write it unblocked restarts on /dev/null.  Taken only here, where
+	 * it is used. */
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGALRM, &sa, NULL);
 	/* The watchdog takes no signals: they are the main thread's. */
 	sigset_t all, old;
 	sigfillset(&all);

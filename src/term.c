@@ -196,9 +196,17 @@ static void *watchdog(void *arg)
 		if ((dog_max > 0 && now >= dog_start + dog_max + TERM_LIMIT_GRACE) ||
 		    (dog_idle > 0 && now >= beat + dog_idle + TERM_LIMIT_GRACE)) {
 			detach_output();
-			return NULL;
+			/* Once a second after that, so a read that blocks
+			 * again (inside ncurses) is interrupted again, until
+			 * the loop has ended the program. */
+			for (;;) {
+				struct timespec sec = {1, 0};
+				nanosleep(&sec, NULL);
+				pthread_kill(main_thread, SIGALRM);
+			}
 		}
 	}
+	return NULL;
 }
 
 int term_watchdog(int max_s, int idle_s, bool resume)
@@ -211,14 +219,17 @@ int term_watchdog(int max_s, int idle_s, bool resume)
 	dog_idle = idle_s;
 	dog_resume = resume;
 	main_thread = pthread_self();
-	/* The watchdog's SIGALRM to the main thread asks the loop to end; a
-	 * write it unblocked restarts on /dev/null.  Taken only here, where
-	 * it is used. */
+	/* The watchdog's SIGALRM to the main thread asks the loop to end.
+	 * No SA_RESTART: a blocked write returns and ncurses writes the rest
+	 * to /dev/null, and a blocked read returns too (ncurses reads the 3
+	 * bytes after ESC [ M, a mouse report, with blocking reads: half a
+	 * report held a session for good).  Taken only here, where it is
+	 * used. */
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESTART;
+	sa.sa_flags = 0;
 	sigaction(SIGALRM, &sa, NULL);
 	/* The watchdog takes no signals: they are the main thread's. */
 	sigset_t all, old;

@@ -113,10 +113,6 @@ void term_install_signals(bool locked)
 	int sigs[] = {SIGHUP, SIGTERM, SIGINT, SIGQUIT};
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
-	/* From the watchdog (term_watchdog): a write it unblocked restarts
-	 * on /dev/null. */
-	sa.sa_flags = SA_RESTART;
-	sigaction(SIGALRM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN); /* writes then fail with EPIPE */
 	struct sigaction wa;
 	memset(&wa, 0, sizeof wa);
@@ -200,9 +196,17 @@ static void *watchdog(void *arg)
 		if ((dog_max > 0 && now >= dog_start + dog_max + TERM_LIMIT_GRACE) ||
 		    (dog_idle > 0 && now >= beat + dog_idle + TERM_LIMIT_GRACE)) {
 			detach_output();
-			return NULL;
+			/* Once a second after that, so a read that blocks
+			 * again (inside ncurses) is interrupted again, until
+			 * the loop has ended the program. */
+			for (;;) {
+				struct timespec sec = {1, 0};
+				nanosleep(&sec, NULL);
+				pthread_kill(main_thread, SIGALRM);
+			}
 		}
 	}
+	return NULL;
 }
 
 int term_watchdog(int max_s, int idle_s, bool resume)
@@ -215,6 +219,18 @@ int term_watchdog(int max_s, int idle_s, bool resume)
 	dog_idle = idle_s;
 	dog_resume = resume;
 	main_thread = pthread_self();
+	/* The watchdog's SIGALRM to the main thread asks the loop to end.
+	 * No SA_RESTART: a blocked write returns and ncurses writes the rest
+	 * to /dev/null, and a blocked read returns too (ncurses reads the 3
+	 * bytes after ESC [ M, a mouse report, with blocking reads: half a
+	 * report held a session for good).  Taken only here, where it is
+	 * used. */
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;
+	sigaction(SIGALRM, &sa, NULL);
 	/* The watchdog takes no signals: they are the main thread's. */
 	sigset_t all, old;
 	sigfillset(&all);

@@ -196,3 +196,23 @@ def test_pane_shows_a_terms_other_names(spawn, make_content, make_config):
     k.send("enter")
     k.wait_for("A cell from fat")
     k.wait_for(r"Also called: mesenchymal stem cell", timeout=3)
+
+
+# ----- found by fuzz_app: half a mouse report ---------------------------------------
+
+@pytest.mark.parametrize("term", ["xterm-256color", "linux"])
+@pytest.mark.parametrize("half", [b"\x1b[M", b"\x1b[M!"])
+def test_half_a_mouse_report_does_not_hold_a_session(spawn, make_config, tmp_path, half, term):
+    """ncurses reads the 3 bytes after ESC [ M with blocking reads: a client
+    that sends half a report and stops held its session and slot for good.
+    The watchdog's signal interrupts that read at the session's limit."""
+    conf = ssh_config(make_config, tmp_path, max_sessions=1, session_max=3)
+    t0 = time.monotonic()
+    k = spawn(["--config", conf], env=dict(SSH_ENV, TERM=term))
+    k.wait_for(HOME_DONE)
+    k.send(half)
+    end = t0 + 3 + GRACE + 4
+    while time.monotonic() < end and k.alive():
+        time.sleep(0.1)
+    took = time.monotonic() - t0
+    assert not k.alive(), f"the session still runs {took:.1f} s after it started (session_max = 3)"

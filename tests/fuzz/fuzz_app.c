@@ -104,8 +104,29 @@ int __wrap_napms(int ms)
 	return OK;
 }
 
+/* Ctrl-S outside the waiting room stops the terminal's output by design
+ * (IXON, as Scroll Lock does) until Ctrl-Q: every write would block and
+ * the input would hang.  There it is typed as Ctrl-L instead; what
+ * stopped output does to a session is tested end to end (test_outside:
+ * the session limits and the waiting room's resume). */
+static bool xon_xoff;
+
 static void put(const char *s, size_t n)
 {
+	char buf[64];
+	if (xon_xoff && memchr(s, 0x13, n) != NULL) {
+		while (n > 0) {
+			size_t k = n < sizeof buf ? n : sizeof buf;
+			for (size_t i = 0; i < k; i++)
+				buf[i] = s[i] == 0x13 ? 0x0c : s[i];
+			xon_xoff = false;
+			put(buf, k);
+			xon_xoff = true;
+			s += k;
+			n -= k;
+		}
+		return;
+	}
 	while (n > 0) {
 		ssize_t w = write(fz.master, s, n);
 		if (w < 0 && errno == EINTR)
@@ -476,6 +497,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	build_content(article, alen);
 
 	int mode = flags & 3;
+	xon_xoff = (mode & 1) == 0; /* normal and remote: cbreak, IXON on */
 	if (mode >= 2)
 		setenv("SSH_CONNECTION", "192.0.2.7 50022 192.0.2.1 22", 1);
 	else

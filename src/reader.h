@@ -23,7 +23,7 @@
  * The document ends with the end block (mdgen.h): the article's sources
  * and review date, read from its front matter on opening, the next
  * article of its topic and the way back.  The pane lives in
- * reader_pane.c.
+ * reader_pane.c, the geometry in reader_geom.c.
  *
  * Ownership: the reader owns doc, lay, the pane and find.  lib is
  * borrowed and must outlive the reader or be replaced with

@@ -16,4 +16,10 @@ void reader_pane_free(struct reader_pane *p);
 /* An open pane shows the focused word of the text. */
 void reader_follow(struct reader *rd);
 
+/* Columns the section list needs for the titles of l (margins, the
+ * pointer, the indent of level-3 titles). */
+int reader_side_need(const struct layout *l);
+/* The same from a document's headings, before it is laid out. */
+int reader_guess_side_need(cmark_node *doc);
+
 #endif

@@ -54,9 +54,12 @@ def check_link_cells(k, step):
     """Every underlined cell of the text (the links: the article has no
     glossary terms) carries its hyperlink, and no other cell carries one;
     each row's linked run of cells reads as a piece of its address."""
+    # the end block's link to the next article stays inside the kiosk (no
+    # hyperlink): its rows are the ones just above "Press Esc to go back."
+    back = [r for r, ln in enumerate(k.lines()) if "Press Esc to go back." in ln]
     for r in range(1, k.rows - 1):
-        if re.search(r"\bNext( in [^:]+)?: ", k.lines()[r]):
-            continue  # the end block's link to the next article stays inside
+        if back and back[0] - 3 <= r <= back[0]:
+            continue
         run, url = "", None
         for c in range(k.cols + 1):
             cell = k.cell(r, c) if c < k.cols else None

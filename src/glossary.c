@@ -57,6 +57,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "i18n.h"
 #include "xmem.h"
 
 #define NONE UINT32_MAX
@@ -1154,8 +1155,10 @@ char *glossary_also(const struct glossary_entry *e)
 {
 	if (e->naliases == 0)
 		return NULL;
-	static const char head[] = "Also called: ";
-	size_t len = sizeof head;
+	/* TRANSLATORS: before a glossary term's other names, "Also called:
+	 * gristle, cartilage". */
+	const char *head = _("Also called: ");
+	size_t len = strlen(head) + 1;
 	for (size_t i = 0; i < e->naliases; i++)
 		len += strlen(e->aliases[i]) + 2;
 	char *s = xmalloc(len);

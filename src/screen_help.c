@@ -15,9 +15,9 @@
 #include "xmem.h"
 
 /* The words a person reads on this screen (the keys' are in keys.c). */
-#define S_TITLE "Help: keys"
-#define S_HEADING "What each key does"
-#define S_MOUSE "You can also click words, sections and articles with the mouse."
+#define S_TITLE N_("Help: keys")
+#define S_HEADING N_("What each key does")
+#define S_MOUSE N_("You can also click words, sections and articles with the mouse.")
 
 /* A painted row: key names (or NULL) and a piece of description. */
 struct help_row {
@@ -76,7 +76,7 @@ static void build(struct help_state *s, int cols, bool locked, bool multi)
 	if (kw > cols / 3)
 		kw = cols / 3;
 	int dw = cols - 4 - kw;
-	wrap(&rows, &n, &cap, NULL, S_HEADING, cols - 4, theme_ui(UI_TOPIC));
+	wrap(&rows, &n, &cap, NULL, _(S_HEADING), cols - 4, theme_ui(UI_TOPIC));
 	wrap(&rows, &n, &cap, NULL, "", cols - 4, theme_ui(UI_TEXT));
 	for (size_t i = 0; i < nk; i++)
 		if (!(locked && t[i].action == ACT_QUIT) &&
@@ -84,7 +84,7 @@ static void build(struct help_state *s, int cols, bool locked, bool multi)
 			wrap(&rows, &n, &cap, _(t[i].keys), _(t[i].help), dw,
 			     theme_ui(UI_TEXT));
 	wrap(&rows, &n, &cap, NULL, "", cols - 4, theme_ui(UI_TEXT));
-	wrap(&rows, &n, &cap, NULL, S_MOUSE, cols - 4, theme_ui(UI_DIM));
+	wrap(&rows, &n, &cap, NULL, _(S_MOUSE), cols - 4, theme_ui(UI_DIM));
 	s->rows = rows;
 	s->n = n;
 	s->cols = cols;
@@ -118,7 +118,7 @@ void help_prepare(struct help_state *s, const struct ui *u)
 
 void help_draw(const struct help_state *s, const struct ui *u)
 {
-	ui_bars(u, S_TITLE, NULL, CTX_HELP);
+	ui_bars(u, _(S_TITLE), NULL, CTX_HELP);
 	int cols = u->cols, keyw = s->keyw;
 	int body_h = u->rows - 2;
 	for (int y = 0; y < body_h && s->top + (size_t)y < s->n; y++) {

@@ -17,10 +17,10 @@
 #include "xmem.h"
 
 /* The words a person reads on this screen. */
-#define S_EMPTY "No articles are available right now. Please ask the staff."
-#define S_EMPTY_2 "This screen will update by itself when the information is back."
-#define S_HINT "Choose an article with the arrow keys, then press Enter."
-#define S_OTHER_TOPIC "Other articles"
+#define S_EMPTY N_("No articles are available right now. Please ask the staff.")
+#define S_EMPTY_2 N_("This screen will update by itself when the information is back.")
+#define S_HINT N_("Choose an article with the arrow keys, then press Enter.")
+#define S_OTHER_TOPIC N_("Other articles")
 
 enum row_kind { ROW_BLANK, ROW_HINT, ROW_TOPIC, ROW_TITLE, ROW_DESC };
 
@@ -180,8 +180,8 @@ void home_draw(const struct home_state *s, const struct ui *u)
 	int body_y = 1, body_h = list_h(s, u);
 	const struct library *lib = u->lib;
 	if (lib->narticles == 0) {
-		draw_text(body_y + 1, 2, S_EMPTY, cols - 4, theme_ui(UI_TEXT), true);
-		draw_text(body_y + 3, 2, S_EMPTY_2, cols - 4, theme_ui(UI_DIM), true);
+		draw_text(body_y + 1, 2, _(S_EMPTY), cols - 4, theme_ui(UI_TEXT), true);
+		draw_text(body_y + 3, 2, _(S_EMPTY_2), cols - 4, theme_ui(UI_DIM), true);
 		return;
 	}
 	const struct row *r = s->rows->r;
@@ -196,11 +196,11 @@ void home_draw(const struct home_state *s, const struct ui *u)
 		case ROW_BLANK:
 			break;
 		case ROW_HINT:
-			draw_text(sy, 2, S_HINT, cols - 4, theme_ui(UI_DIM), true);
+			draw_text(sy, 2, _(S_HINT), cols - 4, theme_ui(UI_DIM), true);
 			break;
 		case ROW_TOPIC: {
 			const char *name = lib->topics[rw->index].name;
-			draw_text(sy, 2, name[0] != '\0' ? name : S_OTHER_TOPIC,
+			draw_text(sy, 2, name[0] != '\0' ? name : _(S_OTHER_TOPIC),
 				  cols - 4, theme_ui(UI_TOPIC), true);
 			break;
 		}

@@ -9,9 +9,9 @@
 #include <string.h>
 
 /* The words a person reads from here. */
-#define S_TOO_MANY "Too many tries. Wait %d s."
-#define S_NO_PIN "No PIN is set in kiosk.conf."
-#define S_WRONG "Wrong PIN."
+#define S_TOO_MANY N_("Too many tries. Wait %d s.")
+#define S_NO_PIN N_("No PIN is set in kiosk.conf.")
+#define S_WRONG N_("Wrong PIN.")
 #define S_ENDED_IDLE N_("Your session has ended because nothing was pressed for a while.")
 #define S_ENDED_MAX N_("Your session has reached its time limit.")
 
@@ -49,10 +49,10 @@ static unsigned pin_key(struct waitroom *w, enum waitroom_input in, int ch,
 		double wait = pin_wait(&w->limiter, now);
 		if (wait > 0) {
 			snprintf(w->pin_msg, sizeof w->pin_msg,
-				 S_TOO_MANY, (int)ceil(wait));
+				 _(S_TOO_MANY), (int)ceil(wait));
 		} else if (w->cfg.pin_hash == NULL || w->cfg.pin_hash[0] == '\0') {
 			snprintf(w->pin_msg, sizeof w->pin_msg,
-				 S_NO_PIN);
+				 "%s", _(S_NO_PIN));
 		} else {
 			bool ok = pin_check(w->pin, w->cfg.pin_hash);
 			pin_record(&w->limiter, ok, now);
@@ -60,7 +60,7 @@ static unsigned pin_key(struct waitroom *w, enum waitroom_input in, int ch,
 				r |= WAITROOM_QUIT;
 			else
 				snprintf(w->pin_msg, sizeof w->pin_msg,
-					 S_WRONG);
+					 "%s", _(S_WRONG));
 		}
 		explicit_bzero(w->pin, sizeof w->pin);
 		w->pin_len = 0;

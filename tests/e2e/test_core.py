@@ -96,10 +96,12 @@ def header(k):
 
 
 def section_no(k):
-    m = re.search(r"Section (\d+) of (\d+)", header(k))
+    # English "Section 3 of 8", Turkish "Bölüm 3/8"
+    m = re.search(r"(?:Section (\d+) of (\d+)|Bölüm (\d+)/(\d+))", header(k))
     if not m:
         raise k.failure("the header does not say which section is shown")
-    return int(m.group(1)), int(m.group(2))
+    g = [x for x in m.groups() if x is not None]
+    return int(g[0]), int(g[1])
 
 
 def goto_section(k, n):

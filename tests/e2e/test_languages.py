@@ -169,3 +169,22 @@ def test_reload_reloads_every_language(spawn, make_config, tmp_path):
     k.wait_for(re.escape("Kök hücre tedavisi (yeni)"))
     k.send("l")
     k.wait_for(re.escape("Stem cell therapy (new)"))
+
+
+def test_the_interface_follows_the_language(spawn, bundled):
+    """After choosing Türkçe the key bar and the help screen are Turkish,
+    and English comes back with the language."""
+    k = home(spawn, bundled)
+    assert "Help" in k.lines()[-1], k.failure("no English key bar to start with")
+    to_turkish(k)
+    bar = k.lines()[-1]
+    assert "Yardım" in bar and "Help" not in bar and "Move" not in bar, \
+        k.failure(f"the key bar is not Turkish: {bar!r}")
+    k.send("?")
+    k.wait_for("Her tuş ne yapar")
+    assert "Yardım: tuşlar" in k.lines()[0], k.failure("the help title is not Turkish")
+    k.send("esc")
+    k.wait_quiet()
+    k.send("l")
+    k.wait_for(re.escape(THERAPY))
+    assert "Help" in k.lines()[-1], k.failure("English did not come back to the key bar")

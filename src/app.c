@@ -415,11 +415,13 @@ static bool global_action(struct app *a, enum action act, struct outcome *o)
 static bool handle_action(struct app *a, enum action act)
 {
 	struct outcome o;
+	/* The ui outlives the outcome: apply may read what it points to. */
+	char buf[96];
+	struct ui u;
 	if (!global_action(a, act, &o)) {
 		need_index(a);
 		prepare(a);
-		char buf[96];
-		struct ui u = ui_of(a, buf, sizeof buf);
+		u = ui_of(a, buf, sizeof buf);
 		o = screens[a->screen].key(state_of(a, a->screen), &u, act);
 	}
 	apply(a, &o);

@@ -17,7 +17,7 @@
 #define DOMAIN "kiosk"
 
 /* glibc: bumped to make gettext drop what it looked up before. */
-extern int _nl_msg_cat_cntr;
+extern int _nl_msg_cat_cntr; // NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): glibc's
 
 static char lang[I18N_CODE_MAX + 1] = "en";
 static char localedir[PATH_MAX] = KIOSK_LOCALEDIR;

@@ -22,7 +22,7 @@
 
 #include <libintl.h>
 
-#define _(s) gettext(s)
+#define _(s) gettext(s) // NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): gettext's convention
 #define N_(s) (s)
 
 /* Longest language code kept ("en", "tr", "pt-BR"). */

@@ -2,7 +2,6 @@
  * input: see input.h.  The sequence table and the reader that drops what
  * is left.
  */
-#define _XOPEN_SOURCE_EXTENDED 1
 #include "input.h"
 
 #include <curses.h>

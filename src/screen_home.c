@@ -248,6 +248,9 @@ static struct outcome open_sel(const struct home_state *s)
 	return outcome_open((struct place){.article = (long)s->lv.sel});
 }
 
+static struct outcome list_key(struct home_state *s, const struct ui *u,
+			       enum action act);
+
 /* Keys on the languages (header bar): Up and Down go along them (Down
  * past the last to the articles), Enter reads in the language chosen. */
 static struct outcome lang_key(struct home_state *s, const struct ui *u,
@@ -274,7 +277,7 @@ static struct outcome lang_key(struct home_state *s, const struct ui *u,
 		return outcome_repaint();
 	default:
 		s->lang_focus = -1;
-		return home_key(s, u, act);
+		return list_key(s, u, act);
 	}
 }
 
@@ -283,6 +286,13 @@ struct outcome home_key(struct home_state *s, const struct ui *u,
 {
 	if (s->lang_focus >= 0)
 		return lang_key(s, u, act);
+	return list_key(s, u, act);
+}
+
+/* Keys on the article list. */
+static struct outcome list_key(struct home_state *s, const struct ui *u,
+			       enum action act)
+{
 	size_t n = u->lib->narticles;
 	if (ui_multilingual(u) && act == ACT_UP && (n == 0 || s->lv.sel == 0)) {
 		s->lang_focus = (long)u->langs->n - 1;

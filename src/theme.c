@@ -109,8 +109,8 @@ void theme_init(enum theme_id t, bool no_color)
 		return;
 	start_color();
 	theme_row = t == THEME_HIGH_CONTRAST ? 1 : 0;
-	for (short p = 1; p < PAIR_COUNT; p++)
-		init_pair(p, pairs[theme_row][p].fg, pairs[theme_row][p].bg);
+	for (int p = 1; p < PAIR_COUNT; p++)
+		init_pair((short)p, pairs[theme_row][p].fg, pairs[theme_row][p].bg);
 	bkgd(COLOR_PAIR(PAIR_TEXT));
 }
 

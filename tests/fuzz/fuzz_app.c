@@ -561,7 +561,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		 * wait 100 ms for the rest. */
 		set_escdelay(5);
 		struct app app;
-		app_init(&app, &cfg, lib, ascii);
+		app_init(&app, &cfg, lib);
 		fz.active = true;
 		app_run(&app);
 		fz.active = false;

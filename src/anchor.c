@@ -51,34 +51,49 @@ char *anchor_unescape(const char *fragment)
 	return out;
 }
 
-char *anchor_key(const char *s, size_t len)
+/* The key loop both anchor_key and anchor_slug use: letters, digits and
+ * marks kept (lower-cased letter by letter when lower, so Turkish I-dot
+ * becomes a plain i, not i and a combining dot), each run of separators
+ * one hyphen, anything else dropped.  Caller frees. */
+static char *S_keyed(const uint8_t *p, size_t len, bool lower)
 {
-	size_t flen = 0;
-	char *f = fold_text(s, len, &flen, NULL);
-	char *out = xmalloc(flen + 1);
+	char *out = xmalloc(4 * len + 1);
 	size_t o = 0;
 	bool sep = false;
-	const uint8_t *p = (const uint8_t *)f, *end = p + flen;
+	const uint8_t *end = p + len;
 	while (p < end) {
 		ucs4_t uc;
 		int n = u8_mbtouc(&uc, p, (size_t)(end - p));
 		if (n <= 0)
 			n = 1;
 		if (uc == ' ' || uc == '-' || uc == '_' || uc == '\t' ||
-		    uc_is_property_white_space(uc) ||
-		    uc_is_property_dash(uc)) {
+		    uc_is_property_white_space(uc) || uc_is_property_dash(uc)) {
 			sep = true;
-		} else if (uc_is_alnum(uc) || uc_is_general_category(uc,
-				   UC_CATEGORY_M)) {
+		} else if (uc_is_alnum(uc) ||
+			   uc_is_general_category(uc, UC_CATEGORY_M)) {
 			if (sep && o > 0)
 				out[o++] = '-';
 			sep = false;
-			memcpy(out + o, p, (size_t)n);
-			o += (size_t)n;
+			if (lower) {
+				int k = u8_uctomb((uint8_t *)out + o,
+						  uc_tolower(uc), 4);
+				o += k > 0 ? (size_t)k : 0;
+			} else {
+				memcpy(out + o, p, (size_t)n);
+				o += (size_t)n;
+			}
 		}
 		p += n;
 	}
 	out[o] = '\0';
+	return out;
+}
+
+char *anchor_key(const char *s, size_t len)
+{
+	size_t flen = 0;
+	char *f = fold_text(s, len, &flen, NULL);
+	char *out = S_keyed((const uint8_t *)f, flen, false);
 	free(f);
 	return out;
 }
@@ -113,33 +128,7 @@ bool anchor_match_id(const char *title, const char *id, const char *fragment)
 
 char *anchor_slug(const char *title)
 {
-	size_t len = strlen(title);
-	char *out = xmalloc(4 * len + 1);
-	size_t o = 0;
-	bool sep = false;
-	const uint8_t *p = (const uint8_t *)title, *end = p + len;
-	while (p < end) {
-		ucs4_t uc;
-		int n = u8_mbtouc(&uc, p, (size_t)(end - p));
-		if (n <= 0)
-			n = 1;
-		if (uc == ' ' || uc == '-' || uc == '_' || uc == '\t' ||
-		    uc_is_property_white_space(uc) || uc_is_property_dash(uc)) {
-			sep = true;
-		} else if (uc_is_alnum(uc) ||
-			   uc_is_general_category(uc, UC_CATEGORY_M)) {
-			if (sep && o > 0)
-				out[o++] = '-';
-			sep = false;
-			/* Lower case, letter by letter (so Turkish I-dot
-			 * becomes a plain i, not i and a combining dot). */
-			int k = u8_uctomb((uint8_t *)out + o, uc_tolower(uc), 4);
-			o += k > 0 ? (size_t)k : 0;
-		}
-		p += n;
-	}
-	out[o] = '\0';
-	return out;
+	return S_keyed((const uint8_t *)title, strlen(title), true);
 }
 
 size_t anchor_distance(const char *a, const char *b)

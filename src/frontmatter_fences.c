@@ -247,18 +247,15 @@ void fm_fences_warn(const char *path, const struct fm_fences *f,
 			 "\"---\" is the first line",
 			 f->open_line - 1, f->open_line == 2 ? "line" : "lines",
 			 f->open_line == 2 ? "line" : "lines");
-	if (q & FM_QUIRK_DASH_OPEN)
-		diag_add(diags, DIAG_WARNING, path, f->open_line, 1,
-			 "the front matter's first line is made of long dashes "
-			 "(Word turns \"---\" into them); the kiosk reads it as "
-			 "\"---\", but other tools do not: type three hyphens "
-			 "\"---\" in a plain text editor");
-	if (q & FM_QUIRK_DASH_CLOSE)
-		diag_add(diags, DIAG_WARNING, path, f->close_line, 1,
-			 "the front matter's last line is made of long dashes "
-			 "(Word turns \"---\" into them); the kiosk reads it as "
-			 "\"---\", but other tools do not: type three hyphens "
-			 "\"---\" in a plain text editor");
+	for (int end = 0; end < 2; end++)
+		if (q & (end ? FM_QUIRK_DASH_CLOSE : FM_QUIRK_DASH_OPEN))
+			diag_add(diags, DIAG_WARNING, path,
+				 end ? f->close_line : f->open_line, 1,
+				 "the front matter's %s line is made of long "
+				 "dashes (Word turns \"---\" into them); the kiosk "
+				 "reads it as \"---\", but other tools do not: type "
+				 "three hyphens \"---\" in a plain text editor",
+				 end ? "last" : "first");
 	if (q & FM_QUIRK_DOTS)
 		diag_add(diags, DIAG_WARNING, path, f->close_line, 1,
 			 "the front matter ends with \"...\"; the kiosk accepts "

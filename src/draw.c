@@ -19,6 +19,11 @@ void draw_set_glyphs(enum glyph_set g)
 	ascii_mode = g == GLYPHS_ASCII;
 }
 
+static bool blocks_ok;
+
+void draw_set_blocks(bool can) { blocks_ok = can; }
+bool draw_blocks(void) { return blocks_ok; }
+
 enum glyph_set draw_glyphs(void) { return glyphs; }
 bool draw_ascii(void) { return ascii_mode; }
 

@@ -29,6 +29,11 @@ void draw_set_glyphs(enum glyph_set g);
 enum glyph_set draw_glyphs(void);
 /* True in GLYPHS_ASCII. */
 bool draw_ascii(void);
+/* Whether half blocks (U+2580, U+2584, U+2588) can be drawn: set from
+ * term_caps.blocks; true also in GLYPHS_ASCII when the terminal is taken
+ * to decode UTF-8 (term.h). */
+void draw_set_blocks(bool can);
+bool draw_blocks(void);
 /* The glyph for the current set. */
 const char *draw_glyph(enum glyph g);
 

@@ -472,8 +472,8 @@ int main(int argc, char **argv)
 	bool locked = cfg.mode == MODE_WAITING_ROOM;
 	term_install_signals(locked);
 	xmem_set_fatal_hook(fatal_hook);
-	bool ascii_locale, console;
-	if (term_start(locked, &ascii_locale, &console) != 0) {
+	struct term_caps caps;
+	if (term_start(locked, &caps) != 0) {
 		library_free(lib);
 		langs_free(&langs);
 		config_free(&cfg);
@@ -488,15 +488,16 @@ int main(int argc, char **argv)
 				  remote ? cfg.session_idle : 0, locked) != 0)
 			log_event("cannot start the session watchdog");
 	}
-	draw_set_glyphs(ascii_locale ? GLYPHS_ASCII
-				     : console ? GLYPHS_CONSOLE : GLYPHS_UNICODE);
+	draw_set_glyphs(caps.ascii ? GLYPHS_ASCII
+				   : caps.console ? GLYPHS_CONSOLE : GLYPHS_UNICODE);
+	draw_set_blocks(caps.blocks);
 	const char *nc = getenv("NO_COLOR");
 	theme_init(cfg.theme, nc != NULL && nc[0] != '\0');
 
 	/* OSC 8 only where asked for and where a terminal may know it: the
 	 * Linux console and the ASCII terminals print such sequences. */
 	if (cfg.hyperlinks && remote) {
-		bool can = !locked && !ascii_locale && !console;
+		bool can = !locked && !caps.ascii && !caps.console;
 		hyperlink_enable(can);
 		if (!can)
 			log_event("hyperlinks = yes ignored on this terminal "

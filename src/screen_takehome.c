@@ -127,7 +127,7 @@ void take_draw(const struct take_state *s, const struct ui *u)
 	for (int y = 0; y < rows; y++)
 		draw_fill(y, 0, cols, at);
 	const struct qr *q = &s->code;
-	bool half = !draw_ascii();
+	bool half = draw_blocks();
 	int cw = half ? q->size : 2 * q->size;
 	int chh = half ? (q->size + 1) / 2 : q->size;
 	int side = cols - cw - 3;

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
+#include <locale.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -32,6 +33,16 @@ static char reset_seq[128];
 static size_t reset_len;
 
 static volatile sig_atomic_t resized;
+
+/* ncurses' own descriptor of the terminal (open_input), or NULL. */
+static FILE *in_fp;
+
+static void close_input(void)
+{
+	if (in_fp != NULL)
+		fclose(in_fp);
+	in_fp = NULL;
+}
 
 /* The watchdog (term_watchdog): monotonic seconds when the loop last came
  * round, and what it watches. */
@@ -251,7 +262,7 @@ static SCREEN *open_screen(const char *name)
 {
 	if (name == NULL || name[0] == '\0')
 		return NULL;
-	SCREEN *s = newterm(name, stdout, stdin);
+	SCREEN *s = newterm(name, stdout, in_fp != NULL ? in_fp : stdin);
 	if (s == NULL)
 		return NULL;
 	const char *cup = tigetstr("cup");
@@ -259,6 +270,32 @@ static SCREEN *open_screen(const char *name)
 		return s;
 	delscreen(s);
 	return NULL;
+}
+
+/* The terminal opened once more for ncurses to read, with O_NONBLOCK, so
+ * no read of ncurses ever waits: it reads the rest of a mouse report with
+ * plain read() calls, and on a blocking descriptor half a report (a
+ * client's, or Esc [ < typed fast) held the loop in read() until more
+ * bytes came: no idle reset, no countdown, no session limit.  Standard
+ * input itself stays blocking: it is the same open file as the output,
+ * whose writes must wait.  NULL when the terminal cannot be opened again
+ * (ncurses then reads standard input). */
+static FILE *open_input(void)
+{
+	const char *name = ttyname(STDIN_FILENO);
+	int fd = name != NULL ? open(name, O_RDONLY | O_NONBLOCK | O_NOCTTY |
+						   O_CLOEXEC)
+			      : -1;
+	struct stat a, b;
+	if (fd >= 0 && (fstat(fd, &a) != 0 || fstat(STDIN_FILENO, &b) != 0 ||
+			a.st_rdev != b.st_rdev)) {
+		close(fd);
+		fd = -1;
+	}
+	FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
+	if (f == NULL && fd >= 0)
+		close(fd);
+	return f;
 }
 
 /* Terminal types that predate UTF-8: their users see bytes, not text. */
@@ -272,16 +309,33 @@ static bool pre_unicode(const char *name)
 	return false;
 }
 
-int term_start(bool locked, bool *ascii, bool *console)
+/* True when the locale names no character set (C, POSIX) and the
+ * terminal type is of the Unicode era; LC_CTYPE is then C.UTF-8. */
+static bool assume_utf8(const char *codeset)
+{
+	const char *t = getenv("TERM");
+	if (codeset == NULL || strcmp(codeset, "ANSI_X3.4-1968") != 0 ||
+	    t == NULL || t[0] == '\0' || pre_unicode(t))
+		return false;
+	return setlocale(LC_CTYPE, "C.UTF-8") != NULL;
+}
+
+int term_start(bool locked, struct term_caps *caps)
 {
 	const char *cs = nl_langinfo(CODESET);
-	*ascii = cs == NULL || strcmp(cs, "UTF-8") != 0;
-	*console = false;
+	bool utf8 = cs != NULL && strcmp(cs, "UTF-8") == 0;
+	caps->ascii = !utf8;
+	caps->console = false;
+	caps->blocks = false;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "kiosk: needs a terminal (stdin and stdout)\n");
 		return -1;
 	}
+	/* Before newterm: ncurses reads the locale's character set there. */
+	if (!utf8)
+		utf8 = assume_utf8(cs);
 	have_tio = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
+	in_fp = open_input();
 	/* A huge window starts clamped: ncurses takes LINES and COLUMNS
 	 * from the environment over the terminal's own size. */
 	struct winsize ws;
@@ -308,11 +362,13 @@ int term_start(bool locked, bool *ascii, bool *console)
 	}
 	if (screen == NULL) {
 		fprintf(stderr, "kiosk: no usable terminal description\n");
+		close_input();
 		return -1;
 	}
 	if (pre_unicode(use))
-		*ascii = true;
-	*console = strncmp(use, "linux", 5) == 0;
+		caps->ascii = true;
+	caps->blocks = utf8 && !pre_unicode(use);
+	caps->console = strncmp(use, "linux", 5) == 0;
 	set_term(screen);
 	reset_len = 0;
 	add_cap("sgr0");
@@ -343,6 +399,7 @@ void term_stop(void)
 	endwin();
 	delscreen(screen);
 	screen = NULL;
+	close_input();
 }
 
 bool term_lost(void)

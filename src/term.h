@@ -9,14 +9,29 @@
 
 #include <stdbool.h>
 
+/* What term_start found out about the terminal. */
+struct term_caps {
+	bool ascii;   /* the locale's character set is not UTF-8, or the
+			 terminal type cannot show it (vt100, vt220, ansi,
+			 ...): text is transliterated to ASCII */
+	bool console; /* the Linux console (TERM=linux), whose fonts lack
+			 most symbols */
+	bool blocks;  /* half blocks can be drawn (the take-home code) */
+};
+
 /* Starts full-screen mode.  locked (waiting-room mode) puts the terminal
  * in raw mode, so Ctrl-C, Ctrl-Z, Ctrl-\\, Ctrl-S and Ctrl-Q arrive as
- * plain keys instead of signals or flow control.  *ascii is set when the
- * locale's character set is not UTF-8 or the terminal type is one that
- * cannot show it (vt100, vt220, ansi, ...); *console when it is the Linux
- * console (TERM=linux), whose fonts lack most symbols.  Returns 0, or -1
- * with a message printed when no terminal can be used. */
-int term_start(bool locked, bool *ascii, bool *console);
+ * plain keys instead of signals or flow control.
+ *
+ * A locale that names no character set (LANG=C or unset: what a session
+ * gets when the SSH client sends no locale, as PuTTY does) on a terminal
+ * type of the Unicode era (xterm, the Linux console, screen, tmux, ...)
+ * is taken as a UTF-8 terminal whose locale was not passed on: LC_CTYPE
+ * becomes C.UTF-8, so typed letters are read whole and the take-home
+ * code can use half blocks, while every other text stays ASCII
+ * (caps->ascii).  Returns 0, or -1 with a message printed when no
+ * terminal can be used. */
+int term_start(bool locked, struct term_caps *caps);
 
 /* The largest screen the kiosk uses: a bigger terminal (the remote client
  * chooses the size) is drawn in its top-left corner, so a stranger cannot

@@ -206,13 +206,15 @@ class KioskError(AssertionError):
 class Kiosk:
     """One running kiosk in a pty of cols x rows.
 
-    args: arguments after the program name.  env: extra/overriding
+    args: arguments after the program name.  terminal_utf8: whether the
+    terminal decodes UTF-8 (default: as LANG says).  env: extra/overriding
     environment entries (a value of None removes the entry).  cwd: folder
     to start in (default the project root).  program: path of the binary.
     """
 
     def __init__(self, args=(), cols=80, rows=24, env=None, cwd=None,
-                 program=KIOSK, term="xterm-256color", lang="C.UTF-8"):
+                 program=KIOSK, term="xterm-256color", lang="C.UTF-8",
+                 terminal_utf8=None):
         if not os.access(program, os.X_OK):
             raise KioskError(
                 f"{program} does not exist or is not executable: build it "
@@ -247,7 +249,10 @@ class Kiosk:
                 raise ValueError(f"{k} must not be passed to the kiosk (ncurses would use it instead of the pty size)")
         self.env = base
         self.term = base.get("TERM", "dumb")
-        self.utf8 = self._is_utf8_locale(base)
+        # Whether the terminal decodes UTF-8: as the locale says, unless
+        # told (a UTF-8 terminal whose locale the SSH client did not pass)
+        self.utf8 = (self._is_utf8_locale(base) if terminal_utf8 is None
+                     else terminal_utf8)
 
         self.raw = bytearray()      # everything the child wrote
         self.queries = []           # terminal queries seen (bytes)

@@ -216,3 +216,20 @@ def test_half_a_mouse_report_does_not_hold_a_session(spawn, make_config, tmp_pat
         time.sleep(0.1)
     took = time.monotonic() - t0
     assert not k.alive(), f"the session still runs {took:.1f} s after it started (session_max = 3)"
+
+
+@pytest.mark.parametrize("half", [b"\x1b[M!", b"\x1b[<0;3", b"\x1b[<0;3" + b"\xff" * 40])
+def test_half_a_mouse_report_does_not_stop_the_clock(spawn, make_config, half):
+    """Half a mouse report (X10 or SGR, found by fuzz_app) kept the loop in
+    ncurses' read of the rest: in the waiting room no idle reset came, and
+    the last patient's article stayed on screen until someone typed."""
+    conf = make_config(BUNDLED_CONTENT,
+                       extra="mode = waiting-room\nidle_timeout = 3\nattract_timeout = 0\n")
+    k = spawn(["--config", conf])
+    k.wait_for(HOME_DONE)
+    k.send("down", "enter")
+    k.wait_gone(r"Choose an article")
+    k.wait_quiet()
+    k.send(half)
+    k.wait_for(r"Choose an article", timeout=3 + 10)
+    assert k.alive()

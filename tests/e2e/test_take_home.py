@@ -150,23 +150,36 @@ def long_content(tmp_path):
     return ["--content", str(tmp_path / "l")]
 
 
-@pytest.mark.parametrize("term", ["xterm-256color", "linux"])
-def test_long_address_scans_at_80x24(spawn, tmp_path, term):
-    k = spawn(long_content(tmp_path), cols=80, rows=24, term=term)
+@pytest.mark.parametrize("term,lang", [("xterm-256color", "C.UTF-8"),
+                                       ("linux", "C.UTF-8"),
+                                       ("xterm-256color", "C"),
+                                       ("linux", "C")])
+def test_long_address_scans_at_80x24(spawn, tmp_path, term, lang):
+    # LANG=C is what a session gets when the client sends no locale (PuTTY
+    # sends none): the terminal still decodes UTF-8, so the code is drawn
+    # with half blocks while every other character stays ASCII
+    k = spawn(long_content(tmp_path), cols=80, rows=24, term=term, lang=lang,
+              terminal_utf8=True)
     k.wait_for("Regenerative medicine")
+    if lang == "C":
+        assert all(ord(ch) < 128 for ch in k.text()), k.failure("LANG=C shows non-ASCII text")
     k.send("u")
     k.wait_for("Point your phone")
-    assert "too small" not in k.text()
+    assert "too small" not in k.text() and "needs" not in k.text()
     assert decode_any(k, tmp_path) == LONG, k.failure("the code does not decode")
     # the explanation is beside the code, not above it: on the code's rows
     row, col = k.find("Point your phone")
     assert col > 45 and row < 12, k.failure("the text is not beside the code")
+    if lang == "C":
+        assert all(ord(ch) < 128 or ch in "\u2580\u2584\u2588" for ch in k.text()), \
+            k.failure("LANG=C shows non-ASCII text beside the code")
 
 
-@pytest.mark.parametrize("term,lang", [("xterm-256color", "C"), ("vt100", "C.UTF-8")])
+@pytest.mark.parametrize("term,lang", [("vt100", "C.UTF-8"), ("vt220", "C")])
 def test_no_utf8_draws_reverse_cells(spawn, tmp_path, term, lang):
-    # without UTF-8 a module is a reverse-video cell, one row tall: the
-    # code of a long address needs 45 rows, and a screen of 24 says so
+    # a terminal from before Unicode has no half blocks: a module is a
+    # reverse-video cell, one row tall: the code of a long address needs
+    # 45 rows, and a screen of 24 says so
     k = spawn(long_content(tmp_path), cols=80, rows=24, term=term, lang=lang)
     k.wait_for("Regenerative medicine")
     k.send("u")

@@ -9,7 +9,8 @@
  *             session, 3 remote waiting room), bit 2 ASCII locale, bit 3
  *             TERM=linux, bits 4-5 theme, bit 6 a staff PIN is set, bit 7
  *             an article of the input's own follows
- *   byte 1    the first window size (an index into sizes[])
+ *   byte 1    the first window size (bits 0-2, an index into sizes[]);
+ *             bit 3: with the ASCII locale, half blocks can be drawn
  *   (bit 7)   bytes 2-3 length N (at most 4096), then N bytes: the text of
  *             articles/99-input/input.md
  *   rest      events, one after the other:
@@ -384,10 +385,12 @@ int __wrap_poll(struct pollfd *fds, nfds_t n, int timeout)
 	if (!fz.active || timeout == 0)
 		return __real_poll(fds, n, timeout);
 	if (fz.pos >= fz.len) {
-		/* The events are over.  Keys still on their way (a loaded
-		 * machine moves them through the pty late) are read first;
-		 * then the terminal hangs up. */
-		if (fz.tail++ < 64) {
+		/* The events are over.  Keys still in the terminal's input
+		 * queue are read first (a loaded machine moves them through
+		 * the pty late); then the terminal hangs up. */
+		int queued = 0;
+		if (fz.tail++ < 64 &&
+		    (ioctl(STDIN_FILENO, FIONREAD, &queued) != 0 || queued > 0)) {
 			int r = __real_poll(fds, n, 15);
 			if (r != 0)
 				return r;
@@ -527,8 +530,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int in = dup(STDIN_FILENO), out = dup(STDOUT_FILENO);
 	dup2(slave, STDIN_FILENO);
 	dup2(slave, STDOUT_FILENO);
+	/* The reader takes no signals: libFuzzer's SIGALRM (its timeout)
+	 * then stops the loop's thread, whose stack is the one reported. */
 	pthread_t reader;
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
 	pthread_create(&reader, NULL, drain, &master);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 
 	fz.offset = 0;
 	fz.master = master;
@@ -543,19 +552,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_list_clear(&diags);
 	if (lib == NULL)
 		lib = library_empty(cfg.content_dir);
-	bool ascii = false, console = false;
+	struct term_caps caps;
 	/* ncurses' mousemask on TERM=linux loads libgpm, which keeps a small
 	 * allocation each time (tests/e2e/lsan.supp names it; matching the
 	 * name needs the slow unwinder on every malloc): what term_start
 	 * allocates, all of it ncurses', is not watched for leaks. */
 	__lsan_disable();
-	int started = term_start(cfg.mode == MODE_WAITING_ROOM, &ascii, &console);
+	int started = term_start(cfg.mode == MODE_WAITING_ROOM, &caps);
 	__lsan_enable();
 	if (started == 0) {
-		if (flags & 4)
-			ascii = true;
-		draw_set_glyphs(ascii ? GLYPHS_ASCII
-				      : console ? GLYPHS_CONSOLE : GLYPHS_UNICODE);
+		if (flags & 4) {
+			/* LANG=C: on a vt220 (no blocks) or a Unicode-era
+			 * terminal whose locale was not passed on */
+			caps.ascii = true;
+			caps.blocks = (data[1] & 8) != 0;
+		}
+		draw_set_glyphs(caps.ascii ? GLYPHS_ASCII
+			       : caps.console ? GLYPHS_CONSOLE : GLYPHS_UNICODE);
+		draw_set_blocks(caps.blocks);
 		theme_init(cfg.theme, false);
 		/* Whole sequences are written at once: a lone Esc need not
 		 * wait 100 ms for the rest. */

@@ -20,6 +20,8 @@
 #define S_TITLE N_("Take it home")
 #define S_POINT N_("Point your phone's camera at this code.")
 #define S_ANY_KEY N_("Press any key to go back.")
+/* TRANSLATORS: in the key bar, before ": Back" */
+#define S_ANY_KEY_BAR N_("Any key")
 #define S_TOO_LONG N_("This address is too long for a code. You can copy it:")
 /* TRANSLATORS: the code does not fit; %d columns and %d rows needed */
 #define S_SMALL N_("The code needs a screen of %d columns and %d rows. You can copy the address:")
@@ -145,7 +147,16 @@ void take_draw(const struct take_state *s, const struct ui *u)
 			     theme_ui(UI_NOTICE), NULL);
 		return;
 	}
-	ui_bars(u, _(S_TITLE), NULL, CTX_HELP);
+	/* Every key goes back: the bar says so, and no other key. */
+	ui_bars(u, _(S_TITLE), NULL, 0);
+	if (u->status == NULL) {
+		attr_t kb = theme_ui(UI_KEYBAR);
+		int y = rows - 1, x = 1;
+		x += draw_text(y, x, _(S_ANY_KEY_BAR), cols - 1 - x,
+			       theme_bold(kb), false);
+		x += draw_text(y, x, ": ", cols - 1 - x, kb, false);
+		draw_text(y, x, _("Back"), cols - 1 - x, kb, true);
+	}
 	if (q->size > 0 && chh + 5 <= rows && cw <= cols - 2) {
 		/* Under: a narrow screen. */
 		paint_code(q, 1, (cols - cw) / 2, half);

@@ -65,16 +65,18 @@ static char *S_show(const char *s, size_t max)
 }
 
 /* "grade 9.3 in section "X" (Flesch-Kincaid, target 8)" or "ease 45.2
- * (Ateşman: hard, 30-49; target 70 or more)": what the score says. */
+ * (Ateşman: hard, 30-49; target 50 or more, for grade 8)": what the
+ * score says. */
 static char *S_score_words(const struct readability_formula *f, double score,
 			   const char *what, double grade_target)
 {
 	if (f->scale == READABILITY_GRADE)
 		return xasprintf("reading level grade %.1f%s (%s, target %g)",
 				 score, what, f->name, grade_target);
-	return xasprintf("reading ease %.1f%s (%s: %s; target %g or more)",
+	return xasprintf("reading ease %.1f%s (%s: %s; target %g or more, "
+			 "for grade %g)",
 			 score, what, f->name, readability_band(f, score),
-			 f->target);
+			 readability_target(f, grade_target), grade_target);
 }
 
 static void S_warn(const char *path, int line, const char *lead,
@@ -88,17 +90,11 @@ static void S_warn(const char *path, int line, const char *lead,
 	free(s);
 }
 
-static double S_target(const struct readability_formula *f,
-		       double grade_target)
-{
-	return f->scale == READABILITY_GRADE ? grade_target : f->target;
-}
-
 static bool S_too_hard(const struct readability_formula *f, double score,
 		       size_t words, size_t min_words, double grade_target)
 {
 	return words >= min_words &&
-	       readability_too_hard(f, score, S_target(f, grade_target));
+	       readability_too_hard(f, score, readability_target(f, grade_target));
 }
 
 /* File line of body line k; 0 when unknown. */

@@ -60,8 +60,6 @@ struct readability_formula {
 	const char *lang;  /* ISO 639-1 code: "en", "tr", "es" */
 	const char *name;  /* as named in messages: "Flesch-Kincaid" */
 	enum readability_scale scale;
-	double target;     /* the easiest end of what is accepted: grade 8
-			      (at most), or ease 70 / 55 (at least) */
 	/* Syllables of one word (UTF-8): at least 1 when it has a letter or
 	 * digit, else 0. */
 	size_t (*syllables)(const char *w, size_t len);
@@ -76,6 +74,13 @@ const struct readability_formula *readability_formula(const char *lang);
 /* The band of an ease score ("easy, 70-89"), or NULL for a grade. */
 const char *readability_band(const struct readability_formula *f,
 			     double score);
+
+/* The score a text must reach to be read at school grade grade (the
+ * kiosk's reading_grade): that grade itself for a grade formula; for an
+ * ease formula, the lowest score of the easiest band its authors place
+ * at that grade or above (Ateşman: grade 8 is "medium, 50-69", so 50; INFLESZ: grade 8
+ * is "normal, 55-65", so 55). */
+double readability_target(const struct readability_formula *f, double grade);
 
 /* True when score is on the harder side of target (both rounded to one
  * decimal as printed). */

@@ -17,21 +17,27 @@
 #include <unictype.h>
 #include <unistr.h>
 
-/* A band of an ease scale: scores of at least min. */
+/* A band of an ease scale: scores of at least min, read up to school
+ * grade grade_hi (as the formula's authors place them). */
 struct band {
 	double min;
 	const char *words; /* "easy, 70-89" */
+	int grade_hi;
 };
 
+/* Ateşman (1997): 4th grade and below, 5-6, 7-8, 9-10, university. */
 static const struct band S_atesman[] = {
-	{90, "very easy, 90-100"}, {70, "easy, 70-89"}, {50, "medium, 50-69"},
-	{30, "hard, 30-49"},       {-1e9, "very hard, below 30"},
+	{90, "very easy, 90-100", 4},   {70, "easy, 70-89", 6},
+	{50, "medium, 50-69", 8},       {30, "hard, 30-49", 10},
+	{-1e9, "very hard, below 30", 99},
 };
 
+/* INFLESZ (Barrio-Cantalejo 2008): primary school, primary, secondary
+ * (ESO, ages 12-16), upper secondary, university. */
 static const struct band S_inflesz[] = {
-	{80, "very easy, 80-100"},     {65, "quite easy, 65-80"},
-	{55, "normal, 55-65"},         {40, "somewhat hard, 40-55"},
-	{-1e9, "very hard, below 40"},
+	{80, "very easy, 80-100", 4},     {65, "quite easy, 65-80", 6},
+	{55, "normal, 55-65", 10},        {40, "somewhat hard, 40-55", 12},
+	{-1e9, "very hard, below 40", 99},
 };
 
 /* Code points of w[0..len), lower-cased for the ASCII ones, one at a
@@ -144,11 +150,11 @@ static double S_szigriszt_score(const struct readability_counts *c)
 }
 
 static const struct readability_formula S_formulas[] = {
-	{"en", "Flesch-Kincaid", READABILITY_GRADE, 8.0,
+	{"en", "Flesch-Kincaid", READABILITY_GRADE,
 	 readability_syllables, S_fk},
-	{"tr", "Ate\xC5\x9Fman", READABILITY_EASE, 70.0,
+	{"tr", "Ate\xC5\x9Fman", READABILITY_EASE,
 	 readability_syllables_tr, S_atesman_score},
-	{"es", "Szigriszt-Pazos", READABILITY_EASE, 55.0,
+	{"es", "Szigriszt-Pazos", READABILITY_EASE,
 	 readability_syllables_es, S_szigriszt_score},
 };
 
@@ -169,24 +175,41 @@ const struct readability_formula *readability_formula(const char *lang)
 	return NULL;
 }
 
+/* The bands of an ease formula, easiest first, in *n. */
+static const struct band *S_bands(const struct readability_formula *f,
+				  size_t *n)
+{
+	if (f->score == S_atesman_score) {
+		*n = sizeof S_atesman / sizeof *S_atesman;
+		return S_atesman;
+	}
+	*n = sizeof S_inflesz / sizeof *S_inflesz;
+	return S_inflesz;
+}
+
 const char *readability_band(const struct readability_formula *f,
 			     double score)
 {
-	const struct band *b;
 	size_t n;
 	if (f->scale != READABILITY_EASE)
 		return NULL;
-	if (f->score == S_atesman_score) {
-		b = S_atesman;
-		n = sizeof S_atesman / sizeof *S_atesman;
-	} else {
-		b = S_inflesz;
-		n = sizeof S_inflesz / sizeof *S_inflesz;
-	}
+	const struct band *b = S_bands(f, &n);
 	for (size_t i = 0; i < n; i++)
 		if (score >= b[i].min)
 			return b[i].words;
 	return b[n - 1].words;
+}
+
+double readability_target(const struct readability_formula *f, double grade)
+{
+	size_t n;
+	if (f->scale == READABILITY_GRADE)
+		return grade;
+	const struct band *b = S_bands(f, &n);
+	for (size_t i = 0; i < n; i++)
+		if (grade <= b[i].grade_hi)
+			return b[i].min;
+	return b[n - 1].min;
 }
 
 /* x with one decimal, as printed. */

@@ -190,8 +190,8 @@ def test_reading_level_by_language(kiosk_bin, make_content):
     assert len(hard) == 1, out
     assert re.match(
         re.escape(f"{content}/articles/t/tr-hard.md:7: warning: reading ease ") +
-        r"-?\d+\.\d" + re.escape(" (Ate\u015fman: very hard, below 30; target 70 "
-                                 "or more); hardest sentence: \"Otolog k\u00f6k"), hard[0]), hard[0]
+        r"-?\d+\.\d" + re.escape(" (Ate\u015fman: very hard, below 30; target 50 "
+                                 "or more, for grade 8); hardest sentence: \"Otolog k\u00f6k"), hard[0]), hard[0]
     assert "Flesch-Kincaid" not in out
 
 

@@ -118,6 +118,29 @@ static void atesman_of_known_texts(void **state)
 	readability_free(r);
 }
 
+/* One target for every language: the kiosk's grade, on the ease scale
+ * where the formula's authors place that grade. */
+static void targets_follow_the_grade(void **state)
+{
+	(void)state;
+	assert_float_equal(readability_target(readability_formula("en"), 8), 8,
+			   0);
+	assert_float_equal(readability_target(readability_formula("tr"), 8), 50,
+			   0);
+	assert_float_equal(readability_target(readability_formula("tr"), 6), 70,
+			   0);
+	assert_float_equal(readability_target(readability_formula("tr"), 4), 90,
+			   0);
+	assert_float_equal(readability_target(readability_formula("es"), 8), 55,
+			   0);
+	assert_float_equal(readability_target(readability_formula("es"), 6), 65,
+			   0);
+	/* a medium Turkish text passes at grade 8, not at grade 6 */
+	const struct readability_formula *tr = readability_formula("tr");
+	assert_false(readability_too_hard(tr, 61.5, readability_target(tr, 8)));
+	assert_true(readability_too_hard(tr, 61.5, readability_target(tr, 6)));
+}
+
 static void atesman_bands(void **state)
 {
 	const struct readability_formula *f = readability_formula("tr");
@@ -178,6 +201,7 @@ int main(void)
 		cmocka_unit_test(formulas_by_language_code),
 		cmocka_unit_test(atesman_of_known_texts),
 		cmocka_unit_test(atesman_bands),
+		cmocka_unit_test(targets_follow_the_grade),
 		cmocka_unit_test(szigriszt_of_a_known_text),
 		cmocka_unit_test(english_is_unchanged),
 	};

@@ -330,11 +330,8 @@ class Fleet:
         self.git("--git-dir", self.repo, "config", "kiosk.program", self.account.kiosk)
         self.git("clone", "--quiet", self.repo, self.staff)
         self.git("-C", self.staff, "checkout", "--quiet", "-b", "main")
-        # The English content, as one language's folder: the repository is
-        # laid out as a content folder without language folders.
-        bundled = os.path.join(ROOT, "content", "en")
-        for name in os.listdir(bundled):
-            src = os.path.join(bundled, name)
+        for name in os.listdir(os.path.join(ROOT, "content")):
+            src = os.path.join(ROOT, "content", name)
             (shutil.copytree if os.path.isdir(src) else shutil.copy)(src, os.path.join(self.staff, name))
         r = self.commit_and_push("Bundled content")
         if r.returncode != 0:

@@ -39,7 +39,8 @@ if _missing:
 HOSTS = 3
 SESSIONS = 60
 RECOVERY = "Stem cells for healing and recovery"
-RECOVERY_FILE = "articles/01-stem-cell-basics/stem-cells-for-recovery.md"
+# the bundled content as it is: language folders, the default (en) first
+RECOVERY_FILE = "en/articles/01-stem-cell-basics/stem-cells-for-recovery.md"
 HOME_DONE = re.escape("Stem cells for skin and hair")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
@@ -157,7 +158,7 @@ def test_push_is_checked_and_every_kiosk_switches(fleet, sessions, capsys):
 
     # A symlink in the content (it could show any file of a host) is
     # refused by the hook.
-    os.symlink("/etc/passwd", f"{fleet.staff}/articles/01-stem-cell-basics/passwords.md")
+    os.symlink("/etc/passwd", f"{fleet.staff}/en/articles/01-stem-cell-basics/passwords.md")
     r = fleet.commit_and_push("A link")
     assert r.returncode != 0, "a push with a symlink was accepted"
     assert "passwords.md: error: symlinks and submodules are not allowed" in r.stderr, r.stderr
@@ -165,7 +166,7 @@ def test_push_is_checked_and_every_kiosk_switches(fleet, sessions, capsys):
 
     # A broken article: the push is rejected with file:line, the branch
     # and the kiosks stay as they were.
-    bad_file = "articles/01-stem-cell-basics/after-your-visit.md"
+    bad_file = "en/articles/01-stem-cell-basics/after-your-visit.md"
     with open(f"{fleet.staff}/{bad_file}", "w") as f:
         f.write("---\ntitle: [After your visit\n---\n\nRest for a day.\n")
     r = fleet.commit_and_push("New article")

@@ -360,14 +360,15 @@ int term_start(bool locked, struct term_caps *caps)
 		unsetenv("LINES");
 		unsetenv("COLUMNS");
 	}
-	if (screen == NULL) {
+	if (screen == NULL || use == NULL) { /* (open_screen(NULL) fails) */
 		fprintf(stderr, "kiosk: no usable terminal description\n");
 		close_input();
 		return -1;
 	}
-	if (pre_unicode(use))
+	bool old_type = pre_unicode(use);
+	if (old_type)
 		caps->ascii = true;
-	caps->blocks = utf8 && !pre_unicode(use);
+	caps->blocks = utf8 && !old_type;
 	caps->console = strncmp(use, "linux", 5) == 0;
 	set_term(screen);
 	reset_len = 0;

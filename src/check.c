@@ -288,7 +288,6 @@ static void S_mark_terms(struct checker *c, const struct check_art *t)
 		S_mark_range(c, t->plain, 0, t->plain_len, 0);
 }
 
-
 static void S_check_article(struct checker *c, size_t index)
 {
 	struct check_art t;

@@ -418,7 +418,9 @@ static bool store(struct parser *p, const struct config_key *k, void *field,
 	case CONFIG_KEY_STRING:
 	case CONFIG_KEY_PATH:
 		problem = text_problem(k, v);
-		if (problem == NULL && k->check != NULL && !k->check(v))
+		/* An empty value of a key that may be empty needs no test. */
+		if (problem == NULL && k->check != NULL &&
+		    !(k->may_be_empty && v[0] == '\0') && !k->check(v))
 			problem = k->check_msg;
 		if (problem != NULL) {
 			report(p, DIAG_ERROR, p->line, "%s %s", k->name,

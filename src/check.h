@@ -14,6 +14,7 @@
  *                 phone link the kiosk cannot use (errors); to a section
  *                 the article does not have (warning).  Sections match
  *                 as the kiosk matches them: letters and digits, any case
+ *                 (check_links.h)
  *   HTML          raw HTML other than <a href> and <br>: a warning; the
  *                 href of an <a> is checked as a link
  *   images        without a description (warning)

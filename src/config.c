@@ -1,11 +1,11 @@
 /*
  * config: kiosk.conf parsed with inih, checked against one table of keys.
  *
- * Data: `keys[]` below is the whole schema.  Each row names a section and
- * a key, the value's type (string, path, enum, integer, boolean), the
- * offset of the struct config field it fills, its default and a one-line
- * help text.  config_defaults, parsing, checking and config_free all walk
- * that table, so a new key is one row (plus its struct field).
+ * Data: config_keys[] (config_keys.h) is the whole schema: each row names
+ * a section and a key, the value's type, the struct config field it
+ * fills and its default.  This file is the reader: it finds each row by
+ * the section and key written, checks the value against the row and
+ * stores it, and says what is wrong with the line when it cannot.
  *
  * Lines: Debian's inih has no INI_HANDLER_LINENO, so inih reads through
  * read_line(), which hands it one line of the text per call and counts
@@ -41,277 +41,16 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <strings.h>
 #include <unistr.h>
 
+#include "config_keys.h"
 #include "fileio.h"
-#include "pin.h"
 #include "xmem.h"
 
 #define CONFIG_MAX_BYTES (1024 * 1024) /* config_load refuses larger files */
 #define MAX_ERRORS	 50 /* then "too many errors" and stop reading */
 #define SHOWN_CHARS	 40 /* characters of user text quoted in a message */
-
-enum key_type {
-	KEY_STRING, /* char *: UTF-8 text without control characters */
-	KEY_PATH,   /* char *: resolved against the config file's folder */
-	KEY_ENUM,   /* int: index into values[] */
-	KEY_INT,    /* int: from min to max */
-	KEY_BOOL,   /* bool: yes/no, true/false, on/off, 1/0 */
-};
-
-struct key_def {
-	const char *section; /* "kiosk" for [kiosk] */
-	const char *name;    /* key as written in the file */
-	enum key_type type;
-	size_t offset;		   /* of the field in struct config */
-	const char *const *values; /* KEY_ENUM: allowed values, NULL-ended */
-	long min, max;		   /* KEY_INT: allowed range */
-	bool may_be_empty;	   /* KEY_STRING, KEY_PATH: "" is allowed */
-	const char *def_str;	   /* default of KEY_STRING and KEY_PATH */
-	long def;		   /* default of the other types */
-	const char *help;	   /* one line describing the key, for docs */
-	bool (*check)(const char *); /* KEY_STRING: extra validity test */
-	const char *check_msg;	   /* message when check fails */
-};
-
-/* In the order of enum theme_id: the index is the value stored. */
-static const char *const theme_names[] = {"default", "high-contrast", "mono",
-					  NULL};
-
-static const char *const mode_names[] = {"normal", "waiting-room", NULL};
-
-/* KEY_ENUM fields are stored through an int *. */
-_Static_assert(sizeof(enum theme_id) == sizeof(int), "enum fields are ints");
-_Static_assert(sizeof(enum kiosk_mode) == sizeof(int), "enum fields are ints");
-
-static bool hash_or_empty(const char *v)
-{
-	return v[0] == '\0' || pin_hash_valid(v);
-}
-
-/* "en", "tr", "es-MX", "pt_BR": two or three small letters, maybe a
- * region. */
-static bool language_code(const char *v)
-{
-	size_t n = 0;
-	while (v[n] >= 'a' && v[n] <= 'z')
-		n++;
-	if (n < 2 || n > 3)
-		return false;
-	if (v[n] == '\0')
-		return true;
-	if (v[n] != '-' && v[n] != '_')
-		return false;
-	for (size_t i = n + 1; v[i] != '\0'; i++)
-		if (!isalnum((unsigned char)v[i]))
-			return false;
-	return v[n + 1] != '\0';
-}
-
-/* "en, tr, ar": language codes, separated by commas (and spaces). */
-static bool language_list(const char *v)
-{
-	char code[32];
-	for (const char *p = v;;) {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		size_t n = 0;
-		while (*p != '\0' && *p != ',' && *p != ' ' && *p != '\t') {
-			if (n + 1 >= sizeof code)
-				return false;
-			code[n++] = *p++;
-		}
-		code[n] = '\0';
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (!language_code(code))
-			return false;
-		if (*p == '\0')
-			return true;
-		if (*p++ != ',')
-			return false;
-	}
-}
-
-static const struct key_def keys[] = {
-	{.section = "kiosk",
-	 .name = "title",
-	 .type = KEY_STRING,
-	 .offset = offsetof(struct config, title),
-	 .def_str = "Patient information",
-	 .help = "title shown on the home screen"},
-	{.section = "kiosk",
-	 .name = "content",
-	 .type = KEY_PATH,
-	 .offset = offsetof(struct config, content_dir),
-	 .def_str = "content",
-	 .help = "folder of articles/ and glossary.md, relative to this file"},
-	{.section = "kiosk",
-	 .name = "theme",
-	 .type = KEY_ENUM,
-	 .offset = offsetof(struct config, theme),
-	 .values = theme_names,
-	 .def = THEME_DEFAULT,
-	 .help = "colours: default, high-contrast or mono"},
-	{.section = "kiosk",
-	 .name = "mode",
-	 .type = KEY_ENUM,
-	 .offset = offsetof(struct config, mode),
-	 .values = mode_names,
-	 .def = MODE_NORMAL,
-	 .help = "normal, or waiting-room: no way out without the staff PIN"},
-	{.section = "kiosk",
-	 .name = "idle_timeout",
-	 .type = KEY_INT,
-	 .offset = offsetof(struct config, idle_timeout),
-	 .min = 2,
-	 .max = 86400,
-	 .def = 90,
-	 .help = "waiting-room: seconds without input before going back to "
-		 "the start and forgetting what was read"},
-	{.section = "kiosk",
-	 .name = "attract_timeout",
-	 .type = KEY_INT,
-	 .offset = offsetof(struct config, attract_timeout),
-	 .min = 0,
-	 .max = 86400,
-	 .def = 300,
-	 .help = "waiting-room: seconds without input before the \"press any "
-		 "key\" screen; 0 for never"},
-	{.section = "kiosk",
-	 .name = "pin_hash",
-	 .type = KEY_STRING,
-	 .offset = offsetof(struct config, pin_hash),
-	 .may_be_empty = true,
-	 .def_str = "",
-	 .help = "waiting-room: hash of the staff PIN, from kiosk --hash-pin",
-	 .check = hash_or_empty,
-	 .check_msg = "is not a PIN hash that can be checked, or a weak one "
-		      "(md5-crypt, DES); make one with: kiosk --hash-pin"},
-	{.section = "kiosk",
-	 .name = "log",
-	 .type = KEY_PATH,
-	 .offset = offsetof(struct config, log_path),
-	 .may_be_empty = true,
-	 .def_str = "",
-	 .help = "file for the event log (content reloads and problems); "
-		 "empty: standard error when that is not the screen"},
-	{.section = "kiosk",
-	 .name = "measure",
-	 .type = KEY_INT,
-	 .offset = offsetof(struct config, measure),
-	 .min = 30,
-	 .max = 200,
-	 .def = 72,
-	 .help = "longest line of article text, in characters (about 72 "
-		 "reads best)"},
-	{.section = "kiosk",
-	 .name = "review_months",
-	 .type = KEY_INT,
-	 .offset = offsetof(struct config, review_months),
-	 .min = 0,
-	 .max = 120,
-	 .def = 12,
-	 .help = "kiosk --check warns about articles reviewed longer ago "
-		 "than this; 0: never"},
-	{.section = "kiosk",
-	 .name = "reading_grade",
-	 .type = KEY_INT,
-	 .offset = offsetof(struct config, reading_grade),
-	 .min = 1,
-	 .max = 20,
-	 .def = 8,
-	 .help = "kiosk --check warns about text above this school grade "
-		 "(Flesch-Kincaid)"},
-	{.section = "kiosk",
-	 .name = "language",
-	 .type = KEY_STRING,
-	 .offset = offsetof(struct config, language),
-	 .def_str = "en",
-	 .help = "language of the content, as a two-letter ISO 639-1 code "
-		 "(en, tr, es): kiosk --check grades reading level with its "
-		 "formula",
-	 .check = language_code,
-	 .check_msg = "must be a language code of two small letters, such "
-		      "as en, tr or es"},
-	{.section = "kiosk",
-	 .name = "languages",
-	 .type = KEY_STRING,
-	 .offset = offsetof(struct config, languages),
-	 .def_str = "",
-	 .may_be_empty = true,
-	 .help = "order of the language folders offered on the home screen "
-		 "(en, tr); \"\": the default language first, then the others "
-		 "by code",
-	 .check = language_list,
-	 .check_msg = "must be language codes separated by commas, such as "
-		      "en, tr"},
-	{.section = "ssh",
-	 .name = "session_idle",
-	 .type = KEY_INT,
-	 .offset = offsetof(struct config, session_idle),
-	 .min = 0,
-	 .max = 86400,
-	 .def = 900,
-	 .help = "SSH sessions: seconds without a key before the session "
-		 "ends; 0: never"},
-	{.section = "ssh",
-	 .name = "session_max",
-	 .type = KEY_INT,
-	 .offset = offsetof(struct config, session_max),
-	 .min = 0,
-	 .max = 604800,
-	 .def = 3600,
-	 .help = "SSH sessions: longest session in seconds; 0: no limit"},
-	{.section = "ssh",
-	 .name = "max_sessions",
-	 .type = KEY_INT,
-	 .offset = offsetof(struct config, max_sessions),
-	 .min = 0,
-	 .max = 10000,
-	 .def = 20,
-	 .help = "SSH sessions at once; the next one is asked to come back "
-		 "later; 0: no limit"},
-	{.section = "ssh",
-	 .name = "hyperlinks",
-	 .type = KEY_BOOL,
-	 .offset = offsetof(struct config, hyperlinks),
-	 .def = 0,
-	 .help = "SSH sessions: send web links as OSC 8 hyperlinks (clickable "
-		 "in terminals that support them) instead of printing the "
-		 "address after the link text"},
-	{.section = "ssh",
-	 .name = "lock_dir",
-	 .type = KEY_PATH,
-	 .offset = offsetof(struct config, lock_dir),
-	 .may_be_empty = true,
-	 .def_str = "",
-	 .help = "folder for the session slot files that count sessions; "
-		 "empty: $XDG_RUNTIME_DIR/kiosk-sessions, else "
-		 "/tmp/kiosk-sessions-UID"},
-};
-
-void config_check(const struct config *c, const char *path,
-		  struct diag_list *diags)
-{
-	if (c->mode == MODE_WAITING_ROOM && c->pin_hash[0] == '\0')
-		diag_add(diags, DIAG_WARNING, path, 0, 0,
-			 "waiting-room mode without pin_hash: staff cannot "
-			 "leave the kiosk from its keyboard (set one with "
-			 "kiosk --hash-pin)");
-	/* A PIN hash anyone can read falls to an offline search. */
-	struct stat st;
-	if (c->pin_hash[0] != '\0' && path != NULL && stat(path, &st) == 0 &&
-	    (st.st_mode & S_IROTH))
-		diag_add(diags, DIAG_WARNING, path, 0, 0,
-			 "pin_hash is in a file everyone can read; let only "
-			 "root and the kiosk read it: chown root:kiosk and "
-			 "chmod 640 (docs/deploy-console.md)");
-}
-
-#define NKEYS (sizeof keys / sizeof keys[0])
 
 enum section_state { SEC_NONE, SEC_KNOWN, SEC_UNKNOWN };
 
@@ -328,7 +67,8 @@ struct parser {
 	int first_rejected; /* first line inih rejected, 0 if none */
 	enum section_state sec;
 	const char *section; /* table spelling, when sec == SEC_KNOWN */
-	int seen[NKEYS];     /* last line that set each key, 0 if none */
+	int *seen;	     /* owned; per row of config_keys[], the last
+				line that set the key, 0 if none */
 	int errors;
 	bool gave_up; /* MAX_ERRORS reached */
 };
@@ -438,51 +178,15 @@ static bool close_enough(int dist, size_t len)
 	return dist <= (len >= 6 ? 2 : 1);
 }
 
-/* The table's spelling of a section, or NULL. */
-static const char *find_section(const char *name)
-{
-	for (size_t i = 0; i < NKEYS; i++)
-		if (strcasecmp(keys[i].section, name) == 0)
-			return keys[i].section;
-	return NULL;
-}
-
-static const struct key_def *find_key(const char *section, const char *name)
-{
-	for (size_t i = 0; i < NKEYS; i++)
-		if (strcmp(keys[i].section, section) == 0 &&
-		    strcasecmp(keys[i].name, name) == 0)
-			return &keys[i];
-	return NULL;
-}
-
-/* "[kiosk]" or "[kiosk], [other]": the sections, each named once. */
-static char *section_list(void)
-{
-	char *s = xstrdup("");
-	for (size_t i = 0; i < NKEYS; i++) {
-		size_t j = 0;
-		while (strcmp(keys[j].section, keys[i].section) != 0)
-			j++;
-		if (j < i)
-			continue; /* named by an earlier row */
-		char *t = xasprintf("%s%s[%s]", s, *s ? ", " : "",
-				    keys[i].section);
-		free(s);
-		s = t;
-	}
-	return s;
-}
-
 static void unknown_section(struct parser *p, const char *name)
 {
 	const char *best = NULL;
 	int best_d = 0;
-	for (size_t i = 0; i < NKEYS; i++) {
-		int d = distance(name, keys[i].section);
-		if (close_enough(d, strlen(keys[i].section)) &&
+	for (size_t i = 0; i < config_nkeys; i++) {
+		int d = distance(name, config_keys[i].section);
+		if (close_enough(d, strlen(config_keys[i].section)) &&
 		    (best == NULL || d < best_d)) {
-			best = keys[i].section;
+			best = config_keys[i].section;
 			best_d = d;
 		}
 	}
@@ -491,7 +195,7 @@ static void unknown_section(struct parser *p, const char *name)
 		report(p, DIAG_ERROR, p->line,
 		       "unknown section [%s] (did you mean [%s]?)", n, best);
 	} else {
-		char *all = section_list();
+		char *all = config_keys_section_list();
 		report(p, DIAG_ERROR, p->line,
 		       "unknown section [%s] (known: %s)", n, all);
 		free(all);
@@ -504,17 +208,17 @@ static void unknown_key(struct parser *p, const char *name)
 	const char *best = NULL;
 	int best_d = 0;
 	char *all = xstrdup("");
-	for (size_t i = 0; i < NKEYS; i++) {
-		if (strcmp(keys[i].section, p->section) != 0)
+	for (size_t i = 0; i < config_nkeys; i++) {
+		if (strcmp(config_keys[i].section, p->section) != 0)
 			continue;
-		int d = distance(name, keys[i].name);
-		if (close_enough(d, strlen(keys[i].name)) &&
+		int d = distance(name, config_keys[i].name);
+		if (close_enough(d, strlen(config_keys[i].name)) &&
 		    (best == NULL || d < best_d)) {
-			best = keys[i].name;
+			best = config_keys[i].name;
 			best_d = d;
 		}
 		char *t = xasprintf("%s%s%s", all, *all ? ", " : "",
-				    keys[i].name);
+				    config_keys[i].name);
 		free(all);
 		all = t;
 	}
@@ -556,7 +260,7 @@ static void read_section(struct parser *p, const char *line)
 	while (e > b && isspace((unsigned char)e[-1]))
 		e--;
 	char *name = xstrndup(b, (size_t)(e - b));
-	p->section = find_section(name);
+	p->section = config_keys_section(name);
 	p->sec = p->section != NULL ? SEC_KNOWN : SEC_UNKNOWN;
 	if (p->sec == SEC_UNKNOWN)
 		unknown_section(p, name);
@@ -666,12 +370,12 @@ static char *resolve(const char *config_path, const char *value)
 /* The problem with text value v for key k, or NULL if it may be stored.
  * Strings are UTF-8 shown on screen; paths are bytes, so only the ASCII
  * control characters count there. */
-static const char *text_problem(const struct key_def *k, const char *v)
+static const char *text_problem(const struct config_key *k, const char *v)
 {
 	if (!k->may_be_empty && blank(v))
 		return "must not be empty";
 	const uint8_t *u = (const uint8_t *)v, *end = u + strlen(v);
-	if (k->type == KEY_STRING && u8_check(u, (size_t)(end - u)) != NULL)
+	if (k->type == CONFIG_KEY_STRING && u8_check(u, (size_t)(end - u)) != NULL)
 		return "is not valid UTF-8; save the file as UTF-8";
 	while (u < end) {
 		ucs4_t uc;
@@ -680,7 +384,7 @@ static const char *text_problem(const struct key_def *k, const char *v)
 			n = 1;
 			uc = *u;
 		}
-		if (is_control(uc) && (k->type == KEY_STRING || uc < 0x80))
+		if (is_control(uc) && (k->type == CONFIG_KEY_STRING || uc < 0x80))
 			return "contains control characters";
 		u += n;
 	}
@@ -701,7 +405,7 @@ static char *join(const char *const *words)
 
 /* Checks value v for key k and stores it in field, or reports why not and
  * leaves the field alone.  Returns whether it stored. */
-static bool store(struct parser *p, const struct key_def *k, void *field,
+static bool store(struct parser *p, const struct config_key *k, void *field,
 		  const char *v)
 {
 	const char *problem;
@@ -711,10 +415,12 @@ static bool store(struct parser *p, const struct key_def *k, void *field,
 	char *end;
 
 	switch (k->type) {
-	case KEY_STRING:
-	case KEY_PATH:
+	case CONFIG_KEY_STRING:
+	case CONFIG_KEY_PATH:
 		problem = text_problem(k, v);
-		if (problem == NULL && k->check != NULL && !k->check(v))
+		/* An empty value of a key that may be empty needs no test. */
+		if (problem == NULL && k->check != NULL &&
+		    !(k->may_be_empty && v[0] == '\0') && !k->check(v))
 			problem = k->check_msg;
 		if (problem != NULL) {
 			report(p, DIAG_ERROR, p->line, "%s %s", k->name,
@@ -723,9 +429,9 @@ static bool store(struct parser *p, const struct key_def *k, void *field,
 		}
 		free(*(char **)field);
 		*(char **)field =
-			k->type == KEY_PATH ? resolve(p->path, v) : xstrdup(v);
+			k->type == CONFIG_KEY_PATH ? resolve(p->path, v) : xstrdup(v);
 		return true;
-	case KEY_ENUM:
+	case CONFIG_KEY_ENUM:
 		i = word_index(k->values, v);
 		if (i >= 0) {
 			*(int *)field = i;
@@ -738,7 +444,7 @@ static bool store(struct parser *p, const struct key_def *k, void *field,
 		free(list);
 		free(sv);
 		return false;
-	case KEY_INT:
+	case CONFIG_KEY_INT:
 		errno = 0;
 		n = strtol(v, &end, 10);
 		if (*v != '\0' && *end == '\0' && errno == 0 && n >= k->min &&
@@ -752,7 +458,7 @@ static bool store(struct parser *p, const struct key_def *k, void *field,
 		       k->name, k->min, k->max, sv);
 		free(sv);
 		return false;
-	case KEY_BOOL:
+	case CONFIG_KEY_BOOL:
 		if (word_index(true_words, v) >= 0) {
 			*(bool *)field = true;
 			return true;
@@ -772,7 +478,7 @@ static bool store(struct parser *p, const struct key_def *k, void *field,
 
 /* Removes one pair of surrounding double quotes from raw and stores it.
  * Returns whether it stored. */
-static bool apply(struct parser *p, const struct key_def *k, const char *raw)
+static bool apply(struct parser *p, const struct config_key *k, const char *raw)
 {
 	size_t len = strlen(raw);
 	if (raw[0] == '"' && (len < 2 || raw[len - 1] != '"') &&
@@ -802,24 +508,24 @@ static int on_pair(void *user, const char *section, const char *name,
 	if (p->sec == SEC_UNKNOWN)
 		return 1; /* the section was reported */
 	if (p->sec == SEC_NONE) {
-		const char *home = keys[0].section;
-		for (size_t i = 0; i < NKEYS; i++)
-			if (strcasecmp(keys[i].name, name) == 0) {
-				home = keys[i].section;
+		const char *home = config_keys[0].section;
+		for (size_t i = 0; i < config_nkeys; i++)
+			if (strcasecmp(config_keys[i].name, name) == 0) {
+				home = config_keys[i].section;
 				break;
 			}
 		report(p, DIAG_ERROR, p->line,
 		       "key outside a section; put it under [%s]", home);
 		return 1;
 	}
-	const struct key_def *k = find_key(p->section, name);
+	const struct config_key *k = config_keys_find(p->section, name);
 	if (k == NULL) {
 		unknown_key(p, name);
 		return 1;
 	}
 	/* A bad value is the error to fix; the earlier value then stays, so
 	 * "the later value is used" is said only when it is. */
-	size_t i = (size_t)(k - keys);
+	size_t i = (size_t)(k - config_keys);
 	if (apply(p, k, value) && p->seen[i] != 0)
 		report(p, DIAG_WARNING, p->line,
 		       "\"%s\" in [%s] was already set on line %d; "
@@ -829,34 +535,15 @@ static int on_pair(void *user, const char *section, const char *name,
 	return 1;
 }
 
-void config_defaults(struct config *c)
-{
-	*c = (struct config){0};
-	for (size_t i = 0; i < NKEYS; i++) {
-		void *field = (char *)c + keys[i].offset;
-		switch (keys[i].type) {
-		case KEY_STRING:
-		case KEY_PATH:
-			*(char **)field = xstrdup(keys[i].def_str);
-			break;
-		case KEY_ENUM:
-		case KEY_INT:
-			*(int *)field = (int)keys[i].def;
-			break;
-		case KEY_BOOL:
-			*(bool *)field = keys[i].def != 0;
-			break;
-		}
-	}
-}
-
 static int parse(struct config *c, const char *path, const char *text,
 		 size_t len, struct diag_list *diags)
 {
 	struct parser p = {
 		.c = c, .path = path, .diags = diags, .text = text, .len = len};
+	p.seen = xcalloc(config_nkeys, sizeof *p.seen);
 	int r = ini_parse_stream(read_line, &p, on_pair, &p);
 	check_rejected(&p);
+	free(p.seen);
 	if (r < 0)
 		xmem_fatal("out of memory");
 	if (r > 0 && r != p.first_rejected)
@@ -893,22 +580,4 @@ int config_load(struct config *c, const char *path, struct diag_list *diags)
 	int r = parse(c, path, text, len, diags);
 	free(text);
 	return r;
-}
-
-void config_free(struct config *c)
-{
-	for (size_t i = 0; i < NKEYS; i++) {
-		if (keys[i].type != KEY_STRING && keys[i].type != KEY_PATH)
-			continue;
-		char **sp = (char **)((char *)c + keys[i].offset);
-		free(*sp);
-		*sp = NULL;
-	}
-}
-
-const char *config_theme_name(enum theme_id t)
-{
-	if ((unsigned)t >= sizeof theme_names / sizeof theme_names[0] - 1)
-		return "default";
-	return theme_names[t];
 }

@@ -21,10 +21,11 @@
  *   lock_dir     = /var/lib/kiosk-ssh  ; "": $XDG_RUNTIME_DIR/...
  *   hyperlinks   = no                 ; yes: OSC 8 links, no addresses
  *
- * Keys are described by one static table in config.c, so adding a key is
- * one row.  Unknown sections or keys and bad values are errors reported as
- * "kiosk.conf:LINE: message"; a key with a bad value keeps its default, so
- * a config is never half applied to one key.
+ * Keys are described by one static table in config_keys.c, so adding a
+ * key is one row (and its field below); config.c reads the file.
+ * Unknown sections or keys and bad values are errors reported as
+ * "kiosk.conf:LINE: message"; a key with a bad value keeps its default,
+ * so a config is never half applied to one key.
  */
 #ifndef KIOSK_CONFIG_H
 #define KIOSK_CONFIG_H

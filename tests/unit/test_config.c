@@ -140,6 +140,23 @@ static void test_language(void **state)
 	assert_string_equal(cfg.language, "es-MX");
 }
 
+/* "languages" may be left empty, as its help says: the default language
+ * first, then the others by code.  Set, then emptied again. */
+static void test_languages_may_be_empty(void **state)
+{
+	(void)state;
+	check("[kiosk]\nlanguages = tr, en\n", 0, "");
+	assert_string_equal(cfg.languages, "tr, en");
+	check("[kiosk]\nlanguages =\n", 0, "");
+	assert_string_equal(cfg.languages, "");
+	check("[kiosk]\nlanguages = tr\n", 0, "");
+	check("[kiosk]\nlanguages = \"\"\n", 0, "");
+	assert_string_equal(cfg.languages, "");
+	check("[kiosk]\nlanguages = en,\n", -1,
+	      "t/kiosk.conf:2: error: languages must be language codes "
+	      "separated by commas, such as en, tr\n");
+}
+
 static void test_title(void **state)
 {
 	(void)state;
@@ -793,6 +810,7 @@ int main(void)
 		CASE(test_comments_and_blank_lines),
 		CASE(test_title),
 		CASE(test_language),
+		CASE(test_languages_may_be_empty),
 		CASE(test_title_utf8_and_tab),
 		CASE(test_theme_each_value),
 		CASE(test_content_relative),

@@ -13,71 +13,11 @@
 #include <cmocka.h>
 
 #include "diag.h"
-#include "fxdir.h"
+#include "fixture_reader.h"
 #include "glossary.h"
 #include "library.h"
 #include "nav.h"
 #include "reader.h"
-
-#define N(a) (sizeof(a) / sizeof((a)[0]))
-
-#define PARA "Stem cells are cells that can become other kinds of cells. " \
-	     "Doctors study them to learn how the body heals itself.\n\n"
-#define PARAS PARA PARA PARA PARA PARA PARA
-
-static const struct fxfile files[] = {
-	{"glossary.md", "# Glossary\n\n## Cartilage\n\nThe smooth tissue at the "
-			"ends of bones in a joint.\n"},
-	{"articles/01-basics/a.md",
-	 "---\ntitle: Article A\ndescription: The first one.\norder: 1\n"
-	 "url: https://example.org/a\n---\n"
-	 "Read [the second part of B](b.md#second-part) first.\n\n" PARAS
-	 "## First part\n\n" PARAS "Knees have cartilage.\n\n" PARAS
-	 "## Second part\n\n" PARAS "## Third part\n\n" PARAS},
-	{"articles/01-basics/b.md",
-	 "---\ntitle: Article B\ndescription: The second one.\norder: 2\n---\n"
-	 "## First part\n\n" PARAS "## Second part\n\nThe needle word "
-	 "zebra is here.\n\n" PARAS "## Third part\n\n" PARAS "zebra again.\n"},
-};
-
-struct fx {
-	struct fxdir dir;
-	struct library *lib;
-	struct reader rd;
-};
-
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof *f);
-	fx_make(&f->dir, files, N(files));
-	struct diag_list d = {0};
-	f->lib = library_load(f->dir.content, NULL, &d);
-	diag_list_clear(&d);
-	assert_non_null(f->lib);
-	assert_int_equal(f->lib->narticles, 2);
-	reader_init(&f->rd, f->lib, (struct reader_opts){0});
-	reader_set_size(&f->rd, 24, 80);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	reader_close(&f->rd);
-	library_free(f->lib);
-	fx_remove(&f->dir);
-	free(f);
-	return 0;
-}
-
-static const char *where(const struct reader *rd)
-{
-	const char *t = "";
-	size_t delta;
-	assert_true(reader_where(rd, &t, &delta));
-	return t;
-}
 
 static void history_keeps_the_last_steps(void **state)
 {
@@ -95,7 +35,7 @@ static void history_keeps_the_last_steps(void **state)
 
 static void a_reload_keeps_the_place_or_says_the_article_is_gone(void **state)
 {
-	struct fx *f = *state;
+	struct fx_reader *f = *state;
 	struct nav n = {0};
 	nav_push(&n, (struct view){.screen = SCREEN_ARTICLE, .article = 0});
 	assert_int_equal(reader_open(&f->rd, 1), 0);
@@ -111,7 +51,7 @@ static void a_reload_keeps_the_place_or_says_the_article_is_gone(void **state)
 	assert_int_equal(nav_reload(&n, &f->rd, &home_sel, lib, f->lib), NAV_KEPT);
 	library_free(f->lib);
 	f->lib = lib;
-	assert_string_equal(where(&f->rd), "Second part");
+	assert_string_equal(fx_reader_where(&f->rd), "Second part");
 	const char *t;
 	size_t delta;
 	reader_where(&f->rd, &t, &delta);
@@ -137,7 +77,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(history_keeps_the_last_steps),
-		cmocka_unit_test_setup_teardown(a_reload_keeps_the_place_or_says_the_article_is_gone, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_reload_keeps_the_place_or_says_the_article_is_gone, fx_reader_setup, fx_reader_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

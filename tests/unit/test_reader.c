@@ -15,75 +15,15 @@
 #include <cmocka.h>
 
 #include "diag.h"
-#include "fxdir.h"
+#include "fixture_reader.h"
 #include "glossary.h"
 #include "library.h"
 #include "nav.h"
 #include "reader.h"
 
-#define N(a) (sizeof(a) / sizeof((a)[0]))
-
-#define PARA "Stem cells are cells that can become other kinds of cells. " \
-	     "Doctors study them to learn how the body heals itself.\n\n"
-#define PARAS PARA PARA PARA PARA PARA PARA
-
-static const struct fxfile files[] = {
-	{"glossary.md", "# Glossary\n\n## Cartilage\n\nThe smooth tissue at the "
-			"ends of bones in a joint.\n"},
-	{"articles/01-basics/a.md",
-	 "---\ntitle: Article A\ndescription: The first one.\norder: 1\n"
-	 "url: https://example.org/a\n---\n"
-	 "Read [the second part of B](b.md#second-part) first.\n\n" PARAS
-	 "## First part\n\n" PARAS "Knees have cartilage.\n\n" PARAS
-	 "## Second part\n\n" PARAS "## Third part\n\n" PARAS},
-	{"articles/01-basics/b.md",
-	 "---\ntitle: Article B\ndescription: The second one.\norder: 2\n---\n"
-	 "## First part\n\n" PARAS "## Second part\n\nThe needle word "
-	 "zebra is here.\n\n" PARAS "## Third part\n\n" PARAS "zebra again.\n"},
-};
-
-struct fx {
-	struct fxdir dir;
-	struct library *lib;
-	struct reader rd;
-};
-
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof *f);
-	fx_make(&f->dir, files, N(files));
-	struct diag_list d = {0};
-	f->lib = library_load(f->dir.content, NULL, &d);
-	diag_list_clear(&d);
-	assert_non_null(f->lib);
-	assert_int_equal(f->lib->narticles, 2);
-	reader_init(&f->rd, f->lib, (struct reader_opts){0});
-	reader_set_size(&f->rd, 24, 80);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	reader_close(&f->rd);
-	library_free(f->lib);
-	fx_remove(&f->dir);
-	free(f);
-	return 0;
-}
-
-static const char *where(const struct reader *rd)
-{
-	const char *t = "";
-	size_t delta;
-	assert_true(reader_where(rd, &t, &delta));
-	return t;
-}
-
 static void opening_lays_out_at_once(void **state)
 {
-	struct fx *f = *state;
+	struct fx_reader *f = *state;
 	assert_int_equal(reader_open(&f->rd, 0), 0);
 	assert_non_null(f->rd.lay);
 	assert_int_equal(f->rd.top, 0);
@@ -95,12 +35,12 @@ static void opening_lays_out_at_once(void **state)
 
 static void a_fragment_seek_lands_at_once(void **state)
 {
-	struct fx *f = *state;
+	struct fx_reader *f = *state;
 	assert_int_equal(reader_open(&f->rd, 1), 0);
 	reader_seek_fragment(&f->rd, "second-part");
-	assert_string_equal(where(&f->rd), "Second part");
+	assert_string_equal(fx_reader_where(&f->rd), "Second part");
 	reader_seek_fragment(&f->rd, "Third%20Part");
-	assert_string_equal(where(&f->rd), "Third part");
+	assert_string_equal(fx_reader_where(&f->rd), "Third part");
 }
 
 /* The link's fragment points into the layout of A, which the open of B
@@ -108,7 +48,7 @@ static void a_fragment_seek_lands_at_once(void **state)
  * links; AddressSanitizer sees it in make asan). */
 static void a_link_opens_the_other_article_at_its_section(void **state)
 {
-	struct fx *f = *state;
+	struct fx_reader *f = *state;
 	assert_int_equal(reader_open(&f->rd, 0), 0);
 	assert_null(reader_move_focus(&f->rd, 1));
 	assert_true(f->rd.focus >= 0);
@@ -118,25 +58,25 @@ static void a_link_opens_the_other_article_at_its_section(void **state)
 	assert_non_null(at.fragment);
 	assert_int_equal(nav_open(&f->rd, &at), 0);
 	assert_int_equal(f->rd.article, 1);
-	assert_string_equal(where(&f->rd), "Second part");
+	assert_string_equal(fx_reader_where(&f->rd), "Second part");
 }
 
 static void a_resize_keeps_the_section(void **state)
 {
-	struct fx *f = *state;
+	struct fx_reader *f = *state;
 	assert_int_equal(reader_open(&f->rd, 0), 0);
 	reader_seek_section(&f->rd, "Second part", 0);
-	assert_string_equal(where(&f->rd), "Second part");
+	assert_string_equal(fx_reader_where(&f->rd), "Second part");
 	reader_set_size(&f->rd, 12, 40);
 	assert_int_equal(f->rd.lay->width, 38);
-	assert_string_equal(where(&f->rd), "Second part");
+	assert_string_equal(fx_reader_where(&f->rd), "Second part");
 	reader_set_size(&f->rd, 60, 200);
-	assert_string_equal(where(&f->rd), "Second part");
+	assert_string_equal(fx_reader_where(&f->rd), "Second part");
 }
 
 static void found_words_are_marked_and_n_moves_between_them(void **state)
 {
-	struct fx *f = *state;
+	struct fx_reader *f = *state;
 	assert_int_equal(reader_open(&f->rd, 1), 0);
 	assert_string_equal(reader_next_match(&f->rd, 1),
 			    "Press / to search first.");
@@ -156,7 +96,7 @@ static void found_words_are_marked_and_n_moves_between_them(void **state)
 
 static void enter_on_a_term_opens_the_pane_and_esc_closes_it(void **state)
 {
-	struct fx *f = *state;
+	struct fx_reader *f = *state;
 	assert_int_equal(reader_open(&f->rd, 0), 0);
 	reader_find(&f->rd, "knees have", true);
 	int32_t term = -1;
@@ -184,7 +124,7 @@ static void enter_on_a_term_opens_the_pane_and_esc_closes_it(void **state)
 
 static void the_section_list_takes_the_keys_on_a_narrow_screen(void **state)
 {
-	struct fx *f = *state;
+	struct fx_reader *f = *state;
 	/* Short titles: the list is beside the text at 80 columns. */
 	reader_set_size(&f->rd, 24, 70);
 	assert_int_equal(reader_open(&f->rd, 1), 0);
@@ -194,16 +134,16 @@ static void the_section_list_takes_the_keys_on_a_narrow_screen(void **state)
 	reader_sections_key(&f->rd, ACT_DOWN);
 	reader_sections_key(&f->rd, ACT_OPEN);
 	assert_false(f->rd.sections_focus);
-	assert_string_equal(where(&f->rd), "Third part");
+	assert_string_equal(fx_reader_where(&f->rd), "Third part");
 	assert_string_equal(reader_next_section(&f->rd),
 			    "This is the last section.");
 	reader_prev_section(&f->rd);
-	assert_string_equal(where(&f->rd), "Second part");
+	assert_string_equal(fx_reader_where(&f->rd), "Second part");
 }
 
 static void take_home_gives_the_articles_address(void **state)
 {
-	struct fx *f = *state;
+	struct fx_reader *f = *state;
 	assert_int_equal(reader_open(&f->rd, 0), 0);
 	assert_string_equal(reader_take_home_url(&f->rd), "https://example.org/a");
 }
@@ -213,7 +153,7 @@ static void take_home_gives_the_articles_address(void **state)
  * it, and Tab takes the pane along: on the link to B it names B. */
 static void the_pane_fits_its_text_and_follows_tab(void **state)
 {
-	struct fx *f = *state;
+	struct fx_reader *f = *state;
 	assert_int_equal(reader_open(&f->rd, 0), 0);
 	reader_find(&f->rd, "knees have", true);
 	int32_t term = -1;
@@ -248,7 +188,7 @@ static void the_pane_fits_its_text_and_follows_tab(void **state)
  * being read is the one that holds them. */
 static void found_words_in_a_heading_land_on_their_section(void **state)
 {
-	struct fx *f = *state;
+	struct fx_reader *f = *state;
 	assert_int_equal(reader_open(&f->rd, 1), 0);
 	reader_seek_section(&f->rd, "Second part", 0);
 	reader_find(&f->rd, "second part", true);
@@ -261,7 +201,7 @@ static void found_words_in_a_heading_land_on_their_section(void **state)
  * pointer), up to a third of the screen; the text keeps to the measure. */
 static void the_section_list_fits_its_titles_and_text_keeps_the_measure(void **state)
 {
-	struct fx *f = *state;
+	struct fx_reader *f = *state;
 	reader_set_size(&f->rd, 60, 200);
 	assert_int_equal(reader_open(&f->rd, 0), 0);
 	struct reader_geom g;
@@ -278,17 +218,17 @@ static void the_section_list_fits_its_titles_and_text_keeps_the_measure(void **s
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(opening_lays_out_at_once, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_fragment_seek_lands_at_once, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_link_opens_the_other_article_at_its_section, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_resize_keeps_the_section, setup, teardown),
-		cmocka_unit_test_setup_teardown(found_words_are_marked_and_n_moves_between_them, setup, teardown),
-		cmocka_unit_test_setup_teardown(enter_on_a_term_opens_the_pane_and_esc_closes_it, setup, teardown),
-		cmocka_unit_test_setup_teardown(the_section_list_takes_the_keys_on_a_narrow_screen, setup, teardown),
-		cmocka_unit_test_setup_teardown(take_home_gives_the_articles_address, setup, teardown),
-		cmocka_unit_test_setup_teardown(the_pane_fits_its_text_and_follows_tab, setup, teardown),
-		cmocka_unit_test_setup_teardown(found_words_in_a_heading_land_on_their_section, setup, teardown),
-		cmocka_unit_test_setup_teardown(the_section_list_fits_its_titles_and_text_keeps_the_measure, setup, teardown),
+		cmocka_unit_test_setup_teardown(opening_lays_out_at_once, fx_reader_setup, fx_reader_teardown),
+		cmocka_unit_test_setup_teardown(a_fragment_seek_lands_at_once, fx_reader_setup, fx_reader_teardown),
+		cmocka_unit_test_setup_teardown(a_link_opens_the_other_article_at_its_section, fx_reader_setup, fx_reader_teardown),
+		cmocka_unit_test_setup_teardown(a_resize_keeps_the_section, fx_reader_setup, fx_reader_teardown),
+		cmocka_unit_test_setup_teardown(found_words_are_marked_and_n_moves_between_them, fx_reader_setup, fx_reader_teardown),
+		cmocka_unit_test_setup_teardown(enter_on_a_term_opens_the_pane_and_esc_closes_it, fx_reader_setup, fx_reader_teardown),
+		cmocka_unit_test_setup_teardown(the_section_list_takes_the_keys_on_a_narrow_screen, fx_reader_setup, fx_reader_teardown),
+		cmocka_unit_test_setup_teardown(take_home_gives_the_articles_address, fx_reader_setup, fx_reader_teardown),
+		cmocka_unit_test_setup_teardown(the_pane_fits_its_text_and_follows_tab, fx_reader_setup, fx_reader_teardown),
+		cmocka_unit_test_setup_teardown(found_words_in_a_heading_land_on_their_section, fx_reader_setup, fx_reader_teardown),
+		cmocka_unit_test_setup_teardown(the_section_list_fits_its_titles_and_text_keeps_the_measure, fx_reader_setup, fx_reader_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -229,7 +229,7 @@ void check_frontmatter(const struct check_fm *t, struct diag_list *diags)
 	const struct frontmatter *fm = t->fm;
 	int line;
 	if (!t->fenced && t->text != NULL &&
-	    (line = frontmatter_lookalike(t->text, t->len)) > 0)
+	    (line = frontmatter_lookalike(t->text, t->len, t->plain)) > 0)
 		diag_add(diags, DIAG_ERROR, t->path, line, 1,
 			 "this looks like front matter, but the kiosk cannot "
 			 "find its fences, so patients see it as text: put a "

@@ -91,9 +91,12 @@ bool frontmatter_present(const char *text, size_t len);
  * line of "key: value" lines at its top that look like front matter whose
  * fences are missing or not recognised ("title: ..." lines under "- - -"
  * or above "----", or several such lines with a known key), which the
- * kiosk would show as text; 0 when there are none.
+ * kiosk would show as text; 0 when there are none.  In plain text (plain:
+ * a .txt file) such lines are often the text itself ("Name: ...",
+ * "Date: ..." of a form or a letter): only lines next to a fence-like
+ * rule, or with a "title" key, count there.
  */
-int frontmatter_lookalike(const char *text, size_t len);
+int frontmatter_lookalike(const char *text, size_t len, bool plain);
 
 /*
  * True when frontmatter_parse can tell from text alone where the front

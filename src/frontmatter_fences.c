@@ -279,12 +279,12 @@ bool frontmatter_complete(const char *text, size_t len)
 	return fm_fences_find(text, len, &f) >= 0;
 }
 
-int frontmatter_lookalike(const char *text, size_t len)
+int frontmatter_lookalike(const char *text, size_t len, bool plain)
 {
 	struct fm_fences f;
 	size_t pos, n;
 	int line = 1, first = 0, keys = 0;
-	bool known = false, fence_before, fence_after = false;
+	bool known = false, title = false, fence_before, fence_after = false;
 	if (text == NULL || fm_fences_find(text, len, &f) != 0)
 		return 0;
 	pos = S_skip_bom(text, len);
@@ -306,10 +306,13 @@ int frontmatter_lookalike(const char *text, size_t len)
 			first = line;
 		keys++;
 		known = known || S_is_known_key(text + pos, k);
+		title = title || (k == 5 && strncasecmp(text + pos, "title", 5) == 0);
 		pos += n + 1;
 		line++;
 	}
 	if (keys == 0 || !known)
 		return 0;
+	if (plain) /* "Name: ..." and "Date: ..." of a pasted form or letter */
+		return fence_before || fence_after || title ? first : 0;
 	return fence_before || fence_after || keys >= 2 ? first : 0;
 }

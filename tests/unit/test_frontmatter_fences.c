@@ -210,19 +210,32 @@ static void test_lookalike(void **state)
 	static const int lines[] = {1, 2, 2, 2, 1};
 	(void)state;
 	for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
-		if (frontmatter_lookalike(shown[i], strlen(shown[i])) !=
+		if (frontmatter_lookalike(shown[i], strlen(shown[i]), false) !=
 		    lines[i])
 			fail_msg("lookalike of \"%s\" is %d, not %d", shown[i],
 				 frontmatter_lookalike(shown[i],
-						       strlen(shown[i])),
+						       strlen(shown[i]), false),
+				 lines[i]);
+		/* the same in a .txt file: each has fence-like rules or a
+		 * title key */
+		assert_int_equal(frontmatter_lookalike(shown[i],
+						       strlen(shown[i]), true),
 				 lines[i]);
 	}
+	/* a pasted form or letter in a .txt file is its text; in a .md file
+	 * the same lines look like front matter without fences */
+	static const char form[] = "Name: Wound care leaflet\n"
+				   "Date: March 2026\n\nKeep it dry.\n";
+	assert_int_equal(frontmatter_lookalike(form, strlen(form), true), 0);
+	assert_int_equal(frontmatter_lookalike(form, strlen(form), false), 1);
 	/* ordinary text, one "Note: ..." line, and real front matter */
 	assert_int_equal(frontmatter_lookalike("Note: take it with food.\n\n"
-					       "More text.\n", 37),
+					       "More text.\n", 37, false),
 			 0);
-	assert_int_equal(frontmatter_lookalike("# Title\n\nText\n", 15), 0);
-	assert_int_equal(frontmatter_lookalike("---\ntitle: x\n---\n", 17), 0);
+	assert_int_equal(frontmatter_lookalike("# Title\n\nText\n", 15, false),
+			 0);
+	assert_int_equal(frontmatter_lookalike("---\ntitle: x\n---\n", 17, false),
+			 0);
 }
 
 int main(void)

@@ -513,8 +513,8 @@ static cmark_node *parse_article(const struct article *a,
 		memcpy(text, a->text, a->len);
 		text[a->len] = '\0';
 		len = a->len;
-	} else if (file_read(a->path, ARTICLE_MAX_BYTES, &text, &len,
-			     &cause) != 0) {
+	} else if (file_read_in_folder(a->path, ARTICLE_MAX_BYTES, &text, &len,
+				       &cause) != 0) {
 		diag_add(diags, DIAG_ERROR, a->path, 0, 0, "%s", cause);
 		free(cause);
 		return NULL;

@@ -106,8 +106,8 @@ void check_art_open(struct check_art *t, const struct article *a)
 	if (a->text != NULL) {
 		t->text = a->text;
 		t->len = a->len;
-	} else if (file_read(a->path, ARTICLE_MAX_BYTES, &t->own, &t->len,
-			     &cause) == 0) {
+	} else if (file_read_in_folder(a->path, ARTICLE_MAX_BYTES, &t->own, &t->len,
+				       &cause) == 0) {
 		t->text = t->own;
 	} else {
 		free(cause); /* article_parse reports it */

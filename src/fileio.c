@@ -85,6 +85,28 @@ int file_read(const char *path, size_t max, char **out, size_t *len,
 	return file_read_at(AT_FDCWD, path, max, out, len, cause);
 }
 
+int file_read_in_folder(const char *path, size_t max, char **out,
+			size_t *len, char **cause)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL   ? xstrdup(".")
+		    : slash == path ? xstrdup("/")
+				    : xstrndup(path, (size_t)(slash - path));
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	free(dir);
+	*out = NULL;
+	*len = 0;
+	if (dfd < 0) {
+		*cause = xasprintf("cannot open its folder: %s",
+				   strerror(errno));
+		return -1;
+	}
+	int rc = file_read_at(dfd, slash != NULL ? slash + 1 : path, max, out,
+			      len, cause);
+	close(dfd);
+	return rc;
+}
+
 int file_read_at(int dir_fd, const char *path, size_t max, char **out,
 		 size_t *len, char **cause)
 {

@@ -20,6 +20,13 @@ int file_read(const char *path, size_t max, char **out, size_t *len,
 int file_read_at(int dir_fd, const char *path, size_t max, char **out,
 		 size_t *len, char **cause);
 
+/* As file_read, for a file of the content folder read again after the
+ * walk (an article too large to keep in memory): the file is opened
+ * inside its own folder (file_open_beneath), so a file replaced by a
+ * link that leads out of the folder is refused, as the walk refuses it. */
+int file_read_in_folder(const char *path, size_t max, char **out,
+			size_t *len, char **cause);
+
 /* Reads the first cap bytes of path (all of it when shorter) into buf,
  * not NUL-terminated, with the count in *len.  path is relative to the
  * folder open as dir_fd (AT_FDCWD: the working folder), as in openat,

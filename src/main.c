@@ -109,7 +109,7 @@ static int render(const char *file, const char *content, int width,
 	}
 	struct article a;
 	const char *slash = strrchr(file, '/');
-	if (article_load(&a, file, slash != NULL ? slash + 1 : file, "", ARTICLE_WHOLE,
+	if (article_load(&a, file, slash != NULL ? slash + 1 : file, "", ARTICLE_KEEP,
 			 &diags) != 0) {
 		diag_print(&diags, stderr);
 		diag_list_clear(&diags);

@@ -5,7 +5,10 @@
 #include "input.h"
 
 #include <curses.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 
 static const struct {
 	const char *seq;
@@ -38,7 +41,74 @@ void input_setup(void)
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (key_defined(known[i].seq) <= 0)
 			define_key(known[i].seq, known[i].code);
+	/* Curses keeps asking the terminal for mouse reports (mousemask)
+	 * but no longer reads them: the sequences it knows them by are
+	 * unbound, so a report reaches drain_after_escape, which reads it
+	 * whole and hands over what input_mouse makes of it. */
+	char *seq;
+	while ((seq = keybound(KEY_MOUSE, 0)) != NULL) {
+		int rc = define_key(seq, 0);
+		free(seq);
+		if (rc != OK)
+			break;
+	}
 	set_escdelay(INPUT_ESC_DELAY_MS);
+}
+
+/* A decimal parameter of an SGR report from s[*i], at most 99999 (more
+ * is no screen's size); -1 when there is no digit. */
+static int sgr_number(const unsigned char *s, int n, int *i)
+{
+	int v = -1;
+	while (*i < n && s[*i] >= '0' && s[*i] <= '9') {
+		int d = s[*i] - '0';
+		v = v < 0 ? d : v > 9999 ? 99999 : v * 10 + d;
+		(*i)++;
+	}
+	return v;
+}
+
+int input_mouse(const unsigned char *s, int n, MEVENT *ev)
+{
+	int b, x, y;
+	bool press;
+	if (n == 5 && s[0] == '[' && s[1] == 'M') {
+		/* X10: button, column and row, each + 32 (+ 1 for 1-based). */
+		b = s[2] - 32;
+		x = s[3] - 32;
+		y = s[4] - 32;
+		press = (b & 3) != 3; /* 3: a release, whichever button */
+	} else if (n >= 3 && s[0] == '[' && s[1] == '<') {
+		int i = 2;
+		b = sgr_number(s, n, &i);
+		if (i >= n || s[i++] != ';')
+			return 0;
+		x = sgr_number(s, n, &i);
+		if (i >= n || s[i++] != ';')
+			return 0;
+		y = sgr_number(s, n, &i);
+		if (i != n - 1 || (s[i] != 'M' && s[i] != 'm'))
+			return 0; /* more parameters, or none at all */
+		press = s[i] == 'M';
+	} else {
+		return -1;
+	}
+	if (b < 0 || x < 1 || y < 1 || !press || (b & 32) || b >= 128)
+		return 0; /* released, a drag, extra buttons, nonsense */
+	memset(ev, 0, sizeof *ev);
+	ev->x = x - 1;
+	ev->y = y - 1;
+	if (b & 64) { /* the wheel: up, down; sideways is not used */
+		if ((b & 3) > 1)
+			return 0;
+		ev->bstate = (b & 3) == 0 ? BUTTON4_PRESSED : BUTTON5_PRESSED;
+	} else {
+		static const mmask_t buttons[] = {BUTTON1_PRESSED,
+						  BUTTON2_PRESSED,
+						  BUTTON3_PRESSED};
+		ev->bstate = buttons[b & 3];
+	}
+	return 1;
 }
 
 int input_sequence_length(const unsigned char *s, int n)
@@ -48,6 +118,9 @@ int input_sequence_length(const unsigned char *s, int n)
 	unsigned char c = s[0];
 	if (c == '[') { /* CSI: parameters, intermediates, a final byte */
 		int i = 1;
+		/* An X10 mouse report: ESC [ M and three bytes of any value. */
+		if (i < n && s[i] == 'M')
+			return n >= 5 ? 5 : -1;
 		/* The Linux console's F1-F5: ESC [ [ A .. E */
 		if (i < n && s[i] == '[')
 			return n >= 3 ? 3 : -1;
@@ -76,6 +149,24 @@ int input_sequence_length(const unsigned char *s, int n)
 	return 1; /* Alt+key: ESC and one character */
 }
 
+/* Reads the rest of a CSI sequence too long to keep (parameters and
+ * intermediates) up to its final byte, so none of it is taken for typed
+ * keys; at most 4096 bytes. */
+static void drain_csi(void)
+{
+	for (int i = 0; i < 4096; i++) {
+		wint_t ch;
+		int r = get_wch(&ch);
+		if (r == ERR)
+			return;
+		if (r == KEY_CODE_YES || ch < 0x20 || ch > 0x3f) {
+			if (r == KEY_CODE_YES || ch < 0x40 || ch > 0x7e)
+				unget_wch(ch);
+			return;
+		}
+	}
+}
+
 /* Reads what is already waiting after an Esc, up to 64 bytes. */
 static int drain_after_escape(void)
 {
@@ -101,10 +192,17 @@ static int drain_after_escape(void)
 			unget_wch(ch);
 			return 0;
 		}
-		if (len > 0 && len <= n)
+		if (len > 0 && len <= n) {
+			MEVENT ev;
+			if (input_mouse(buf, len, &ev) == 1)
+				ungetmouse(&ev);
 			return 1;
-		if (n >= 64)
+		}
+		if (n >= 64) {
+			if (buf[0] == '[')
+				drain_csi();
 			return 1;
+		}
 	}
 	return n > 0 ? 1 : 0;
 }

@@ -24,6 +24,8 @@
 #include <stdbool.h>
 #include <wchar.h>
 
+#include <curses.h>
+
 /* Milliseconds curses waits after an Esc for the rest of a sequence. */
 #define INPUT_ESC_DELAY_MS 100
 
@@ -37,6 +39,16 @@ void input_setup(void);
  * know and Alt+key are read whole and dropped (the call then goes on to
  * the next key, or returns ERR).  Keypad 5 (KEY_B2) is dropped too. */
 int input_read(wint_t *ch);
+
+/* A mouse report, as the bytes that followed its Esc (s[0..n)): SGR
+ * (1006) "[<b;x;yM" or X10 "[M" and three bytes.  Returns 1 with *ev
+ * set for a press of a button or a turn of the wheel on the screen; 0 for
+ * a report that is dropped (a release, a drag, more or fewer than three
+ * parameters, a place off the screen's top-left); -1 when s is no mouse
+ * report.  Curses does not read these itself (input_setup): ncurses 6.4
+ * writes past a stack array on an SGR report of many parameters, which
+ * any remote client can send. */
+int input_mouse(const unsigned char *s, int n, MEVENT *ev);
 
 /* Exposed for the tests: given the bytes that followed an Esc, how many
  * belong to the escape sequence it starts (0: none, the Esc was a key of

@@ -233,3 +233,24 @@ def test_half_a_mouse_report_does_not_stop_the_clock(spawn, make_config, half):
     k.send(half)
     k.wait_for(r"Choose an article", timeout=3 + 10)
     assert k.alive()
+
+
+# ----- found by the absurd-coordinates test: ncurses' own SGR reader -----------
+
+@pytest.mark.parametrize("report", [b"\x1b[<" + b"1;" * 40 + b"M",
+                                    b"\x1b[<" + b"9" * 300 + b";1;1M",
+                                    b"\x1b[<0;1;1;1;1;1;1;1;1;1;1;1;1;1;1M"])
+def test_a_mouse_report_of_many_parameters_does_not_crash(spawn, report):
+    """ncurses 6.4 reads SGR mouse reports itself and writes past a stack
+    array when one has more than nine parameters: one report from any
+    remote client aborted its kiosk ("stack smashing detected")."""
+    k = spawn(["--content", BUNDLED_CONTENT], env=SSH_ENV)
+    k.wait_for(HOME_DONE)
+    k.send(report)
+    k.send("down")
+    time.sleep(0.5)
+    k._pump(0.3)
+    assert k.alive(), "the kiosk ended after one mouse report"
+    assert not k.find("1;1;"), k.failure("the report's bytes were taken for typed keys")
+    k.send("enter")
+    k.wait_gone(r"Choose an article")

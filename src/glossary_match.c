@@ -247,6 +247,28 @@ static size_t match_chain(const struct glossary *g, const char *text,
 	size_t k = 0;           /* key offset of the next unit */
 	bool prev_word = false, prev_unspaced = false; /* the unit before */
 	for (size_t i = 0; i < len;) {
+		if (s == ROOT) {
+			/* Most of a text is passed over (see the shortcut
+			 * above): a tight loop for its ASCII, up to a unit
+			 * that starts a pattern after a word boundary. */
+			while (i < len && t[i] < 0x80) {
+				uint8_t c = t[i];
+				uint8_t low = (unsigned)(c - 'A') < 26
+						      ? (uint8_t)(c + ('a' - 'A'))
+						      : c;
+				bool word = (unsigned)(low - 'a') < 26 ||
+					    (unsigned)(c - '0') < 10;
+				if ((!prev_word || !word || prev_unspaced) &&
+				    g->root_next[low] != NONE)
+					break;
+				prev_word = word;
+				prev_unspaced = false;
+				k++;
+				i++;
+			}
+			if (i >= len)
+				break;
+		}
 		if (t[i] < 0x80) {
 			/* ASCII, most text: read_unit's result inline. */
 			uint8_t c = t[i];

@@ -131,6 +131,9 @@ char *lay_breaks(const struct para *p);
  * columns run out (never less than one character). */
 size_t lay_wrap_cut(const uint8_t *s, size_t pos, size_t end, const char *brk,
 		    size_t cols);
+/* The same, and the display width of s[pos..cut) in *width. */
+size_t lay_wrap_cut_w(const uint8_t *s, size_t pos, size_t end,
+		      const char *brk, size_t cols, size_t *width);
 /* Display width of s[0..n). */
 size_t lay_width(const char *s, size_t n);
 void lay_wrap_segment(struct builder *b, size_t start, size_t end,

@@ -160,6 +160,22 @@ size_t glossary_match_linear(const struct glossary *g, const char *text,
  * the full automaton.
  */
 
+/* ASCII letters and digits: word characters. */
+static const bool S_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
 /* What is known about a key offset near the current position. */
 struct slot {
 	size_t at;       /* text offset of the unit starting here */
@@ -251,21 +267,23 @@ static size_t match_chain(const struct glossary *g, const char *text,
 			/* Most of a text is passed over (see the shortcut
 			 * above): a tight loop for its ASCII, up to a unit
 			 * that starts a pattern after a word boundary. */
+			size_t i0 = i;
 			while (i < len && t[i] < 0x80) {
 				uint8_t c = t[i];
-				uint8_t low = (unsigned)(c - 'A') < 26
-						      ? (uint8_t)(c + ('a' - 'A'))
-						      : c;
-				bool word = (unsigned)(low - 'a') < 26 ||
-					    (unsigned)(c - '0') < 10;
-				if ((!prev_word || !word || prev_unspaced) &&
-				    g->root_next[low] != NONE)
+				bool word = S_word[c];
+				if (word && prev_word && !prev_unspaced) {
+					i++; /* inside a word */
+					continue;
+				}
+				/* A letter's key byte is its lower case;
+				 * 0x20 is set in digits already. */
+				if (g->root_next[word ? c | 0x20 : c] != NONE)
 					break;
 				prev_word = word;
 				prev_unspaced = false;
-				k++;
 				i++;
 			}
+			k += i - i0;
 			if (i >= len)
 				break;
 		}

@@ -502,13 +502,41 @@ struct layout *layout_build(cmark_node *doc, const struct layout_options *o)
 	return b.l;
 }
 
+#define POOL_BLOCK 65536
+
+void *lay_pool_alloc(struct layout *l, size_t n)
+{
+	n = (n + 7) & ~(size_t)7;
+	struct layout_pool *p = l->pool;
+	if (p == NULL || p->size - p->used < n) {
+		size_t size = n > POOL_BLOCK ? n : POOL_BLOCK;
+		if (size > SIZE_MAX - sizeof *p)
+			xmem_fatal("out of memory");
+		p = xmalloc(sizeof *p + size);
+		p->size = size;
+		p->used = 0;
+		p->next = l->pool;
+		l->pool = p;
+	}
+	void *r = p->data + p->used;
+	p->used += n;
+	return r;
+}
+
 void layout_free(struct layout *l)
 {
 	if (l == NULL)
 		return;
 	for (size_t i = 0; i < l->nlines; i++) {
+		if (l->lines[i].pooled)
+			continue;
 		free(l->lines[i].text);
 		free(l->lines[i].spans);
+	}
+	while (l->pool != NULL) {
+		struct layout_pool *next = l->pool->next;
+		free(l->pool);
+		l->pool = next;
 	}
 	for (size_t i = 0; i < l->ntargets; i++)
 		free(l->targets[i].url);

@@ -13,6 +13,17 @@
 
 #include "layout.h"
 
+/* A block of the layout's pool (layout.h: struct layout.pool). */
+struct layout_pool {
+	struct layout_pool *next;
+	size_t used, size; /* bytes of data */
+	char data[];       /* 8-aligned, as every piece given out */
+};
+
+/* n bytes (8-aligned: enough for a line's text and spans) from l's
+ * pool; kept until layout_free. */
+void *lay_pool_alloc(struct layout *l, size_t n);
+
 struct run {
 	uint32_t start, end; /* byte range in para.text */
 	uint16_t style;

@@ -45,6 +45,7 @@ struct cell {
 			   empty); cap fields unused */
 	size_t toff, roff; /* where text and runs start in the pools */
 	size_t natural; /* widest line of it */
+	bool lines;     /* it holds a line break ('\n') */
 	char *brk;      /* owned; break opportunities, or NULL */
 };
 
@@ -128,12 +129,14 @@ static void collect_cell(struct builder *b, struct table *t, cmark_node *n,
 		t->nruns += p->nruns;
 	}
 	c->natural = 0;
+	c->lines = false;
 	c->p.text = p->text; /* for measuring; set again below */
 	for (size_t s = 0; s <= c->p.len;) {
 		const char *nl = c->p.len > s ? memchr(c->p.text + s, '\n',
 						       c->p.len - s)
 					      : NULL;
 		size_t e = nl != NULL ? (size_t)(nl - c->p.text) : c->p.len;
+		c->lines |= nl != NULL;
 		size_t w = lay_width(c->p.text + s, e - s);
 		if (w > c->natural)
 			c->natural = w;
@@ -306,6 +309,19 @@ static size_t cell_pieces(struct cell *c, size_t w, size_t **out, size_t *cap)
 	if (c->p.len == 0)
 		return 0;
 	const uint8_t *s = (const uint8_t *)c->p.text;
+	if (c->natural <= w && !c->lines) {
+		/* One line that fits, as the loop below would find it. */
+		size_t e = c->p.len, cw = c->natural;
+		while (e > 0 && s[e - 1] == ' ') {
+			e--;
+			cw--;
+		}
+		xgrow(out, cap, 3, sizeof **out);
+		(*out)[0] = 0;
+		(*out)[1] = e;
+		(*out)[2] = cw;
+		return 1;
+	}
 	if (c->natural > w && c->brk == NULL)
 		c->brk = cell_breaks(&c->p);
 	for (size_t seg = 0; seg <= c->p.len;) {
@@ -400,24 +416,80 @@ static void scratch_start(struct builder *b, struct scratch *sc, bool first)
 	lay_line_prefix(b, &sc->ln, &sc->cap, &sc->caps, first);
 }
 
-/* The scratch line as the layout's next line, width columns wide. */
+/* The scratch line as the layout's next line, width columns wide, its
+ * text and spans in the layout's pool. */
 static void scratch_emit(struct builder *b, const struct scratch *sc,
 			 uint32_t block, uint32_t off, uint32_t width)
 {
+	size_t sb = sc->ln.nspans * sizeof *sc->ln.spans;
+	char *m = lay_pool_alloc(b->l, sb + sc->ln.len + 1);
 	struct line *ln = lay_line_new(b);
+	ln->pooled = true;
 	ln->block = block;
 	ln->block_off = off;
-	ln->len = sc->ln.len;
-	ln->text = xmalloc(sc->ln.len + 1);
-	if (sc->ln.len > 0)
-		memcpy(ln->text, sc->ln.text, sc->ln.len);
-	ln->text[ln->len] = '\0';
 	ln->nspans = sc->ln.nspans;
-	if (ln->nspans > 0) {
-		ln->spans = xmalloc(ln->nspans * sizeof *ln->spans);
-		memcpy(ln->spans, sc->ln.spans, ln->nspans * sizeof *ln->spans);
+	if (sb > 0) {
+		ln->spans = (struct span *)(void *)m;
+		memcpy(ln->spans, sc->ln.spans, sb);
 	}
+	ln->len = sc->ln.len;
+	ln->text = m + sb;
+	if (ln->len > 0)
+		memcpy(ln->text, sc->ln.text, ln->len);
+	ln->text[ln->len] = '\0';
 	lay_line_finish_width(b, ln, width);
+}
+
+/* lay_line_add for a scratch line with room made already (sadd_room):
+ * the pieces of a grid line are many and small. */
+static void sadd(struct line *ln, const char *s, size_t n, uint16_t style,
+		 int32_t target)
+{
+	if (n == 0)
+		return;
+	memcpy(ln->text + ln->len, s, n);
+	if (ln->nspans > 0) {
+		struct span *last = &ln->spans[ln->nspans - 1];
+		if (last->style == style && last->target == target &&
+		    last->off + last->len == ln->len) {
+			last->len += (uint32_t)n;
+			ln->len += (uint32_t)n;
+			return;
+		}
+	}
+	ln->spans[ln->nspans++] = (struct span){ln->len, (uint32_t)n, style,
+						 target};
+	ln->len += (uint32_t)n;
+}
+
+/* n spaces (style 0, no target), as sadd. */
+static void sadd_spaces(struct line *ln, size_t n)
+{
+	if (n == 0)
+		return;
+	memset(ln->text + ln->len, ' ', n);
+	if (ln->nspans > 0) {
+		struct span *last = &ln->spans[ln->nspans - 1];
+		if (last->style == 0 && last->target == -1 &&
+		    last->off + last->len == ln->len) {
+			last->len += (uint32_t)n;
+			ln->len += (uint32_t)n;
+			return;
+		}
+	}
+	ln->spans[ln->nspans++] = (struct span){ln->len, (uint32_t)n, 0, -1};
+	ln->len += (uint32_t)n;
+}
+
+/* Room in the scratch line for text more bytes and spans more spans
+ * (and the NUL). */
+static void sadd_room(struct scratch *sc, size_t text, size_t spans)
+{
+	if (sc->ln.len + text + 1 > sc->cap)
+		xgrow(&sc->ln.text, &sc->cap, sc->ln.len + text + 1, 1);
+	if (sc->ln.nspans + spans > sc->caps)
+		xgrow(&sc->ln.spans, &sc->caps, sc->ln.nspans + spans,
+		      sizeof *sc->ln.spans);
 }
 
 /* A rule line; cols is the rule's width (known: measuring a line of
@@ -431,16 +503,6 @@ static void rule_line(struct builder *b, struct scratch *sc, const char *rule,
 					  sc->ln.len);
 	lay_line_add(&sc->ln, &sc->cap, &sc->caps, rule, rl, STYLE_RULE, -1);
 	scratch_emit(b, sc, block, off, pw + (uint32_t)cols);
-}
-
-static void spaces(struct line *ln, size_t *cap, size_t *caps, size_t n)
-{
-	static const char sp[] = "                                ";
-	while (n > 0) {
-		size_t k = n < sizeof sp - 1 ? n : sizeof sp - 1;
-		lay_line_add(ln, cap, caps, sp, k, 0, -1);
-		n -= k;
-	}
 }
 
 /* Records where the targets in p's text[s..e) first appear, for a piece
@@ -504,10 +566,19 @@ static void grid(struct builder *b, struct table *t)
 			if (np[c] > height)
 				height = np[c];
 		}
+		/* Bytes and runs of the row's cells: enough room for any
+		 * of its lines. */
+		size_t rbytes = 0, rruns = 0;
+		for (size_t c = 0; c < n; c++) {
+			rbytes += row->cells[c].p.len;
+			rruns += row->cells[c].p.nruns;
+		}
 		for (size_t k = 0; k < height; k++) {
 			struct line *ln = &sc.ln;
 			scratch_start(b, &sc, false);
-			lay_line_add(ln, &sc.cap, &sc.caps, bar, barl, STYLE_RULE, -1);
+			sadd_room(&sc, rbytes + rc + barl * (n + 1),
+				  rruns + 3 * n + 2);
+			sadd(ln, bar, barl, STYLE_RULE, -1);
 			uint32_t col = pw + 1;
 			for (size_t c = 0; c < n; c++) {
 				size_t s = 0, e = 0, w = 0;
@@ -521,17 +592,25 @@ static void grid(struct builder *b, struct table *t)
 						     ? t->align[c] : 0;
 				size_t before = al == 'r' ? pad
 						: al == 'c' ? pad / 2 : 0;
-				spaces(ln, &sc.cap, &sc.caps, 1 + before);
+				sadd_spaces(ln, 1 + before);
 				if (e > s) {
 					const struct para *p = &row->cells[c].p;
 					piece_targets(b, p, s, e,
 						      col + 1 + (uint32_t)before);
-					lay_line_add_para(ln, &sc.cap, &sc.caps,
-							  p, s, e, 0);
+					/* Its runs, cut to the piece. */
+					for (size_t q = 0; q < p->nruns &&
+							   p->runs[q].start < e;
+					     q++) {
+						const struct run *ru = &p->runs[q];
+						size_t a = ru->start > s ? ru->start : s;
+						size_t z = ru->end < e ? ru->end : e;
+						if (a < z)
+							sadd(ln, p->text + a, z - a,
+							     ru->style, ru->target);
+					}
 				}
-				spaces(ln, &sc.cap, &sc.caps, pad - before + 1);
-				lay_line_add(ln, &sc.cap, &sc.caps, bar, barl,
-					     STYLE_RULE, -1);
+				sadd_spaces(ln, pad - before + 1);
+				sadd(ln, bar, barl, STYLE_RULE, -1);
 				col += (uint32_t)t->width[c] + 3;
 			}
 			scratch_emit(b, &sc, b->block, (uint32_t)k,

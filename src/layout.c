@@ -218,7 +218,8 @@ static void html_inline(struct builder *b, const struct html_tag *t)
 		b->alt--;
 	} else if ((strcmp(nm, "iframe") == 0 || strcmp(nm, "video") == 0 ||
 		    strcmp(nm, "audio") == 0) && !t->closing) {
-		char *label = xasprintf("%s%s%s", nm[0] == 'a' ? "Audio" : "Video",
+		char *label = xasprintf("%s%s%s",
+					html_media_word(nm, t->src, t->title),
 					t->title != NULL ? ": " : "",
 					t->title != NULL ? t->title : "");
 		int32_t id = t->src != NULL && b->html_link < 0

@@ -547,7 +547,7 @@ class Bench:
                     except ptyrun.Timeout as e:
                         log(f"kiosk {art} {cols}x{rows}: {e}")
                 ir = {}
-                if self.have["valgrind"]:
+                if self.have["valgrind"] and not self.a.no_callgrind:
                     steps = [("start", ("frame", self.ready("kiosk", home_title=self.article[art]["title"]))),
                              ("open", b"\r")]
                     for k in steps_keys:

@@ -270,18 +270,25 @@ static size_t match_chain(const struct glossary *g, const char *text,
 			size_t i0 = i;
 			while (i < len && t[i] < 0x80) {
 				uint8_t c = t[i];
-				bool word = S_word[c];
-				if (word && prev_word && !prev_unspaced) {
-					i++; /* inside a word */
+				if (!S_word[c]) {
+					if (g->root_next[c] != NONE)
+						break;
+					prev_word = prev_unspaced = false;
+					i++;
 					continue;
 				}
 				/* A letter's key byte is its lower case;
 				 * 0x20 is set in digits already. */
-				if (g->root_next[word ? c | 0x20 : c] != NONE)
+				if ((!prev_word || prev_unspaced) &&
+				    g->root_next[c | 0x20] != NONE)
 					break;
-				prev_word = word;
-				prev_unspaced = false;
+				/* No pattern starts in the rest of the
+				 * word. */
 				i++;
+				while (i < len && t[i] < 0x80 && S_word[t[i]])
+					i++;
+				prev_word = true;
+				prev_unspaced = false;
 			}
 			k += i - i0;
 			if (i >= len)
@@ -302,6 +309,14 @@ static size_t match_chain(const struct glossary *g, const char *text,
 					.at = i, .start = true,
 					.after_word = !at_edge};
 				s = gl_step(g, s, low);
+				/* Inside a word, a state of this character
+				 * alone (its longest suffix starts here)
+				 * leads only to patterns that start inside
+				 * the word: none is a candidate, and the
+				 * root state passes over the rest of it (the
+				 * shortcut above). */
+				if (!at_edge && s == g->root_next[low])
+					s = ROOT;
 			}
 			k++;
 			i++;

@@ -275,27 +275,55 @@ static bool closing(uint8_t c)
 	}
 }
 
+static bool all_ascii(const uint8_t *s, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, s + i, 8);
+		if (v & 0x8080808080808080u)
+			return false;
+	}
+	for (; i < n; i++)
+		if (s[i] >= 0x80)
+			return false;
+	return true;
+}
+
 static char *cell_breaks(const struct para *p)
 {
 	const uint8_t *s = (const uint8_t *)p->text;
-	for (size_t i = 0; i < p->len; i++)
-		if (s[i] >= 0x80)
-			return lay_breaks(p);
-	char *brk = xmalloc(p->len + 1);
-	memset(brk, UC_BREAK_PROHIBITED, p->len + 1);
-	uint8_t before = 0; /* the last character before the spaces */
-	for (size_t i = 1; i < p->len; i++) {
-		uint8_t c = s[i], prev = s[i - 1];
-		if (prev != ' ') {
-			before = prev;
-			if (prev == '-' && i >= 2 && letter(s[i - 2]) && letter(c))
-				brk[i] = UC_BREAK_POSSIBLE;
-		} else if (c != ' ' && !closing(c) && before != '(' &&
-			   before != '[' && before != '{') {
+	if (!all_ascii(s, p->len))
+		return lay_breaks(p);
+	size_t len = p->len;
+	char *brk = xmalloc(len + 1);
+	memset(brk, UC_BREAK_PROHIBITED, len + 1);
+	/* After each run of spaces (found with memchr: most bytes are
+	 * letters), unless before closing punctuation or after an opening
+	 * bracket. */
+	for (const uint8_t *q = memchr(s, ' ', len); q != NULL;) {
+		size_t a = (size_t)(q - s), i = a;
+		while (i < len && s[i] == ' ')
+			i++;
+		uint8_t before = a > 0 ? s[a - 1] : 0;
+		if (i < len && !closing(s[i]) && before != '(' &&
+		    before != '[' && before != '{')
 			brk[i] = UC_BREAK_POSSIBLE;
-		}
-		if (c == '\n')
+		q = i < len ? memchr(s + i, ' ', len - i) : NULL;
+	}
+	/* After a hyphen between letters. */
+	for (const uint8_t *q = len > 0 ? memchr(s, '-', len) : NULL; q != NULL;) {
+		size_t h = (size_t)(q - s);
+		if (h >= 1 && h + 1 < len && letter(s[h - 1]) && letter(s[h + 1]))
+			brk[h + 1] = UC_BREAK_POSSIBLE;
+		q = h + 1 < len ? memchr(s + h + 1, '-', len - h - 1) : NULL;
+	}
+	/* At line breaks. */
+	for (const uint8_t *q = len > 0 ? memchr(s, '\n', len) : NULL; q != NULL;) {
+		size_t i = (size_t)(q - s);
+		if (i >= 1)
 			brk[i] = UC_BREAK_MANDATORY;
+		q = i + 1 < len ? memchr(s + i + 1, '\n', len - i - 1) : NULL;
 	}
 	return brk;
 }
@@ -440,10 +468,9 @@ static void scratch_emit(struct builder *b, const struct scratch *sc,
 	lay_line_finish_width(b, ln, width);
 }
 
-/* lay_line_add for a scratch line with room made already (sadd_room):
- * the pieces of a grid line are many and small. */
-static void sadd(struct line *ln, const char *s, size_t n, uint16_t style,
-		 int32_t target)
+/* lay_line_add for a scratch line with room made already (sadd_room). */
+static inline __attribute__((always_inline)) void
+sadd(struct line *ln, const char *s, size_t n, uint16_t style, int32_t target)
 {
 	if (n == 0)
 		return;
@@ -463,11 +490,14 @@ static void sadd(struct line *ln, const char *s, size_t n, uint16_t style,
 }
 
 /* n spaces (style 0, no target), as sadd. */
-static void sadd_spaces(struct line *ln, size_t n)
+static inline __attribute__((always_inline)) void
+sadd_spaces(struct line *ln, size_t n)
 {
 	if (n == 0)
 		return;
-	memset(ln->text + ln->len, ' ', n);
+	char *d = ln->text + ln->len;
+	for (size_t i = 0; i < n; i++)
+		d[i] = ' ';
 	if (ln->nspans > 0) {
 		struct span *last = &ln->spans[ln->nspans - 1];
 		if (last->style == 0 && last->target == -1 &&

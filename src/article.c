@@ -202,7 +202,7 @@ static struct pool_free *pool_list[POOL_MAX / 16 + 1];
 static char *pool_at, *pool_end; /* what is left of the current slab */
 
 /* A block of cls * 16 bytes (cls 1..POOL_MAX/16), not cleared. */
-static void *pool_take(size_t cls)
+static inline void *pool_take(size_t cls)
 {
 	struct pool_free *f = pool_list[cls];
 	if (f != NULL) {
@@ -222,7 +222,7 @@ static void *pool_take(size_t cls)
 	return h + POOL_HDR;
 }
 
-static void *pool_alloc(size_t n)
+static inline void *pool_alloc(size_t n)
 {
 	if (n <= POOL_MAX)
 		return pool_take(n == 0 ? 1 : (n + 15) / 16);
@@ -250,10 +250,11 @@ static void mem_free(void *p)
 
 static void *mem_calloc(size_t n, size_t size)
 {
-	if (size != 0 && n > SIZE_MAX / size)
+	size_t total;
+	if (__builtin_mul_overflow(n, size, &total))
 		xmem_fatal("out of memory");
-	void *p = pool_alloc(n * size);
-	memset(p, 0, n * size);
+	void *p = pool_alloc(total);
+	memset(p, 0, total);
 	return p;
 }
 

@@ -256,7 +256,11 @@ static size_t match_chain(const struct glossary *g, const char *text,
 		ringsize *= 2;
 	struct scan sc = {.g = g, .out = out, .cap = cap,
 			  .mask = ringsize - 1};
-	sc.ring = xmalloc(ringsize * sizeof *sc.ring);
+	/* On the stack for most glossaries: a page matches each of its
+	 * paragraphs and table cells apart. */
+	struct slot ring_here[128];
+	sc.ring = ringsize <= 128 ? ring_here
+				  : xmalloc(ringsize * sizeof *sc.ring);
 
 	const uint8_t *t = (const uint8_t *)text;
 	uint32_t s = ROOT;
@@ -357,7 +361,8 @@ static size_t match_chain(const struct glossary *g, const char *text,
 	}
 	if (s != ROOT && sc.work <= budget)
 		report(&sc, s, k, len);
-	free(sc.ring);
+	if (sc.ring != ring_here)
+		free(sc.ring);
 	free(sc.kstart);
 	gl_match_steps += sc.work;
 	return sc.work > budget ? SIZE_MAX : sc.n;

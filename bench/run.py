@@ -18,6 +18,10 @@ Options:
   --out DIR       work folder (default bench/out, git-ignored)
   --results FILE  the markdown report (default bench/results.md; --quick
                   writes bench/out/results-quick.md unless given)
+  --open-only ARTS  only the kiosk on these articles (comma-separated keys
+                  of ARTICLES: bundled, a0, long, table): CPU to open each
+                  (median of --runs) and callgrind Ir per step at 80x24
+                  and 200x60, printed as a table; no report is written
 
 See bench/README.md for what each figure means.
 """
@@ -522,6 +526,39 @@ class Bench:
                 continue
             self.cg_scale.append({"lib": lib, "ir": ir, "files": files})
             log(f"callgrind {tag}: {time.monotonic() - t:.0f} s")
+
+    def run_open_only(self, arts):
+        """--open-only: CPU to open each article (median of --runs) and
+        callgrind Ir per step, printed; for checking a change to parsing
+        or layout without the whole bench."""
+        for art in arts:
+            if art not in self.article:
+                sys.exit(f"bench: --open-only: no article {art!r} (one of {', '.join(self.article)})")
+        steps_keys = ["down", "pgdn", "section", "tab", "noop", "resize"]
+        print("| article | size | open CPU ms (median) | " + " | ".join(["start", "open"] + steps_keys) + " |")
+        print("|---" * (3 + 2 + len(steps_keys)) + "|")
+        for art in arts:
+            for cols, rows in SIZES:
+                cpu = []
+                for _ in range(self.a.runs):
+                    try:
+                        r = self.article_session("kiosk", art, cols, rows)
+                        cpu.append(r["open_cpu_us"] / 1e3)
+                    except ptyrun.Timeout as e:
+                        log(f"kiosk {art} {cols}x{rows}: {e}")
+                ir = {}
+                if self.have["valgrind"] and not self.a.no_callgrind:
+                    steps = [("start", ("frame", self.ready("kiosk", home_title=self.article[art]["title"]))),
+                             ("open", b"\r")]
+                    for k in steps_keys:
+                        steps.append((k, b"x" if k == "noop" else "resize" if k == "resize" else KEYS["kiosk"][k]))
+                    try:
+                        ir, _ = self.callgrind_session("kiosk", self.program_argv("kiosk", art), cols, rows,
+                                                       steps, f"open-only-{art}-{cols}x{rows}")
+                    except ptyrun.Timeout as e:
+                        log(f"callgrind {art}: {e}")
+                cells = [f"{ir[k]:,}" if k in ir else "–" for k in ["start", "open"] + steps_keys]
+                print(f"| {art} | {cols}x{rows} | {fmt(median(cpu), 2)} | " + " | ".join(cells) + " |", flush=True)
 
     # ---- profiles ----
 
@@ -1360,6 +1397,9 @@ def main():
     ap.add_argument("--nice", type=int, default=-10,
                     help="scheduling priority for the harness and every program it starts "
                          "(default -10 when root: steadier figures on a shared machine; 0 to keep)")
+    ap.add_argument("--open-only", metavar="ARTS",
+                    help="only the kiosk's open CPU and per-step Ir on these articles "
+                         "(e.g. table,long,bundled); prints a table, writes no report")
     ap.add_argument("--report-from", metavar="PICKLE",
                     help="only write the report again from a saved bench/out/bench-state.pickle")
     a = ap.parse_args()
@@ -1376,6 +1416,8 @@ def main():
         return
     if a.runs is None:
         a.runs = 1 if a.quick else 5
+    if a.open_only:
+        a.quick = True  # the smaller generated libraries are enough
     if a.results is None:
         if a.search_only:
             a.results = os.path.join(a.out, "results-search.md")
@@ -1399,6 +1441,9 @@ def main():
     t0 = time.monotonic()
     b = Bench(a)
     log(f"programs: {', '.join(b.programs)}; libraries: {', '.join(l[0] for l in b.libraries)}")
+    if a.open_only:
+        b.run_open_only([x for x in a.open_only.split(",") if x])
+        return
     if a.search_only:
         b.run_search()
         rep = Report(b, started, time.monotonic() - t0).build_search_only()

@@ -160,6 +160,22 @@ size_t glossary_match_linear(const struct glossary *g, const char *text,
  * the full automaton.
  */
 
+/* ASCII letters and digits: word characters. */
+static const bool S_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
 /* What is known about a key offset near the current position. */
 struct slot {
 	size_t at;       /* text offset of the unit starting here */
@@ -240,13 +256,48 @@ static size_t match_chain(const struct glossary *g, const char *text,
 		ringsize *= 2;
 	struct scan sc = {.g = g, .out = out, .cap = cap,
 			  .mask = ringsize - 1};
-	sc.ring = xmalloc(ringsize * sizeof *sc.ring);
+	/* On the stack for most glossaries: a page matches each of its
+	 * paragraphs and table cells apart. */
+	struct slot ring_here[128];
+	sc.ring = ringsize <= 128 ? ring_here
+				  : xmalloc(ringsize * sizeof *sc.ring);
 
 	const uint8_t *t = (const uint8_t *)text;
 	uint32_t s = ROOT;
 	size_t k = 0;           /* key offset of the next unit */
 	bool prev_word = false, prev_unspaced = false; /* the unit before */
 	for (size_t i = 0; i < len;) {
+		if (s == ROOT) {
+			/* Most of a text is passed over (see the shortcut
+			 * above): a tight loop for its ASCII, up to a unit
+			 * that starts a pattern after a word boundary. */
+			size_t i0 = i;
+			while (i < len && t[i] < 0x80) {
+				uint8_t c = t[i];
+				if (!S_word[c]) {
+					if (g->root_next[c] != NONE)
+						break;
+					prev_word = prev_unspaced = false;
+					i++;
+					continue;
+				}
+				/* A letter's key byte is its lower case;
+				 * 0x20 is set in digits already. */
+				if ((!prev_word || prev_unspaced) &&
+				    g->root_next[c | 0x20] != NONE)
+					break;
+				/* No pattern starts in the rest of the
+				 * word. */
+				i++;
+				while (i < len && t[i] < 0x80 && S_word[t[i]])
+					i++;
+				prev_word = true;
+				prev_unspaced = false;
+			}
+			k += i - i0;
+			if (i >= len)
+				break;
+		}
 		if (t[i] < 0x80) {
 			/* ASCII, most text: read_unit's result inline. */
 			uint8_t c = t[i];
@@ -262,6 +313,14 @@ static size_t match_chain(const struct glossary *g, const char *text,
 					.at = i, .start = true,
 					.after_word = !at_edge};
 				s = gl_step(g, s, low);
+				/* Inside a word, a state of this character
+				 * alone (its longest suffix starts here)
+				 * leads only to patterns that start inside
+				 * the word: none is a candidate, and the
+				 * root state passes over the rest of it (the
+				 * shortcut above). */
+				if (!at_edge && s == g->root_next[low])
+					s = ROOT;
 			}
 			k++;
 			i++;
@@ -302,7 +361,8 @@ static size_t match_chain(const struct glossary *g, const char *text,
 	}
 	if (s != ROOT && sc.work <= budget)
 		report(&sc, s, k, len);
-	free(sc.ring);
+	if (sc.ring != ring_here)
+		free(sc.ring);
 	free(sc.kstart);
 	gl_match_steps += sc.work;
 	return sc.work > budget ? SIZE_MAX : sc.n;

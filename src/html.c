@@ -72,6 +72,98 @@ bool html_is_hidden_tag(const char *name)
 	       strcmp(name, "template") == 0;
 }
 
+/* ASCII case-insensitive: whether s[0..n) equals the lower-case w. */
+static bool ascii_eq(const char *s, size_t n, const char *w)
+{
+	if (strlen(w) != n)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+		if (c != w[i])
+			return false;
+	}
+	return true;
+}
+
+/* Whether lower-case w occurs in s, ASCII case aside. */
+static bool ascii_has(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	for (; *s != '\0'; s++)
+		if (strnlen(s, n) == n && ascii_eq(s, n, w))
+			return true;
+	return false;
+}
+
+/* Sites whose frames show videos (their subdomains too). */
+static const char *const video_sites[] = {
+	"youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com",
+	"dailymotion.com", "dai.ly", "wistia.com", "wistia.net",
+	"vidyard.com", "brightcove.net", "ted.com",
+};
+
+static bool video_address(const char *src)
+{
+	if (src == NULL)
+		return false;
+	/* The host: after "//" (with or without a scheme before it). */
+	const char *h = strstr(src, "//");
+	const char *colon = strchr(src, ':');
+	if (h != NULL && (h == src || (colon != NULL && colon + 1 == h))) {
+		h += 2;
+		size_t n = strcspn(h, "/?#:");
+		const char *at = memchr(h, '@', n);
+		if (at != NULL) {
+			n -= (size_t)(at + 1 - h);
+			h = at + 1;
+		}
+		for (size_t i = 0; i < sizeof video_sites / sizeof *video_sites;
+		     i++) {
+			size_t d = strlen(video_sites[i]);
+			if (n == d ? ascii_eq(h, n, video_sites[i])
+				   : n > d && h[n - d - 1] == '.' &&
+					     ascii_eq(h + n - d, d, video_sites[i]))
+				return true;
+		}
+		/* A host named for videos: video.nhs.example,
+		 * videos.clinic.example. */
+		for (size_t a = 0; a < n;) {
+			size_t e = a;
+			while (e < n && h[e] != '.')
+				e++;
+			if (ascii_eq(h + a, e - a, "video") ||
+			    ascii_eq(h + a, e - a, "videos"))
+				return true;
+			a = e + 1;
+		}
+	}
+	/* A video file. */
+	size_t end = strcspn(src, "?#");
+	static const char *const ext[] = {".mp4", ".m4v", ".webm", ".ogv",
+					  ".mov", ".m3u8"};
+	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+		size_t d = strlen(ext[i]);
+		if (end >= d && ascii_eq(src + end - d, d, ext[i]))
+			return true;
+	}
+	return false;
+}
+
+const char *html_media_word(const char *tag, const char *src,
+			    const char *title)
+{
+	if (strcmp(tag, "audio") == 0)
+		return "Audio";
+	if (strcmp(tag, "video") == 0 || video_address(src))
+		return "Video";
+	/* "video", and "vídeo" / "vidéo" (Spanish, French). */
+	if (title != NULL &&
+	    (ascii_has(title, "video") || strstr(title, "v\xC3\xAD" "deo") != NULL ||
+	     strstr(title, "vid\xC3\xA9o") != NULL))
+		return "Video";
+	return "Embedded page";
+}
+
 bool html_hidden(GumboTag t)
 {
 	return t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||

@@ -10,7 +10,8 @@
  * code; <hr> a rule; <table> a GitHub table (header row from <th>
  * cells, alignment from align=); <strong>/<b>, <em>/<i>, <code>, <br>,
  * <a href> and <img alt> their Markdown meaning; <iframe>, <video>,
- * <audio> a line "Video: TITLE" (or "Audio: ...") linking to the address;
+ * <audio> a line "Video: TITLE" (or "Audio: ...", or "Embedded page: ..."
+ * for a frame that is not a video: html_media_word) linking to the address;
  * <details> its content with <summary> in bold.  <script>, <style>,
  * <template> and comments go with their content; any other tag goes and
  * its text stays.
@@ -61,5 +62,15 @@ void html_elements(const char *s, size_t len, html_element_fn fn, void *ctx);
 
 /* True for tags whose content is never shown (script, style, template). */
 bool html_is_hidden_tag(const char *name);
+
+/* The word an embedded element is shown as (before ": TITLE"): "Audio"
+ * for <audio>, "Video" for <video>, and for a frame (<iframe>, <embed>,
+ * <object>) "Video" only when it shows one: its address src is on a
+ * known video site (YouTube, Vimeo, Dailymotion...) or a host named
+ * video(s), or is a video file, or its title says video; else
+ * "Embedded page" (a map, a form).  tag is the lower-case tag name;
+ * src and title may be NULL. */
+const char *html_media_word(const char *tag, const char *src,
+			    const char *title);
 
 #endif

@@ -172,7 +172,8 @@ static bool is_media(GumboTag t)
 	       t == GUMBO_TAG_OBJECT;
 }
 
-/* "Video: TITLE" linking to the media's address, into into. */
+/* "Video: TITLE" (html_media_word) linking to the media's address, into
+ * into. */
 static void media(struct conv *c, cmark_node *into, const GumboElement *e)
 {
 	const char *src = media_src(e);
@@ -182,7 +183,8 @@ static void media(struct conv *c, cmark_node *into, const GumboElement *e)
 	if (title == NULL || title[0] == '\0')
 		title = html_attr_of(e, "aria-label");
 	char *label = xasprintf("%s%s%s",
-				e->tag == GUMBO_TAG_AUDIO ? "Audio" : "Video",
+				html_media_word(gumbo_normalized_tagname(e->tag),
+						src, title),
 				title != NULL && title[0] ? ": " : "",
 				title != NULL ? title : "");
 	c->brk = true;

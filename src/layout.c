@@ -218,7 +218,8 @@ static void html_inline(struct builder *b, const struct html_tag *t)
 		b->alt--;
 	} else if ((strcmp(nm, "iframe") == 0 || strcmp(nm, "video") == 0 ||
 		    strcmp(nm, "audio") == 0) && !t->closing) {
-		char *label = xasprintf("%s%s%s", nm[0] == 'a' ? "Audio" : "Video",
+		char *label = xasprintf("%s%s%s",
+					html_media_word(nm, t->src, t->title),
 					t->title != NULL ? ": " : "",
 					t->title != NULL ? t->title : "");
 		int32_t id = t->src != NULL && b->html_link < 0
@@ -502,13 +503,41 @@ struct layout *layout_build(cmark_node *doc, const struct layout_options *o)
 	return b.l;
 }
 
+#define POOL_BLOCK 65536
+
+void *lay_pool_alloc(struct layout *l, size_t n)
+{
+	n = (n + 7) & ~(size_t)7;
+	struct layout_pool *p = l->pool;
+	if (p == NULL || p->size - p->used < n) {
+		size_t size = n > POOL_BLOCK ? n : POOL_BLOCK;
+		if (size > SIZE_MAX - sizeof *p)
+			xmem_fatal("out of memory");
+		p = xmalloc(sizeof *p + size);
+		p->size = size;
+		p->used = 0;
+		p->next = l->pool;
+		l->pool = p;
+	}
+	void *r = p->data + p->used;
+	p->used += n;
+	return r;
+}
+
 void layout_free(struct layout *l)
 {
 	if (l == NULL)
 		return;
 	for (size_t i = 0; i < l->nlines; i++) {
+		if (l->lines[i].pooled)
+			continue;
 		free(l->lines[i].text);
 		free(l->lines[i].spans);
+	}
+	while (l->pool != NULL) {
+		struct layout_pool *next = l->pool->next;
+		free(l->pool);
+		l->pool = next;
 	}
 	for (size_t i = 0; i < l->ntargets; i++)
 		free(l->targets[i].url);

@@ -61,6 +61,8 @@ struct line {
 	struct span *spans; /* owned; cover text from left to right */
 	uint32_t nspans;
 	uint8_t heading;    /* 1-6 on a heading's lines, else 0 */
+	bool pooled;        /* text and spans are in the layout's pool (a
+			       table's lines), not allocated one by one */
 	uint32_t section;   /* index of the section the line belongs to */
 	uint32_t block;     /* leaf block number, for keeping a position */
 	uint32_t block_off; /* byte offset in that block's text */
@@ -92,6 +94,8 @@ struct layout {
 	size_t ntargets;
 	struct layout_section *sections; /* owned array, in order */
 	size_t nsections;
+	struct layout_pool *pool;        /* owned; where pooled lines keep
+					    their text and spans, or NULL */
 };
 
 struct layout_options {

@@ -13,6 +13,17 @@
 
 #include "layout.h"
 
+/* A block of the layout's pool (layout.h: struct layout.pool). */
+struct layout_pool {
+	struct layout_pool *next;
+	size_t used, size; /* bytes of data */
+	char data[];       /* 8-aligned, as every piece given out */
+};
+
+/* n bytes (8-aligned: enough for a line's text and spans) from l's
+ * pool; kept until layout_free. */
+void *lay_pool_alloc(struct layout *l, size_t n);
+
 struct run {
 	uint32_t start, end; /* byte range in para.text */
 	uint16_t style;
@@ -131,6 +142,9 @@ char *lay_breaks(const struct para *p);
  * columns run out (never less than one character). */
 size_t lay_wrap_cut(const uint8_t *s, size_t pos, size_t end, const char *brk,
 		    size_t cols);
+/* The same, and the display width of s[pos..cut) in *width. */
+size_t lay_wrap_cut_w(const uint8_t *s, size_t pos, size_t end,
+		      const char *brk, size_t cols, size_t *width);
 /* Display width of s[0..n). */
 size_t lay_width(const char *s, size_t n);
 void lay_wrap_segment(struct builder *b, size_t start, size_t end,

@@ -453,9 +453,16 @@ size_t lay_width(const char *s, size_t n)
 size_t lay_wrap_cut(const uint8_t *s, size_t pos, size_t end, const char *brk,
 		    size_t cols)
 {
+	size_t w;
+	return lay_wrap_cut_w(s, pos, end, brk, cols, &w);
+}
+
+size_t lay_wrap_cut_w(const uint8_t *s, size_t pos, size_t end,
+		      const char *brk, size_t cols, size_t *width)
+{
 	if (cols < 1)
 		cols = 1;
-	size_t i = pos, w = 0, last_break = 0;
+	size_t i = pos, w = 0, last_break = 0, wb = 0;
 	while (i < end) {
 		size_t take = ascii_run(s, i, end, cols - w);
 		if (take > 0) {
@@ -464,6 +471,7 @@ size_t lay_wrap_cut(const uint8_t *s, size_t pos, size_t end, const char *brk,
 						   k > pos;)
 				if (brk[k] == UC_BREAK_POSSIBLE) {
 					last_break = k;
+					wb = w + (k - i);
 					break;
 				}
 			w += take;
@@ -490,25 +498,32 @@ size_t lay_wrap_cut(const uint8_t *s, size_t pos, size_t end, const char *brk,
 			next = i + (size_t)(k > 0 ? k : 1);
 			cw = cluster_width(s, i, next);
 		}
-		if (i > pos && brk != NULL && brk[i] == UC_BREAK_POSSIBLE)
+		if (i > pos && brk != NULL && brk[i] == UC_BREAK_POSSIBLE) {
 			last_break = i;
+			wb = w;
+		}
 		if (w + cw > cols)
 			break;
 		w += cw;
 		i = next;
 	}
+	*width = w;
 	if (i >= end)
 		return end;
 	if (brk != NULL && s[i] == ' ')
 		return i; /* the word before it ends at the margin */
-	if (last_break > pos)
+	if (last_break > pos) {
+		*width = wb;
 		return last_break;
+	}
 	if (i > pos)
 		return i;
 	/* Not even one character fits: take it anyway. */
 	ucs4_t c;
 	int k = u8_mbtouc(&c, s + i, end - i);
-	return i + (size_t)(k > 0 ? k : 1);
+	size_t next = i + (size_t)(k > 0 ? k : 1);
+	*width = cluster_width(s, i, next);
+	return next;
 }
 
 /* Wraps para.text[start..end) (no '\n' inside) to the text columns.

@@ -40,31 +40,44 @@
 #define TABLE_MIN_COLUMN 12
 
 struct cell {
-	struct para p;  /* owned; its text, terms marked, ASCII applied */
+	struct para p;  /* its text, terms marked, ASCII applied: text and
+			   runs in the table's pools (text NULL when
+			   empty); cap fields unused */
+	size_t toff, roff; /* where text and runs start in the pools */
 	size_t natural; /* widest line of it */
+	bool lines;     /* it holds a line break ('\n') */
 	char *brk;      /* owned; break opportunities, or NULL */
 };
 
 struct trow {
-	struct cell *cells; /* owned; ncols of them (extra ones empty) */
+	struct cell *cells; /* ncols of them (extra ones empty), in
+			       table.cells */
 	bool header;
 };
 
 struct table {
-	struct trow *rows;
-	size_t nrows, cap_rows;
+	struct trow *rows;    /* owned; nrows */
+	size_t nrows;
 	size_t ncols;
+	struct cell *cells;   /* owned; nrows * ncols */
+	char *text;           /* owned; every cell's text, NUL after each */
+	size_t ntext, cap_text;
+	struct run *runs;     /* owned; every cell's runs */
+	size_t nruns, cap_runs;
+	struct para scratch;  /* owned; a cell's text while it is collected */
 	const uint8_t *align; /* per column 'l', 'c', 'r' or 0; may be NULL */
 	size_t nalign;
 	size_t *width;        /* per column, the width given */
 };
 
-/* Collects the inlines of cell node n into c. */
-static void collect_cell(struct builder *b, cmark_node *n, bool header,
-			 struct cell *c)
+/* Collects the inlines of cell node n into c: in t's scratch paragraph
+ * (its buffers reused from cell to cell), then into t's pools. */
+static void collect_cell(struct builder *b, struct table *t, cmark_node *n,
+			 bool header, struct cell *c)
 {
 	struct para saved = b->para;
-	memset(&b->para, 0, sizeof b->para);
+	b->para = t->scratch;
+	lay_para_reset(&b->para);
 	if (header)
 		b->bold++;
 	cmark_iter *it = cmark_iter_new(n);
@@ -94,14 +107,36 @@ static void collect_cell(struct builder *b, cmark_node *n, bool header,
 	if (!header)
 		lay_mark_terms(b);
 	lay_para_ascii(b);
-	c->p = b->para;
+	t->scratch = b->para;
 	b->para = saved;
+	/* Into the pools (pointers are set once they stop moving). */
+	p = &t->scratch;
+	memset(&c->p, 0, sizeof c->p);
+	c->toff = t->ntext;
+	c->roff = t->nruns;
+	c->p.len = p->len;
+	c->p.nruns = p->nruns;
+	if (p->len > 0) {
+		xgrow(&t->text, &t->cap_text, t->ntext + p->len + 1, 1);
+		memcpy(t->text + t->ntext, p->text, p->len);
+		t->text[t->ntext + p->len] = '\0';
+		t->ntext += p->len + 1;
+	}
+	if (p->nruns > 0) {
+		xgrow(&t->runs, &t->cap_runs, t->nruns + p->nruns,
+		      sizeof *t->runs);
+		memcpy(t->runs + t->nruns, p->runs, p->nruns * sizeof *p->runs);
+		t->nruns += p->nruns;
+	}
 	c->natural = 0;
+	c->lines = false;
+	c->p.text = p->text; /* for measuring; set again below */
 	for (size_t s = 0; s <= c->p.len;) {
 		const char *nl = c->p.len > s ? memchr(c->p.text + s, '\n',
 						       c->p.len - s)
 					      : NULL;
 		size_t e = nl != NULL ? (size_t)(nl - c->p.text) : c->p.len;
+		c->lines |= nl != NULL;
 		size_t w = lay_width(c->p.text + s, e - s);
 		if (w > c->natural)
 			c->natural = w;
@@ -111,10 +146,12 @@ static void collect_cell(struct builder *b, cmark_node *n, bool header,
 
 static void collect(struct builder *b, cmark_node *table, struct table *t)
 {
+	size_t nrows = 0;
 	for (cmark_node *r = cmark_node_first_child(table); r != NULL;
 	     r = cmark_node_next(r)) {
 		if (cmark_node_get_type(r) != CMARK_NODE_TABLE_ROW)
 			continue;
+		nrows++;
 		size_t n = 0;
 		for (cmark_node *c = cmark_node_first_child(r); c != NULL;
 		     c = cmark_node_next(c))
@@ -122,33 +159,46 @@ static void collect(struct builder *b, cmark_node *table, struct table *t)
 		if (n > t->ncols)
 			t->ncols = n;
 	}
+	if (nrows == 0)
+		return;
+	size_t nc = t->ncols > 0 ? t->ncols : 1;
+	if (nrows > SIZE_MAX / nc)
+		xmem_fatal("out of memory");
+	t->rows = xcalloc(nrows, sizeof *t->rows);
+	t->cells = xcalloc(nrows * nc, sizeof *t->cells);
 	for (cmark_node *r = cmark_node_first_child(table); r != NULL;
 	     r = cmark_node_next(r)) {
 		if (cmark_node_get_type(r) != CMARK_NODE_TABLE_ROW)
 			continue;
-		xgrow(&t->rows, &t->cap_rows, t->nrows + 1, sizeof *t->rows);
-		struct trow *row = &t->rows[t->nrows++];
+		struct trow *row = &t->rows[t->nrows];
 		row->header = cmark_gfm_extensions_get_table_row_is_header(r);
-		row->cells = xcalloc(t->ncols > 0 ? t->ncols : 1,
-				     sizeof *row->cells);
+		row->cells = t->cells + t->nrows * nc;
+		t->nrows++;
 		size_t i = 0;
 		for (cmark_node *c = cmark_node_first_child(r);
 		     c != NULL && i < t->ncols; c = cmark_node_next(c))
-			collect_cell(b, c, row->header, &row->cells[i++]);
+			collect_cell(b, t, c, row->header, &row->cells[i++]);
+	}
+	/* The pools have their final places now. */
+	for (size_t k = 0; k < t->nrows * nc; k++) {
+		struct cell *c = &t->cells[k];
+		c->p.text = c->p.len > 0 ? t->text + c->toff : NULL;
+		c->p.runs = c->p.nruns > 0 ? t->runs + c->roff : NULL;
 	}
 }
 
 static void table_free(struct table *t)
 {
-	for (size_t r = 0; r < t->nrows; r++) {
-		for (size_t c = 0; c < t->ncols; c++) {
-			free(t->rows[r].cells[c].p.text);
-			free(t->rows[r].cells[c].p.runs);
-			free(t->rows[r].cells[c].brk);
-		}
-		free(t->rows[r].cells);
-	}
+	if (t->cells != NULL)
+		for (size_t k = 0; k < t->nrows * (t->ncols > 0 ? t->ncols : 1);
+		     k++)
+			free(t->cells[k].brk);
+	free(t->cells);
 	free(t->rows);
+	free(t->text);
+	free(t->runs);
+	free(t->scratch.text);
+	free(t->scratch.runs);
 	free(t->width);
 }
 
@@ -225,39 +275,81 @@ static bool closing(uint8_t c)
 	}
 }
 
+static bool all_ascii(const uint8_t *s, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, s + i, 8);
+		if (v & 0x8080808080808080u)
+			return false;
+	}
+	for (; i < n; i++)
+		if (s[i] >= 0x80)
+			return false;
+	return true;
+}
+
 static char *cell_breaks(const struct para *p)
 {
 	const uint8_t *s = (const uint8_t *)p->text;
-	for (size_t i = 0; i < p->len; i++)
-		if (s[i] >= 0x80)
-			return lay_breaks(p);
-	char *brk = xmalloc(p->len + 1);
-	memset(brk, UC_BREAK_PROHIBITED, p->len + 1);
-	uint8_t before = 0; /* the last character before the spaces */
-	for (size_t i = 1; i < p->len; i++) {
-		uint8_t c = s[i], prev = s[i - 1];
-		if (prev != ' ') {
-			before = prev;
-			if (prev == '-' && i >= 2 && letter(s[i - 2]) && letter(c))
-				brk[i] = UC_BREAK_POSSIBLE;
-		} else if (c != ' ' && !closing(c) && before != '(' &&
-			   before != '[' && before != '{') {
+	if (!all_ascii(s, p->len))
+		return lay_breaks(p);
+	size_t len = p->len;
+	char *brk = xmalloc(len + 1);
+	memset(brk, UC_BREAK_PROHIBITED, len + 1);
+	/* After each run of spaces (found with memchr: most bytes are
+	 * letters), unless before closing punctuation or after an opening
+	 * bracket. */
+	for (const uint8_t *q = memchr(s, ' ', len); q != NULL;) {
+		size_t a = (size_t)(q - s), i = a;
+		while (i < len && s[i] == ' ')
+			i++;
+		uint8_t before = a > 0 ? s[a - 1] : 0;
+		if (i < len && !closing(s[i]) && before != '(' &&
+		    before != '[' && before != '{')
 			brk[i] = UC_BREAK_POSSIBLE;
-		}
-		if (c == '\n')
+		q = i < len ? memchr(s + i, ' ', len - i) : NULL;
+	}
+	/* After a hyphen between letters. */
+	for (const uint8_t *q = len > 0 ? memchr(s, '-', len) : NULL; q != NULL;) {
+		size_t h = (size_t)(q - s);
+		if (h >= 1 && h + 1 < len && letter(s[h - 1]) && letter(s[h + 1]))
+			brk[h + 1] = UC_BREAK_POSSIBLE;
+		q = h + 1 < len ? memchr(s + h + 1, '-', len - h - 1) : NULL;
+	}
+	/* At line breaks. */
+	for (const uint8_t *q = len > 0 ? memchr(s, '\n', len) : NULL; q != NULL;) {
+		size_t i = (size_t)(q - s);
+		if (i >= 1)
 			brk[i] = UC_BREAK_MANDATORY;
+		q = i + 1 < len ? memchr(s + i + 1, '\n', len - i - 1) : NULL;
 	}
 	return brk;
 }
 
-/* The line pieces of cell c at width w: pairs of byte offsets, in
- * *out (grown; *cap entries).  Returns the number of pieces. */
+/* The line pieces of cell c at width w: triples of start and end byte
+ * offsets (the end before trailing spaces) and display width, in *out
+ * (grown; *cap entries).  Returns the number of pieces. */
 static size_t cell_pieces(struct cell *c, size_t w, size_t **out, size_t *cap)
 {
 	size_t n = 0;
 	if (c->p.len == 0)
 		return 0;
 	const uint8_t *s = (const uint8_t *)c->p.text;
+	if (c->natural <= w && !c->lines) {
+		/* One line that fits, as the loop below would find it. */
+		size_t e = c->p.len, cw = c->natural;
+		while (e > 0 && s[e - 1] == ' ') {
+			e--;
+			cw--;
+		}
+		xgrow(out, cap, 3, sizeof **out);
+		(*out)[0] = 0;
+		(*out)[1] = e;
+		(*out)[2] = cw;
+		return 1;
+	}
 	if (c->natural > w && c->brk == NULL)
 		c->brk = cell_breaks(&c->p);
 	for (size_t seg = 0; seg <= c->p.len;) {
@@ -273,12 +365,19 @@ static size_t cell_pieces(struct cell *c, size_t w, size_t **out, size_t *cap)
 					pos++;
 			if (pos >= end && pos > seg)
 				break;
-			size_t cut = pos < end ? lay_wrap_cut(s, pos, end,
-							     c->brk, w)
+			size_t cw = 0;
+			size_t cut = pos < end ? lay_wrap_cut_w(s, pos, end,
+							       c->brk, w, &cw)
 					       : end;
-			xgrow(out, cap, 2 * n + 2, sizeof **out);
-			(*out)[2 * n] = pos;
-			(*out)[2 * n + 1] = cut;
+			size_t e = cut;
+			while (e > pos && s[e - 1] == ' ') {
+				e--;
+				cw--; /* a space is one column */
+			}
+			xgrow(out, cap, 3 * n + 3, sizeof **out);
+			(*out)[3 * n] = pos;
+			(*out)[3 * n + 1] = e;
+			(*out)[3 * n + 2] = cw;
 			n++;
 			pos = cut;
 		} while (pos < end);
@@ -326,29 +425,132 @@ static char *rule_text(const struct builder *b, const struct table *t,
 	return out;
 }
 
-/* A rule line; cols is the rule's width (known: measuring a line of
- * box characters again for each row would cost more than the row). */
-static void rule_line(struct builder *b, const char *rule, size_t cols,
-		      bool first, uint32_t block, uint32_t off)
+/* A table line is built in a scratch line (its buffers reused from
+ * line to line: a table has hundreds of lines, each of many small
+ * pieces), then copied to a line of the layout at its exact size.  Its
+ * width is known: the rule's width after the prefixes, which are the
+ * same on every line of a grid but the first. */
+struct scratch {
+	struct line ln;
+	size_t cap, caps;
+};
+
+static void scratch_start(struct builder *b, struct scratch *sc, bool first)
 {
-	size_t cap = 0, caps = 0;
-	struct line *ln = lay_line_new(b);
-	ln->block = block;
-	ln->block_off = off;
-	lay_line_prefix(b, ln, &cap, &caps, first);
-	uint32_t pw = (uint32_t)lay_width(ln->text != NULL ? ln->text : "",
-					  ln->len);
-	lay_line_add(ln, &cap, &caps, rule, strlen(rule), STYLE_RULE, -1);
-	lay_line_finish_width(b, ln, pw + (uint32_t)cols);
+	sc->ln.len = 0;
+	sc->ln.nspans = 0;
+	if (sc->ln.text != NULL)
+		sc->ln.text[0] = '\0';
+	lay_line_prefix(b, &sc->ln, &sc->cap, &sc->caps, first);
 }
 
-static void spaces(struct line *ln, size_t *cap, size_t *caps, size_t n)
+/* The scratch line as the layout's next line, width columns wide, its
+ * text and spans in the layout's pool. */
+static void scratch_emit(struct builder *b, const struct scratch *sc,
+			 uint32_t block, uint32_t off, uint32_t width)
 {
-	static const char sp[] = "                                ";
-	while (n > 0) {
-		size_t k = n < sizeof sp - 1 ? n : sizeof sp - 1;
-		lay_line_add(ln, cap, caps, sp, k, 0, -1);
-		n -= k;
+	size_t sb = sc->ln.nspans * sizeof *sc->ln.spans;
+	char *m = lay_pool_alloc(b->l, sb + sc->ln.len + 1);
+	struct line *ln = lay_line_new(b);
+	ln->pooled = true;
+	ln->block = block;
+	ln->block_off = off;
+	ln->nspans = sc->ln.nspans;
+	if (sb > 0) {
+		ln->spans = (struct span *)(void *)m;
+		memcpy(ln->spans, sc->ln.spans, sb);
+	}
+	ln->len = sc->ln.len;
+	ln->text = m + sb;
+	if (ln->len > 0)
+		memcpy(ln->text, sc->ln.text, ln->len);
+	ln->text[ln->len] = '\0';
+	lay_line_finish_width(b, ln, width);
+}
+
+/* lay_line_add for a scratch line with room made already (sadd_room). */
+static inline __attribute__((always_inline)) void
+sadd(struct line *ln, const char *s, size_t n, uint16_t style, int32_t target)
+{
+	if (n == 0)
+		return;
+	memcpy(ln->text + ln->len, s, n);
+	if (ln->nspans > 0) {
+		struct span *last = &ln->spans[ln->nspans - 1];
+		if (last->style == style && last->target == target &&
+		    last->off + last->len == ln->len) {
+			last->len += (uint32_t)n;
+			ln->len += (uint32_t)n;
+			return;
+		}
+	}
+	ln->spans[ln->nspans++] = (struct span){ln->len, (uint32_t)n, style,
+						 target};
+	ln->len += (uint32_t)n;
+}
+
+/* n spaces (style 0, no target), as sadd. */
+static inline __attribute__((always_inline)) void
+sadd_spaces(struct line *ln, size_t n)
+{
+	if (n == 0)
+		return;
+	char *d = ln->text + ln->len;
+	for (size_t i = 0; i < n; i++)
+		d[i] = ' ';
+	if (ln->nspans > 0) {
+		struct span *last = &ln->spans[ln->nspans - 1];
+		if (last->style == 0 && last->target == -1 &&
+		    last->off + last->len == ln->len) {
+			last->len += (uint32_t)n;
+			ln->len += (uint32_t)n;
+			return;
+		}
+	}
+	ln->spans[ln->nspans++] = (struct span){ln->len, (uint32_t)n, 0, -1};
+	ln->len += (uint32_t)n;
+}
+
+/* Room in the scratch line for text more bytes and spans more spans
+ * (and the NUL). */
+static void sadd_room(struct scratch *sc, size_t text, size_t spans)
+{
+	if (sc->ln.len + text + 1 > sc->cap)
+		xgrow(&sc->ln.text, &sc->cap, sc->ln.len + text + 1, 1);
+	if (sc->ln.nspans + spans > sc->caps)
+		xgrow(&sc->ln.spans, &sc->caps, sc->ln.nspans + spans,
+		      sizeof *sc->ln.spans);
+}
+
+/* A rule line; cols is the rule's width (known: measuring a line of
+ * box characters again for each row would cost more than the row). */
+static void rule_line(struct builder *b, struct scratch *sc, const char *rule,
+		      size_t rl, size_t cols, bool first, uint32_t block,
+		      uint32_t off)
+{
+	scratch_start(b, sc, first);
+	uint32_t pw = (uint32_t)lay_width(sc->ln.text != NULL ? sc->ln.text : "",
+					  sc->ln.len);
+	lay_line_add(&sc->ln, &sc->cap, &sc->caps, rule, rl, STYLE_RULE, -1);
+	scratch_emit(b, sc, block, off, pw + (uint32_t)cols);
+}
+
+/* Records where the targets in p's text[s..e) first appear, for a piece
+ * of a cell that starts at display column col of the layout's next
+ * line (what lay_line_finish does for other lines). */
+static void piece_targets(struct builder *b, const struct para *p, size_t s,
+			  size_t e, uint32_t col)
+{
+	for (size_t r = 0; r < p->nruns && p->runs[r].start < e; r++) {
+		const struct run *ru = &p->runs[r];
+		if (ru->target < 0 || ru->end <= s)
+			continue;
+		struct target *t = &b->l->targets[ru->target];
+		if (t->line != SIZE_MAX)
+			continue;
+		size_t from = ru->start > s ? ru->start : s;
+		t->line = b->l->nlines;
+		t->col = col + (uint32_t)lay_width(p->text + s, from - s);
 	}
 }
 
@@ -370,12 +572,21 @@ static void grid(struct builder *b, struct table *t)
 				   '\n', t->rows[r].cells[c].p.len) != NULL)
 				multi = true;
 	char *rules[4];
-	for (int k = 0; k < 4; k++)
+	size_t rlen[4];
+	for (int k = 0; k < 4; k++) {
 		rules[k] = rule_text(b, t, (enum rule_kind)k);
+		rlen[k] = strlen(rules[k]);
+	}
 	size_t rc = 1;
 	for (size_t c = 0; c < n; c++)
 		rc += t->width[c] + 3;
-	rule_line(b, rules[RULE_TOP], rc, true, b->block, 0);
+	struct scratch sc;
+	memset(&sc, 0, sizeof sc);
+	rule_line(b, &sc, rules[RULE_TOP], rlen[RULE_TOP], rc, true, b->block, 0);
+	/* The prefixes of the lines after the first, and their width. */
+	scratch_start(b, &sc, false);
+	uint32_t pw = (uint32_t)lay_width(sc.ln.text != NULL ? sc.ln.text : "",
+					  sc.ln.len);
 	for (size_t r = 0; r < t->nrows; r++) {
 		struct trow *row = &t->rows[r];
 		size_t height = 1;
@@ -385,49 +596,68 @@ static void grid(struct builder *b, struct table *t)
 			if (np[c] > height)
 				height = np[c];
 		}
+		/* Bytes and runs of the row's cells: enough room for any
+		 * of its lines. */
+		size_t rbytes = 0, rruns = 0;
+		for (size_t c = 0; c < n; c++) {
+			rbytes += row->cells[c].p.len;
+			rruns += row->cells[c].p.nruns;
+		}
 		for (size_t k = 0; k < height; k++) {
-			size_t cap = 0, caps = 0;
-			struct line *ln = lay_line_new(b);
-			/* Room for the whole line at once: it is built from
-			 * many small pieces. */
-			xgrow(&ln->text, &cap, 4 * rc + 64, 1);
-			xgrow(&ln->spans, &caps, 4 * n + 8, sizeof *ln->spans);
-			ln->block_off = (uint32_t)k;
-			lay_line_prefix(b, ln, &cap, &caps, false);
-			lay_line_add(ln, &cap, &caps, bar, barl, STYLE_RULE, -1);
+			struct line *ln = &sc.ln;
+			scratch_start(b, &sc, false);
+			sadd_room(&sc, rbytes + rc + barl * (n + 1),
+				  rruns + 3 * n + 2);
+			sadd(ln, bar, barl, STYLE_RULE, -1);
+			uint32_t col = pw + 1;
 			for (size_t c = 0; c < n; c++) {
 				size_t s = 0, e = 0, w = 0;
 				if (k < np[c]) {
-					s = pieces[c][2 * k];
-					e = pieces[c][2 * k + 1];
-					while (e > s && row->cells[c].p.text[e - 1] == ' ')
-						e--;
-					w = lay_width(row->cells[c].p.text + s, e - s);
+					s = pieces[c][3 * k];
+					e = pieces[c][3 * k + 1];
+					w = pieces[c][3 * k + 2];
 				}
 				size_t pad = t->width[c] > w ? t->width[c] - w : 0;
 				uint8_t al = c < t->nalign && t->align != NULL
 						     ? t->align[c] : 0;
 				size_t before = al == 'r' ? pad
 						: al == 'c' ? pad / 2 : 0;
-				spaces(ln, &cap, &caps, 1 + before);
-				if (e > s)
-					lay_line_add_para(ln, &cap, &caps,
-							  &row->cells[c].p, s, e, 0);
-				spaces(ln, &cap, &caps, pad - before + 1);
-				lay_line_add(ln, &cap, &caps, bar, barl,
-					     STYLE_RULE, -1);
+				sadd_spaces(ln, 1 + before);
+				if (e > s) {
+					const struct para *p = &row->cells[c].p;
+					piece_targets(b, p, s, e,
+						      col + 1 + (uint32_t)before);
+					/* Its runs, cut to the piece. */
+					for (size_t q = 0; q < p->nruns &&
+							   p->runs[q].start < e;
+					     q++) {
+						const struct run *ru = &p->runs[q];
+						size_t a = ru->start > s ? ru->start : s;
+						size_t z = ru->end < e ? ru->end : e;
+						if (a < z)
+							sadd(ln, p->text + a, z - a,
+							     ru->style, ru->target);
+					}
+				}
+				sadd_spaces(ln, pad - before + 1);
+				sadd(ln, bar, barl, STYLE_RULE, -1);
+				col += (uint32_t)t->width[c] + 3;
 			}
-			lay_line_finish(b, ln);
+			scratch_emit(b, &sc, b->block, (uint32_t)k,
+				     pw + (uint32_t)rc);
 		}
 		b->block++;
 		if (r + 1 < t->nrows && row->header && !t->rows[r + 1].header)
-			rule_line(b, rules[RULE_HEAD], rc, false, b->block - 1,
-				  UINT32_MAX);
+			rule_line(b, &sc, rules[RULE_HEAD], rlen[RULE_HEAD], rc,
+				  false, b->block - 1, UINT32_MAX);
 		else if (r + 1 < t->nrows && multi)
-			rule_line(b, rules[RULE_ROW], rc, false, b->block - 1,
-				  UINT32_MAX);
+			rule_line(b, &sc, rules[RULE_ROW], rlen[RULE_ROW], rc,
+				  false, b->block - 1, UINT32_MAX);
 	}
-	rule_line(b, rules[RULE_BOTTOM], rc, false, b->block - 1, UINT32_MAX);
+	rule_line(b, &sc, rules[RULE_BOTTOM], rlen[RULE_BOTTOM], rc, false,
+		  b->block - 1, UINT32_MAX);
+	free(sc.ln.text);
+	free(sc.ln.spans);
 	for (int k = 0; k < 4; k++)
 		free(rules[k]);
 	for (size_t c = 0; c < n; c++)

@@ -167,12 +167,48 @@ static void images_links_and_media(void **state)
 	expect("<img src=\"a.png\" alt=\"A &amp; B\"> <a href=\"x.md\">go</a> "
 	       "<a href=\"y.md\"></a> <a name=\"n\">anchor</a>",
 	       "P(![A & B](a.png) [go](x.md) [y.md](y.md) anchor)");
-	expect("<iframe src=\"https://v.example/e/1\" title=\"Inhaler\"></iframe>",
-	       "P([Video: Inhaler](https://v.example/e/1))");
+	expect("<iframe src=\"https://www.youtube-nocookie.com/embed/1\" "
+	       "title=\"Inhaler\"></iframe>",
+	       "P([Video: Inhaler](https://www.youtube-nocookie.com/embed/1))");
 	expect("<p>See <video src=\"//v.example/a.mp4\">Old browser</video> now</p>",
 	       "P(See/[Video](https://v.example/a.mp4) Old browser/now)");
 	expect("<audio><source src=\"s.mp3\"></audio><iframe></iframe>",
-	       "P([Audio](s.mp3)/Video)");
+	       "P([Audio](s.mp3)/Embedded page)");
+}
+
+/* Only a frame that shows a video is called one: a map or a form in a
+ * frame is an embedded page. */
+static void frames_that_are_not_videos(void **state)
+{
+	(void)state;
+	expect("<iframe src=\"https://www.google.com/maps/embed?pb=1\" "
+	       "title=\"Map to the clinic\"></iframe>",
+	       "P([Embedded page: Map to the clinic]"
+	       "(https://www.google.com/maps/embed?pb=1))");
+	expect("<iframe src=\"https://docs.example/forms/d/e/1/viewform\" "
+	       "title=\"Booking form\"></iframe>",
+	       "P([Embedded page: Booking form]"
+	       "(https://docs.example/forms/d/e/1/viewform))");
+	/* Known video hosts, subdomains too, whatever the title. */
+	expect("<iframe src=\"https://player.vimeo.com/video/76979871\" "
+	       "title=\"Exercises\"></iframe>",
+	       "P([Video: Exercises](https://player.vimeo.com/video/76979871))");
+	expect("<iframe src=\"//youtu.be/abc\"></iframe>",
+	       "P([Video](https://youtu.be/abc))");
+	expect("<embed src=\"https://www.dailymotion.com/embed/video/x1\">",
+	       "P([Video](https://www.dailymotion.com/embed/video/x1))");
+	/* A look-alike host is not one of them. */
+	expect("<iframe src=\"https://notyoutube.com/x\" title=\"Quiz\"></iframe>",
+	       "P([Embedded page: Quiz](https://notyoutube.com/x))");
+	/* A title that says video, a video file or a video host name. */
+	expect("<iframe src=\"https://clinic.example/x\" "
+	       "title=\"Inhaler VIDEO\"></iframe>",
+	       "P([Video: Inhaler VIDEO](https://clinic.example/x))");
+	expect("<iframe src=\"https://clinic.example/media/inhaler.MP4?t=1\">"
+	       "</iframe>",
+	       "P([Video](https://clinic.example/media/inhaler.MP4?t=1))");
+	expect("<iframe src=\"https://video.clinic.example/watch/1\"></iframe>",
+	       "P([Video](https://video.clinic.example/watch/1))");
 }
 
 static void lists_quotes_code_and_rules(void **state)
@@ -328,6 +364,7 @@ int main(void)
 		cmocka_unit_test(paragraphs_headings_and_emphasis),
 		cmocka_unit_test(every_named_reference_is_decoded),
 		cmocka_unit_test(images_links_and_media),
+		cmocka_unit_test(frames_that_are_not_videos),
 		cmocka_unit_test(lists_quotes_code_and_rules),
 		cmocka_unit_test(scripts_styles_comments_and_unknown_tags),
 		cmocka_unit_test(tables),

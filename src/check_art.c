@@ -18,28 +18,7 @@
 /* Longest user text quoted in a message, in bytes: names and addresses. */
 #define SHOW_MAX 100
 
-char *check_art_quote(const char *s)
-{
-	size_t n;
-	char *c = text_one_line(s, strlen(s), &n);
-	if (n > SHOW_MAX) {
-		size_t cut = SHOW_MAX;
-		while (cut > 0 && ((unsigned char)c[cut] & 0xC0) == 0x80)
-			cut--;
-		/* Prefer to cut at a space when one is near. */
-		size_t sp = cut;
-		while (sp > cut * 2 / 3 && c[sp] != ' ')
-			sp--;
-		if (c[sp] == ' ')
-			cut = sp;
-		char *r = xmalloc(cut + 4);
-		memcpy(r, c, cut);
-		memcpy(r + cut, "...", 4);
-		free(c);
-		return r;
-	}
-	return c;
-}
+char *check_art_quote(const char *s) { return text_quote(s, SHOW_MAX); }
 
 int check_art_line(const struct check_art *t, int k)
 {

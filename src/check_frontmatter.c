@@ -18,21 +18,6 @@
 /* Longest user text quoted in a message, in bytes. */
 #define SHOW_MAX 100
 
-/* A copy of s fit for a message: one line, no control characters, at
- * most SHOW_MAX bytes (cut at a character, with "...").  Caller frees. */
-static char *S_show(const char *s)
-{
-	size_t n;
-	char *c = text_one_line(s, strlen(s), &n);
-	if (n > SHOW_MAX) {
-		size_t cut = SHOW_MAX;
-		while (cut > 0 && ((unsigned char)c[cut] & 0xC0) == 0x80)
-			cut--;
-		memcpy(c + cut, "...", 4);
-	}
-	return c;
-}
-
 static const char *S_plural(size_t n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
@@ -167,7 +152,7 @@ static void S_check_date(struct diag_list *diags, const struct check_fm *t,
 	if (value == NULL || S_blank(value) || S_parse_date(value, &y, &m, &d))
 		return; /* a blank "reviewed" is reported as missing */
 	int line = S_key_line(t, key, &col);
-	char *v = S_show(value);
+	char *v = text_quote(value, SHOW_MAX);
 	diag_add(diags, DIAG_ERROR, t->path, line, line > 0 ? col : 0,
 		 "\"%s\" is \"%s\", which is not a date the kiosk understands; "
 		 "write it as year-month-day, for example %s: %04d-%02d-%02d",
@@ -245,7 +230,7 @@ void check_frontmatter(const struct check_fm *t, struct diag_list *diags)
 	    readability_formula(fm->lang) == NULL) {
 		const char *code = check_reading_lang_code(fm->lang);
 		int col, kl = S_key_line(t, "lang", &col);
-		char *v = S_show(fm->lang);
+		char *v = text_quote(fm->lang, SHOW_MAX);
 		if (code != NULL)
 			diag_add(diags, DIAG_WARNING, t->path, kl,
 				 kl > 0 ? col : 0,

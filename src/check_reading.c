@@ -43,27 +43,6 @@ const struct readability_formula *check_reading_formula(const char *lang,
 	return readability_formula(kiosk_lang != NULL ? kiosk_lang : "en");
 }
 
-/* A copy of s for a message: one line, no control characters, at most
- * max bytes, cut at a space when one is near, with "...".  Caller
- * frees. */
-static char *S_show(const char *s, size_t max)
-{
-	size_t n;
-	char *c = text_one_line(s, strlen(s), &n);
-	if (n <= max)
-		return c;
-	size_t cut = max;
-	while (cut > 0 && ((unsigned char)c[cut] & 0xC0) == 0x80)
-		cut--;
-	size_t sp = cut;
-	while (sp > cut * 2 / 3 && c[sp] != ' ')
-		sp--;
-	if (c[sp] == ' ')
-		cut = sp;
-	memcpy(c + cut, "...", 4);
-	return c;
-}
-
 /* "grade 9.3 in section "X" (Flesch-Kincaid, target 8)" or "ease 45.2
  * (Ateşman: hard, 30-49; target 50 or more, for grade 8)": what the
  * score says. */
@@ -83,7 +62,7 @@ static void S_warn(const char *path, int line, const char *lead,
 		   const struct readability_sentence *hardest,
 		   struct diag_list *diags)
 {
-	char *s = S_show(hardest->text, SHOW_SENTENCE);
+	char *s = text_quote(hardest->text, SHOW_SENTENCE);
 	diag_add(diags, DIAG_WARNING, path, line, 0,
 		 "%s; hardest sentence: \"%s\" (%zu %s)", lead, s,
 		 hardest->words, hardest->words == 1 ? "word" : "words");
@@ -140,7 +119,7 @@ void check_reading_article(const char *path, cmark_node *doc, int body_line,
 				CHECK_READING_MIN_WORDS, grade_target) ||
 		    sec->hardest.text == NULL)
 			continue;
-		char *title = S_show(sec->title, 100);
+		char *title = text_quote(sec->title, 100);
 		char *what = xasprintf(" in section \"%s\"", title);
 		char *lead = S_score_words(f, sec->grade, what, grade_target);
 		S_warn(path, S_line(body_line, sec->line), lead, &sec->hardest,
@@ -166,7 +145,7 @@ void check_reading_glossary(const char *path, const struct glossary *g,
 		if (r->nlongest > 0 &&
 		    S_too_hard(f, r->grade, r->counts.words,
 			       CHECK_READING_MIN_DEFINITION, grade_target)) {
-			char *term = S_show(e->term, SHOW_TERM);
+			char *term = text_quote(e->term, SHOW_TERM);
 			char *what = xasprintf(" for the definition of \"%s\"",
 					       term);
 			char *lead = S_score_words(f, r->grade, what,

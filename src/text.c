@@ -96,6 +96,25 @@ char *text_one_line(const char *s, size_t len, size_t *out_len)
 	return c;
 }
 
+char *text_quote(const char *s, size_t max)
+{
+	size_t n;
+	char *c = text_one_line(s, strlen(s), &n);
+	if (n <= max)
+		return c;
+	size_t cut = max;
+	while (cut > 0 && ((unsigned char)c[cut] & 0xC0) == 0x80)
+		cut--;
+	size_t sp = cut;
+	while (sp > cut * 2 / 3 && c[sp] != ' ')
+		sp--;
+	if (c[sp] == ' ')
+		cut = sp;
+	c = xrealloc(c, cut + 4);
+	memcpy(c + cut, "...", 4);
+	return c;
+}
+
 bool text_is_clean(const char *s, size_t len)
 {
 	const uint8_t *p = (const uint8_t *)s;

@@ -31,6 +31,11 @@ size_t text_sanitize_to(char *dst, const char *s, size_t len);
  * of the screen or of a message (caller frees). */
 char *text_one_line(const char *s, size_t len, size_t *out_len);
 
+/* s as quoted in a message: text_one_line, at most max bytes (cut at a
+ * space when one is near, else between characters, with "...").
+ * Caller frees. */
+char *text_quote(const char *s, size_t max);
+
 /* True when s[0..len) is valid UTF-8 with none of the characters
  * text_sanitize removes (so it can be used as it is). */
 bool text_is_clean(const char *s, size_t len);

@@ -120,6 +120,24 @@ size_t lay_text_columns(const struct builder *b, bool *show_prefix);
 struct line *lay_line_new(struct builder *b);
 void lay_line_add(struct line *ln, size_t *cap, size_t *cap_spans,
 		  const char *s, size_t n, uint16_t style, int32_t target);
+
+/* After n bytes were copied to ln->text + ln->len: the last span takes
+ * them when it has the same style and target and ends there (true);
+ * else (false) the caller appends a span {ln->len, n, style, target}.
+ * ln->len is advanced in the first case only. */
+static inline bool lay_span_extend(struct line *ln, size_t n, uint16_t style,
+				   int32_t target)
+{
+	if (ln->nspans == 0)
+		return false;
+	struct span *last = &ln->spans[ln->nspans - 1];
+	if (last->style != style || last->target != target ||
+	    last->off + last->len != ln->len)
+		return false;
+	last->len += (uint32_t)n;
+	ln->len += (uint32_t)n;
+	return true;
+}
 /* Adds the runs of p's text[start..end) to ln, with extra style bits. */
 void lay_line_add_para(struct line *ln, size_t *cap, size_t *cap_spans,
 		       const struct para *p, size_t start, size_t end,

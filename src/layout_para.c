@@ -242,15 +242,9 @@ void lay_line_add(struct line *ln, size_t *cap, size_t *cap_spans,
 	if (ln->len + n + 1 > *cap)
 		xgrow(&ln->text, cap, ln->len + n + 1, 1);
 	memcpy(ln->text + ln->len, s, n);
-	if (ln->nspans > 0) {
-		struct span *last = &ln->spans[ln->nspans - 1];
-		if (last->style == style && last->target == target &&
-		    last->off + last->len == ln->len) {
-			last->len += (uint32_t)n;
-			ln->len += (uint32_t)n;
-			ln->text[ln->len] = '\0';
-			return;
-		}
+	if (lay_span_extend(ln, n, style, target)) {
+		ln->text[ln->len] = '\0';
+		return;
 	}
 	size_t ns = ln->nspans;
 	if (ns + 1 > *cap_spans)

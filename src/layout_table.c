@@ -475,15 +475,8 @@ sadd(struct line *ln, const char *s, size_t n, uint16_t style, int32_t target)
 	if (n == 0)
 		return;
 	memcpy(ln->text + ln->len, s, n);
-	if (ln->nspans > 0) {
-		struct span *last = &ln->spans[ln->nspans - 1];
-		if (last->style == style && last->target == target &&
-		    last->off + last->len == ln->len) {
-			last->len += (uint32_t)n;
-			ln->len += (uint32_t)n;
-			return;
-		}
-	}
+	if (lay_span_extend(ln, n, style, target))
+		return;
 	ln->spans[ln->nspans++] = (struct span){ln->len, (uint32_t)n, style,
 						 target};
 	ln->len += (uint32_t)n;

@@ -524,6 +524,19 @@ static void prefix_range(const struct search_index *ix, const char *p,
 }
 
 /* out = the units with a word that begins with p. */
+/* The units of one word's posting, added to the bitmap out. */
+static void or_posting(const struct search_index *ix,
+		       const struct posting *po, uint64_t *out)
+{
+	if (po->bits != NULL) {
+		for (size_t i = 0; i < ix->nw64; i++)
+			out[i] |= po->bits[i];
+	} else {
+		for (uint32_t k = 0; k < po->n; k++)
+			out[po->ids[k] / 64] |= (uint64_t)1 << (po->ids[k] % 64);
+	}
+}
+
 static void units_with_prefix(const struct search_index *ix, const char *p,
 			      size_t pl, uint64_t *out)
 {
@@ -531,14 +544,7 @@ static void units_with_prefix(const struct search_index *ix, const char *p,
 	size_t lo, hi;
 	prefix_range(ix, p, pl, &lo, &hi);
 	for (size_t w = lo; w < hi; w++) {
-		const struct posting *po = &ix->post[w];
-		if (po->bits != NULL) {
-			for (size_t i = 0; i < ix->nw64; i++)
-				out[i] |= po->bits[i];
-		} else {
-			for (uint32_t k = 0; k < po->n; k++)
-				out[po->ids[k] / 64] |= (uint64_t)1 << (po->ids[k] % 64);
-		}
+		or_posting(ix, &ix->post[w], out);
 	}
 }
 
@@ -592,14 +598,7 @@ static void units_near(const struct search_index *ix, const char *p, size_t pl,
 			continue;
 		if (!search_near(p, pl, ws, wl))
 			continue;
-		const struct posting *po = &ix->post[w];
-		if (po->bits != NULL) {
-			for (size_t i = 0; i < ix->nw64; i++)
-				out[i] |= po->bits[i];
-		} else {
-			for (uint32_t k = 0; k < po->n; k++)
-				out[po->ids[k] / 64] |= (uint64_t)1 << (po->ids[k] % 64);
-		}
+		or_posting(ix, &ix->post[w], out);
 	}
 }
 

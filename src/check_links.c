@@ -19,6 +19,7 @@
 #include "article.h"
 #include "check_langs.h"
 #include "layout.h"
+#include "url.h"
 #include "xmem.h"
 
 /* Section names listed when a link names a section that is not there. */
@@ -102,17 +103,9 @@ static bool S_has_host(const char *s)
 {
 	if (s[0] != '/' || s[1] != '/')
 		return false;
-	s += 2;
-	size_t n = strcspn(s, "/?#");
-	const char *at = memchr(s, '@', n);
-	if (at != NULL) {
-		n -= (size_t)(at + 1 - s);
-		s = at + 1;
-	}
-	size_t host = 0;
-	while (host < n && s[host] != ':')
-		host++;
-	return host > 0 && s[0] != '.';
+	size_t n;
+	const char *h = url_host(s + 2, &n);
+	return n > 0 && h[0] != '.';
 }
 
 static void S_check_external(struct check_links *c,

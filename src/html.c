@@ -17,6 +17,7 @@
 #include <gumbo.h>
 
 #include "html_int.h"
+#include "url.h"
 #include "xmem.h"
 
 /* ---- gumbo ---- */
@@ -110,13 +111,8 @@ static bool video_address(const char *src)
 	const char *h = strstr(src, "//");
 	const char *colon = strchr(src, ':');
 	if (h != NULL && (h == src || (colon != NULL && colon + 1 == h))) {
-		h += 2;
-		size_t n = strcspn(h, "/?#:");
-		const char *at = memchr(h, '@', n);
-		if (at != NULL) {
-			n -= (size_t)(at + 1 - h);
-			h = at + 1;
-		}
+		size_t n;
+		h = url_host(h + 2, &n);
 		for (size_t i = 0; i < sizeof video_sites / sizeof *video_sites;
 		     i++) {
 			size_t d = strlen(video_sites[i]);

@@ -116,9 +116,8 @@ def test_client_that_stops_reading_is_ended_at_its_limit(spawn, make_config, tmp
 
 # ----- 4. Scroll Lock in the waiting room --------------------------------------
 
-def test_waiting_room_resumes_output_stopped_by_scroll_lock(spawn, make_config):
-    """Scroll Lock (Hold) on the console is tcflow(TCOOFF): output stops and
-    every write blocks.  The idle reset must still clear the screen."""
+def waiting_room_reading(spawn, make_config):
+    """A waiting-room kiosk (idle reset after 3 s) with an article open."""
     conf = make_config(BUNDLED_CONTENT,
                        extra="mode = waiting-room\nidle_timeout = 3\nattract_timeout = 0\n")
     k = spawn(["--config", conf])
@@ -126,6 +125,13 @@ def test_waiting_room_resumes_output_stopped_by_scroll_lock(spawn, make_config):
     k.send("down", "enter")
     k.wait_gone(r"Choose an article")
     k.wait_quiet()
+    return k
+
+
+def test_waiting_room_resumes_output_stopped_by_scroll_lock(spawn, make_config):
+    """Scroll Lock (Hold) on the console is tcflow(TCOOFF): output stops and
+    every write blocks.  The idle reset must still clear the screen."""
+    k = waiting_room_reading(spawn, make_config)
     assert not k.find("Choose an article")
     termios.tcflow(k.slave, termios.TCOOFF)     # what Scroll Lock does
     k.send("down")                             # a key: the kiosk paints, and blocks
@@ -223,13 +229,7 @@ def test_half_a_mouse_report_does_not_stop_the_clock(spawn, make_config, half):
     """Half a mouse report (X10 or SGR, found by fuzz_app) kept the loop in
     ncurses' read of the rest: in the waiting room no idle reset came, and
     the last patient's article stayed on screen until someone typed."""
-    conf = make_config(BUNDLED_CONTENT,
-                       extra="mode = waiting-room\nidle_timeout = 3\nattract_timeout = 0\n")
-    k = spawn(["--config", conf])
-    k.wait_for(HOME_DONE)
-    k.send("down", "enter")
-    k.wait_gone(r"Choose an article")
-    k.wait_quiet()
+    k = waiting_room_reading(spawn, make_config)
     k.send(half)
     k.wait_for(r"Choose an article", timeout=3 + 10)
     assert k.alive()

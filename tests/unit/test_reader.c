@@ -94,17 +94,24 @@ static void found_words_are_marked_and_n_moves_between_them(void **state)
 	assert_int_equal(f->rd.top, first - 2);
 }
 
+/* Opens article 0 at "knees have" and Tabs to the first glossary term
+ * after it; its target, or -1. */
+static int32_t focus_first_term(struct fx_reader *f)
+{
+	assert_int_equal(reader_open(&f->rd, 0), 0);
+	reader_find(&f->rd, "knees have", true);
+	for (int i = 0; i < 5; i++) {
+		assert_null(reader_move_focus(&f->rd, 1));
+		if (f->rd.lay->targets[f->rd.focus].kind == TARGET_TERM)
+			return f->rd.focus;
+	}
+	return -1;
+}
+
 static void enter_on_a_term_opens_the_pane_and_esc_closes_it(void **state)
 {
 	struct fx_reader *f = *state;
-	assert_int_equal(reader_open(&f->rd, 0), 0);
-	reader_find(&f->rd, "knees have", true);
-	int32_t term = -1;
-	for (int i = 0; i < 5 && term < 0; i++) {
-		assert_null(reader_move_focus(&f->rd, 1));
-		if (f->rd.lay->targets[f->rd.focus].kind == TARGET_TERM)
-			term = f->rd.focus;
-	}
+	int32_t term = focus_first_term(f);
 	assert_true(term >= 0);
 	struct place at;
 	assert_false(reader_activate(&f->rd, term, false, &at));
@@ -154,14 +161,7 @@ static void take_home_gives_the_articles_address(void **state)
 static void the_pane_fits_its_text_and_follows_tab(void **state)
 {
 	struct fx_reader *f = *state;
-	assert_int_equal(reader_open(&f->rd, 0), 0);
-	reader_find(&f->rd, "knees have", true);
-	int32_t term = -1;
-	for (int i = 0; i < 5 && term < 0; i++) {
-		assert_null(reader_move_focus(&f->rd, 1));
-		if (f->rd.lay->targets[f->rd.focus].kind == TARGET_TERM)
-			term = f->rd.focus;
-	}
+	int32_t term = focus_first_term(f);
 	struct place at;
 	assert_false(reader_activate(&f->rd, term, false, &at));
 	struct reader_geom g;

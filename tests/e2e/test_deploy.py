@@ -17,9 +17,11 @@ SSH = os.path.join(ROOT, "deploy", "ssh")
 
 
 # make install as staff run it: not with the settings of a make that runs
-# this test (make asan passes BUILD=build/asan down through MAKEFLAGS)
+# this test (make asan passes BUILD=build/asan, OPT and SAN down, through
+# MAKEFLAGS and, as command-line variables, the environment)
 CLEAN_ENV = {k: v for k, v in os.environ.items()
-             if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
+             if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES",
+                          "BUILD", "OPT", "SAN")}
 
 
 def test_make_install_keeps_the_pin_hash_from_other_users(tmp_path):

@@ -760,13 +760,22 @@ int app_run(struct app *a)
 		 * before the clock reaches it (floating point), and an extra
 		 * paint of an unchanged screen sends nothing. */
 		due_at = ms >= 0 ? next - 0.001 : 0;
-		struct pollfd p[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
-				      {.fd = watch_fd(a->watch), .events = POLLIN}};
-		int n = poll(p, p[1].fd >= 0 ? 2 : 1, ms);
+		/* A descriptor below 0 (no watcher, no self-pipe) is left
+		 * out by poll. */
+		struct pollfd p[3] = {{.fd = STDIN_FILENO, .events = POLLIN},
+				      {.fd = watch_fd(a->watch), .events = POLLIN},
+				      {.fd = term_wake_fd(), .events = POLLIN}};
+		int n = poll(p, 3, ms);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue; /* a resize or a signal */
 			break;
+		}
+		if (p[2].revents & POLLIN) {
+			/* A signal, perhaps from before the wait began: the
+			 * top of the loop looks at the resize and quit flags. */
+			term_wake_drain();
+			continue;
 		}
 		if (n == 0)
 			dirty = true; /* a timed event: countdown, reset, reload */

@@ -60,7 +60,25 @@ static long mono_seconds(void)
 	return (long)ts.tv_sec;
 }
 
-static void on_signal(int sig) { quit_signal = sig; }
+/* The self-pipe (term_wake_fd): each handled signal writes a byte, so a
+ * signal that comes after the loop looked at its flags and before it waits
+ * still ends the wait.  Both ends are non-blocking. */
+static int wake_pipe[2] = {-1, -1};
+
+static void wake(void)
+{
+	if (wake_pipe[1] >= 0) {
+		int saved = errno;
+		(void)!write(wake_pipe[1], "", 1); /* full: a wake is pending */
+		errno = saved;
+	}
+}
+
+static void on_signal(int sig)
+{
+	quit_signal = sig;
+	wake();
+}
 
 /* Our own SIGWINCH handler, so ncurses does not install its own and
  * resize to whatever the client says. */
@@ -68,6 +86,17 @@ static void on_winch(int sig)
 {
 	(void)sig;
 	resized = 1;
+	wake();
+}
+
+int term_wake_fd(void) { return wake_pipe[0]; }
+
+void term_wake_drain(void)
+{
+	char buf[64];
+	if (wake_pipe[0] >= 0)
+		while (read(wake_pipe[0], buf, sizeof buf) > 0)
+			;
 }
 
 /* The terminal's size, clamped; false when it cannot be read. */
@@ -116,6 +145,13 @@ static void on_fatal(int sig)
 
 void term_install_signals(bool locked)
 {
+	if (wake_pipe[0] < 0 && pipe(wake_pipe) == 0) {
+		for (int i = 0; i < 2; i++) {
+			fcntl(wake_pipe[i], F_SETFL,
+			      fcntl(wake_pipe[i], F_GETFL) | O_NONBLOCK);
+			fcntl(wake_pipe[i], F_SETFD, FD_CLOEXEC);
+		}
+	}
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;

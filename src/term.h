@@ -85,6 +85,15 @@ void term_stop(void);
  * the program dies. */
 void term_install_signals(bool locked);
 
+/* A descriptor that becomes readable when one of the signals above (or a
+ * resize, or the watchdog's SIGALRM) came: the loop waits on it beside the
+ * terminal, so a signal that arrives between its look at
+ * term_take_resize/term_should_quit and its wait is not kept until the
+ * next key.  -1 before term_install_signals.  term_wake_drain empties it
+ * before the loop looks again. */
+int term_wake_fd(void);
+void term_wake_drain(void);
+
 /* Nonzero once a signal asked the program to end (the signal number). */
 int term_should_quit(void);
 

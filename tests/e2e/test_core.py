@@ -8,6 +8,7 @@ are the ones a reader sees; when the content is edited, update them.
 import random
 import re
 import termios
+import time
 
 import pytest
 
@@ -477,6 +478,29 @@ def test_resize_keeps_position_inside_a_section(spawn, bundled):
     k.wait_quiet()
     assert section_no(k)[0] == 4
     assert top in [ln.strip() for ln in k.lines()[1:3]], k.failure(f"after resizing back, {top!r} is no longer at the top")
+
+
+def test_a_resize_while_the_kiosk_paints_is_never_lost(spawn, bundled):
+    """A window resized while the kiosk is busy painting (the user drags
+    the corner while holding a key) must still be redrawn at the new size,
+    without waiting for another key.  A resize signal that came between the
+    loop's look at the flag and its wait for input used to be kept until
+    the next key: the window stayed drawn at the old size."""
+    k = home(spawn, bundled)
+    k.resize(200, 60)
+    k.wait_quiet()
+    open_article(k, THERAPY)
+    rng = random.Random(7)
+    sizes = [(200, 60), (198, 58)]
+    for i in range(40):
+        cols, rows = sizes[i % 2]
+        k.send("pgdn" if i % 4 < 2 else "pgup")
+        time.sleep(rng.uniform(0, 0.004))
+        k.resize(cols, rows)
+        k.wait_quiet()
+        last = k.lines()[rows - 1]
+        assert "Help" in last, k.failure(
+            f"round {i}: after a resize to {cols}x{rows} during a paint, the key bar is not on the last row")
 
 
 def test_tiny_sizes_never_crash(spawn, bundled):

@@ -287,37 +287,6 @@ static void trie_free(struct trie *t)
 
 /* --- The automaton --- */
 
-/* The edge from s on b, or NONE. */
-static uint32_t edge_to(const struct glossary *g, uint32_t s, uint8_t b)
-{
-	if (s == ROOT)
-		return g->root_next[b];
-	uint32_t lo = g->edge_start[s], hi = g->edge_start[s + 1];
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (g->label[mid] < b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < g->edge_start[s + 1] && g->label[lo] == b ? g->target[lo]
-							      : NONE;
-}
-
-/* The state after reading b in s, following failure links. */
-uint32_t gl_step(const struct glossary *g, uint32_t s, uint8_t b)
-{
-	for (;;) {
-		gl_match_steps++;
-		uint32_t t = edge_to(g, s, b);
-		if (t != NONE)
-			return t;
-		if (s == ROOT)
-			return ROOT;
-		s = g->fail[s];
-	}
-}
-
 /* Turns the builder t into g's matcher; t is left empty. */
 static void build_automaton(struct glossary *g, struct trie *t)
 {
@@ -778,7 +747,7 @@ long glossary_lookup(const struct glossary *g, const char *name)
 	uint8_t *key = make_key(name, strlen(name), &n, g->turkish);
 	uint32_t s = ROOT;
 	for (size_t i = 0; i < n && s != NONE; i++)
-		s = edge_to(g, s, key[i]);
+		s = gl_edge_to(g, s, key[i]);
 	free(key);
 	if (n == 0 || s == NONE || g->out[s] == NONE)
 		return -1;

@@ -79,7 +79,38 @@ bool gl_boundary(bool prev_word, bool prev_unspaced, const struct unit *u);
 /* Appends key byte b to buf at *o, escaping bytes 0xFE and 0xFF. */
 void gl_put_key_byte(uint8_t *buf, size_t *o, uint8_t b);
 
+/* The edge from s on b, or NONE.  Inline, as gl_step: matching takes
+ * a step for most bytes of a page's text. */
+static inline uint32_t gl_edge_to(const struct glossary *g, uint32_t s,
+				  uint8_t b)
+{
+	if (s == ROOT)
+		return g->root_next[b];
+	uint32_t lo = g->edge_start[s], hi = g->edge_start[s + 1];
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (g->label[mid] < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < g->edge_start[s + 1] && g->label[lo] == b ? g->target[lo]
+							      : NONE;
+}
+
 /* The automaton's next state from s on byte b (failure steps included). */
-uint32_t gl_step(const struct glossary *g, uint32_t s, uint8_t b);
+static inline uint32_t gl_step(const struct glossary *g, uint32_t s,
+			       uint8_t b)
+{
+	for (;;) {
+		gl_match_steps++;
+		uint32_t t = gl_edge_to(g, s, b);
+		if (t != NONE)
+			return t;
+		if (s == ROOT)
+			return ROOT;
+		s = g->fail[s];
+	}
+}
 
 #endif

@@ -31,6 +31,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <unilbrk.h>
+#include <unistr.h>
 
 #include "article.h"
 #include "xmem.h"
@@ -251,13 +252,16 @@ static bool column_widths(struct table *t, size_t avail)
 	return ok;
 }
 
-/* Line break opportunities of a cell's text.  Most cells are short and
- * ASCII, and a table has hundreds: for those, the opportunities of
- * Unicode's line breaking (UAX #14) that matter in ASCII text are found
+/* Line break opportunities of a cell's text.  Most cells are short, and
+ * a table has hundreds: for text of the Latin scripts, the opportunities
+ * of Unicode's line breaking (UAX #14) that such text has are found
  * directly (after spaces, except before closing punctuation or after
- * opening brackets; after a hyphen between letters), a subset of what
- * libunistring finds, at a tenth of the cost.  Other text goes to
- * libunistring. */
+ * opening brackets; after a hyphen between ASCII letters), at a tenth of
+ * libunistring's cost.  They are libunistring's, or a subset of them.
+ * Other text goes to libunistring, and so does text where the rules
+ * differ between Unicode versions (a quotation mark with a space on its
+ * inner side) or where a dash or an ellipsis touches a word (a break
+ * that the quick path would miss). */
 static bool letter(uint8_t c)
 {
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
@@ -275,39 +279,171 @@ static bool closing(uint8_t c)
 	}
 }
 
-static bool all_ascii(const uint8_t *s, size_t n)
+/* What the quick path makes of a character outside ASCII. */
+enum quick {
+	Q_UNKNOWN,   /* libunistring decides for the whole cell */
+	Q_PLAIN,     /* breaks only after spaces before it: Latin letters
+			(class AL), no-break spaces and hyphens (GL), degree
+			and micro signs */
+	Q_OPEN,      /* ‘ “ « ‹: not followed by a space */
+	Q_CLOSE,     /* ’ ” » ›: not after a space */
+	Q_DASH,      /* — (B2): with a space or the cell's edge each side */
+	Q_TRAIL,     /* – … : followed by a space, the edge or Q_CLOSE */
+	Q_INVERTED,  /* ¡ ¿ (OP): no break after them and their spaces */
+};
+
+static enum quick quick_kind(ucs4_t c)
 {
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t v;
-		memcpy(&v, s + i, 8);
-		if (v & 0x8080808080808080u)
-			return false;
+	if (c >= 0xC0 && c <= 0x24F)
+		return c == 0xD7 || c == 0xF7 ? Q_UNKNOWN : Q_PLAIN;
+	switch (c) {
+	case 0xA0: case 0x2011: case 0x202F: case 0xB0: case 0xB5:
+		return Q_PLAIN;
+	case 0x2018: case 0x201C: case 0xAB: case 0x2039:
+		return Q_OPEN;
+	case 0x2019: case 0x201D: case 0xBB: case 0x203A:
+		return Q_CLOSE;
+	case 0x2014:
+		return Q_DASH;
+	case 0x2013: case 0x2026:
+		return Q_TRAIL;
+	case 0xA1: case 0xBF:
+		return Q_INVERTED;
+	default:
+		return Q_UNKNOWN;
 	}
-	for (; i < n; i++)
-		if (s[i] >= 0x80)
+}
+
+/* The character ending at byte i (exclusive) and the one starting at i,
+ * as quick kinds; ASCII is returned as its byte with kind Q_PLAIN. */
+static enum quick kind_at(const uint8_t *s, size_t len, size_t i, ucs4_t *c)
+{
+	if (i >= len) {
+		*c = 0;
+		return Q_PLAIN;
+	}
+	if (s[i] < 0x80) {
+		*c = s[i];
+		return Q_PLAIN;
+	}
+	u8_mbtouc(c, s + i, len - i);
+	return quick_kind(*c);
+}
+
+static enum quick kind_before(const uint8_t *s, size_t len, size_t i,
+			      ucs4_t *c)
+{
+	if (i == 0) {
+		*c = 0;
+		return Q_PLAIN;
+	}
+	size_t k = i - 1;
+	while (k > 0 && (s[k] & 0xC0) == 0x80)
+		k--;
+	return kind_at(s, len, k, c);
+}
+
+static bool space_or_edge(const uint8_t *s, size_t len, size_t i)
+{
+	return i >= len || s[i] == ' ' || s[i] == '\n';
+}
+
+static bool quote(ucs4_t c, enum quick k)
+{
+	return k == Q_OPEN || k == Q_CLOSE || c == '"' || c == '\'';
+}
+
+/* Whether every character outside ASCII is one the quick path knows, in
+ * a place where it knows its breaks. */
+static bool quick_text(const uint8_t *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		/* ASCII, most text: eight bytes at a time. */
+		uint64_t v;
+		if (i + 8 <= len && (memcpy(&v, s + i, 8),
+				     !(v & 0x8080808080808080u))) {
+			i += 8;
+			continue;
+		}
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		ucs4_t c;
+		int n = u8_mbtouc(&c, s + i, len - i);
+		size_t e = i + (size_t)(n > 0 ? n : 1);
+		bool sp_before = i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\n');
+		bool sp_after = e < len && (s[e] == ' ' || s[e] == '\n');
+		ucs4_t nc;
+		switch (quick_kind(c)) {
+		case Q_UNKNOWN:
 			return false;
+		case Q_OPEN:
+			if (sp_after)
+				return false;
+			break;
+		case Q_CLOSE:
+			if (sp_before)
+				return false;
+			break;
+		case Q_DASH:
+			if (!space_or_edge(s, len, e) ||
+			    (i > 0 && !sp_before))
+				return false;
+			break;
+		case Q_TRAIL:
+			if (!space_or_edge(s, len, e) &&
+			    kind_at(s, len, e, &nc) != Q_CLOSE)
+				return false;
+			break;
+		default:
+			break;
+		}
+		i = e;
+	}
 	return true;
 }
 
 static char *cell_breaks(const struct para *p)
 {
 	const uint8_t *s = (const uint8_t *)p->text;
-	if (!all_ascii(s, p->len))
-		return lay_breaks(p);
 	size_t len = p->len;
+	if (!quick_text(s, len))
+		return lay_breaks(p);
 	char *brk = xmalloc(len + 1);
 	memset(brk, UC_BREAK_PROHIBITED, len + 1);
 	/* After each run of spaces (found with memchr: most bytes are
-	 * letters), unless before closing punctuation or after an opening
-	 * bracket. */
+	 * letters), unless before closing punctuation (LB13) or after an
+	 * opening bracket (LB14), or between two em dashes (LB17). */
 	for (const uint8_t *q = memchr(s, ' ', len); q != NULL;) {
 		size_t a = (size_t)(q - s), i = a;
 		while (i < len && s[i] == ' ')
 			i++;
-		uint8_t before = a > 0 ? s[a - 1] : 0;
-		if (i < len && !closing(s[i]) && before != '(' &&
-		    before != '[' && before != '{')
+		ucs4_t bc, nc;
+		enum quick bk = Q_PLAIN, nk = Q_PLAIN;
+		if (a > 0 && s[a - 1] < 0x80)
+			bc = s[a - 1];
+		else
+			bk = kind_before(s, len, a, &bc);
+		if (i < len && s[i] < 0x80)
+			nc = s[i];
+		else
+			nk = kind_at(s, len, i, &nc);
+		bool opener = nc == '(' || nc == '[' || nc == '{' ||
+			      nk == Q_INVERTED;
+		if (i < len && quote(bc, bk) && opener) {
+			/* A quote, spaces and an opening bracket: LB15 of
+			 * Unicode before 15.1 keeps them together, later
+			 * versions do not. */
+			free(brk);
+			return lay_breaks(p);
+		}
+		/* Spaces at the start of the text or of a line: no break
+		 * after them (nothing to break from). */
+		bool lead = a == 0 || s[a - 1] == '\n';
+		if (i < len && !lead && !(nc < 0x80 && closing((uint8_t)nc)) &&
+		    bc != '(' && bc != '[' && bc != '{' && bk != Q_INVERTED &&
+		    !(bk == Q_DASH && nk == Q_DASH))
 			brk[i] = UC_BREAK_POSSIBLE;
 		q = i < len ? memchr(s + i, ' ', len - i) : NULL;
 	}

@@ -72,23 +72,6 @@ static int line_of(const char *text, size_t off)
 	return line;
 }
 
-/* 16 bytes as one vector (GCC and Clang vector extensions: SSE2 on
- * x86-64, plain code elsewhere). */
-typedef uint8_t bytes16 __attribute__((vector_size(16)));
-
-/* True when the 16 bytes at p are all printable ASCII (0x20..0x7e) or
- * line breaks, as nearly all of an article is. */
-static bool plain16(const uint8_t *p)
-{
-	bytes16 x, other;
-	memcpy(&x, p, 16);
-	other = (bytes16)((x - (uint8_t)0x20) >= (uint8_t)0x5f) &
-		(bytes16)(x != (uint8_t)'\n');
-	uint64_t w[2];
-	memcpy(w, &other, 16);
-	return (w[0] | w[1]) == 0;
-}
-
 /* Rejects files that are not text: NUL bytes, or mostly invalid UTF-8 /
  * control characters.  Warns about the first invalid UTF-8 sequence.
  * One pass; printable ASCII, most of any article, goes 16 bytes at a
@@ -100,7 +83,7 @@ static int check_text(const char *path, const char *text, size_t len,
 	size_t bad = 0, first_bad = SIZE_MAX;
 	for (size_t i = 0, slow = 0; i < len;) {
 		if (i >= slow && len - i >= 16) {
-			if (plain16(p + i)) {
+			if (text_plain16(p + i, true)) {
 				i += 16;
 				continue;
 			}

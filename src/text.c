@@ -42,8 +42,11 @@ size_t text_sanitize_to(char *dst, const char *s, size_t len)
 	size_t cap = len * 3 + 1, o = 0;
 	for (size_t i = 0; i < len;) {
 		if (p[i] >= 0x20 && p[i] < 0x7f) {
-			/* Printable ASCII, most text: copied a run at once. */
+			/* Printable ASCII, most text: copied a run at once,
+			 * found 16 bytes at a time. */
 			size_t j = i + 1;
+			while (len - j >= 16 && text_plain16(p + j, false))
+				j += 16;
 			while (j < len && p[j] >= 0x20 && p[j] < 0x7f)
 				j++;
 			memcpy(out + o, p + i, j - i);

@@ -22,6 +22,25 @@
  */
 char *text_sanitize(const char *s, size_t len, size_t *out_len);
 
+/* 16 bytes as one vector (GCC and Clang vector extensions: SSE2 on
+ * x86-64, plain code elsewhere). */
+typedef uint8_t text_bytes16 __attribute__((vector_size(16)));
+
+/* True when the 16 bytes at p are all printable ASCII (0x20..0x7e), or
+ * line breaks when newlines: as nearly all of an article is.  Inline: the
+ * loops that skip such text call it for every 16 bytes. */
+static inline bool text_plain16(const uint8_t *p, bool newlines)
+{
+	text_bytes16 x, other;
+	__builtin_memcpy(&x, p, 16);
+	other = (text_bytes16)((x - (uint8_t)0x20) >= (uint8_t)0x5f);
+	if (newlines)
+		other &= (text_bytes16)(x != (uint8_t)'\n');
+	uint64_t w[2];
+	__builtin_memcpy(w, &other, 16);
+	return (w[0] | w[1]) == 0;
+}
+
 /* text_sanitize into dst, which has room for 3 * len + 1 bytes (the most
  * it can write: U+FFFD for each byte); returns the length written, not
  * counting the NUL it ends with. */

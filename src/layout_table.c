@@ -132,7 +132,9 @@ static void collect_cell(struct builder *b, struct table *t, cmark_node *n,
 	c->natural = 0;
 	c->lines = false;
 	c->p.text = p->text; /* for measuring; set again below */
-	for (size_t s = 0; s <= c->p.len;) {
+	/* An empty cell has nothing to measure (and its text may be NULL:
+	 * the scratch paragraph of a table whose first cell is empty). */
+	for (size_t s = 0; c->p.len > 0 && s <= c->p.len;) {
 		const char *nl = c->p.len > s ? memchr(c->p.text + s, '\n',
 						       c->p.len - s)
 					      : NULL;

@@ -434,8 +434,7 @@ static size_t ascii_run(const uint8_t *s, size_t i, size_t end, size_t room)
 {
 	size_t lim = end - i > room ? i + room + 1 : end, j = i;
 	/* Eight bytes at a time while they are all ASCII. */
-	for (uint64_t v; lim - j >= 8 && (memcpy(&v, s + j, 8),
-					  !(v & 0x8080808080808080u));)
+	while (lim - j >= 8 && text_ascii8(s + j))
 		j += 8;
 	while (j < lim && s[j] < 0x80)
 		j++;

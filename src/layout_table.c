@@ -34,6 +34,7 @@
 #include <unistr.h>
 
 #include "article.h"
+#include "text.h"
 #include "xmem.h"
 
 /* A column narrower than this (when its text has to wrap) is not
@@ -316,8 +317,8 @@ static enum quick quick_kind(ucs4_t c)
 	}
 }
 
-/* The character ending at byte i (exclusive) and the one starting at i,
- * as quick kinds; ASCII is returned as its byte with kind Q_PLAIN. */
+/* The character starting at byte i (in *c; 0 at the end) and its quick
+ * kind; ASCII is Q_PLAIN. */
 static enum quick kind_at(const uint8_t *s, size_t len, size_t i, ucs4_t *c)
 {
 	if (i >= len) {
@@ -332,6 +333,7 @@ static enum quick kind_at(const uint8_t *s, size_t len, size_t i, ucs4_t *c)
 	return quick_kind(*c);
 }
 
+/* The same for the character that ends at byte i. */
 static enum quick kind_before(const uint8_t *s, size_t len, size_t i,
 			      ucs4_t *c)
 {
@@ -361,9 +363,7 @@ static bool quick_text(const uint8_t *s, size_t len)
 {
 	for (size_t i = 0; i < len;) {
 		/* ASCII, most text: eight bytes at a time. */
-		uint64_t v;
-		if (i + 8 <= len && (memcpy(&v, s + i, 8),
-				     !(v & 0x8080808080808080u))) {
+		if (len - i >= 8 && text_ascii8(s + i)) {
 			i += 8;
 			continue;
 		}

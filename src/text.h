@@ -41,6 +41,15 @@ static inline bool text_plain16(const uint8_t *p, bool newlines)
 	return (w[0] | w[1]) == 0;
 }
 
+/* True when the 8 bytes at p are all ASCII: the loops that pass over
+ * plain text take it 8 bytes at a time. */
+static inline bool text_ascii8(const uint8_t *p)
+{
+	uint64_t v;
+	__builtin_memcpy(&v, p, 8);
+	return !(v & 0x8080808080808080u);
+}
+
 /* text_sanitize into dst, which has room for 3 * len + 1 bytes (the most
  * it can write: U+FFFD for each byte); returns the length written, not
  * counting the NUL it ends with. */
